@@ -1,0 +1,52 @@
+/// A paragraph under a section heading (or in an annex), numbered or not,
+/// with the clauses nested under it by numbering.
+public struct Clause: Hashable, Sendable {
+  /// The number as printed, without trailing `.`/`)` and list debris:
+  /// `"1"`, `"1.1"`, `"a"`, `"iii"`; nil for a plain paragraph or bullet.
+  public var label: String?
+  /// Citation path, unique in its document: `"resolves 1.1"`,
+  /// `"considering a)"`, `"resolves to instruct the Secretary-General ¶2"`.
+  public var path: String
+  /// The paragraph without its label; lines joined by single spaces.
+  public var text: String
+  public var location: SourceLocation
+  public var children: [Clause]
+  public var footnotes: [Footnote]
+
+  public init(
+    label: String?, path: String, text: String, location: SourceLocation,
+    children: [Clause] = [], footnotes: [Footnote] = []
+  ) {
+    self.label = label
+    self.path = path
+    self.text = text
+    self.location = location
+    self.children = children
+    self.footnotes = footnotes
+  }
+
+  /// This clause and all its descendants, depth first, in reading order.
+  public var flattened: [Clause] {
+    var result: [Clause] = []
+    func visit(_ clause: Clause) {
+      result.append(clause)
+      clause.children.forEach(visit)
+    }
+    visit(self)
+    return result
+  }
+}
+
+/// A footnote attached to the clause that carries its marker.
+public struct Footnote: Hashable, Sendable {
+  /// The marker as printed: `"1"`, `"¹"`, `"*"`.
+  public var mark: String
+  public var text: String
+  public var location: SourceLocation
+
+  public init(mark: String, text: String, location: SourceLocation) {
+    self.mark = mark
+    self.text = text
+    self.location = location
+  }
+}

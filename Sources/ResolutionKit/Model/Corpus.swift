@@ -1,0 +1,63 @@
+/// Everything loaded: documents in corpus order (file order, then position
+/// in file), what could not be placed, and who cites whom.
+public struct Corpus: Sendable {
+  public private(set) var documents: [Document]
+  public var diagnostics: [Diagnostic]
+  /// Files that were read, in order, with what was removed from them.
+  public var files: [SourceFile]
+  /// Who cites each document and clause.
+  public var backlinks = BacklinkIndex()
+  private var indexByID: [String: Int]
+
+  public init(documents: [Document], diagnostics: [Diagnostic] = [], files: [SourceFile] = []) {
+    self.documents = documents
+    self.diagnostics = diagnostics
+    self.files = files
+    var index: [String: Int] = [:]
+    for (position, document) in documents.enumerated() where index[document.id] == nil {
+      index[document.id] = position
+    }
+    self.indexByID = index
+  }
+
+  public func document(id: String) -> Document? {
+    indexByID[id].map { documents[$0] }
+  }
+
+  /// Position of the document in `documents`.
+  public func position(ofDocument id: String) -> Int? {
+    indexByID[id]
+  }
+
+  public func clause(at address: ClauseAddress) -> Clause? {
+    guard let path = address.path else { return nil }
+    return document(id: address.documentID)?.clause(atPath: path)
+  }
+}
+
+/// A file as read: its name as given, its line count, and what the parser
+/// removed as page noise (headers, footers, page numbers), by line.
+public struct SourceFile: Hashable, Sendable {
+  public var name: String
+  public var lineCount: Int
+  public var removedLines: [RemovedLine]
+
+  public init(name: String, lineCount: Int, removedLines: [RemovedLine] = []) {
+    self.name = name
+    self.lineCount = lineCount
+    self.removedLines = removedLines
+  }
+}
+
+public struct RemovedLine: Hashable, Sendable {
+  public var line: Int
+  public var text: String
+  /// Why: `"page number"`, `"running head"`, `"form feed"`, …
+  public var reason: String
+
+  public init(line: Int, text: String, reason: String) {
+    self.line = line
+    self.text = text
+    self.reason = reason
+  }
+}

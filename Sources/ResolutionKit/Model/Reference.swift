@@ -1,0 +1,76 @@
+/// What a reference points at.
+public enum ReferenceKind: String, Hashable, Sendable, Codable {
+  case resolution
+  case decision
+  case document
+  /// Named instruments: Constitution, Convention, Tunis Commitment, …
+  case other
+}
+
+/// Which text of a document a reference stands in.
+public enum ReferenceField: String, Hashable, Sendable, Codable {
+  case title
+  /// A section heading; `ReferencePlace.path` is the heading.
+  case heading
+  /// A clause's text; `ReferencePlace.path` is the clause path.
+  case clause
+  /// A footnote of a clause; `path` is the clause path, `footnote` its index.
+  case footnote
+  /// An annex title; `path` is the annex heading.
+  case annexTitle
+  /// The closing `Ref.:` line.
+  case sources
+}
+
+/// One reference found in a document's text, and where it leads.
+public struct Reference: Hashable, Sendable {
+  public var kind: ReferenceKind
+  /// The exact span as it stands in the text.
+  public var text: String
+  /// For a resolution or decision: `"1300"`.
+  public var number: String?
+  /// Stated or inferred issuing body: `"Council"`, `"Plenipotentiary Conference"`.
+  public var body: String?
+  /// For a document: spaces removed, `"C09/108(Rev.1)"`. For `other`: the
+  /// instrument's name, `"Tunis Commitment"`.
+  public var symbol: String?
+  /// Revision or session as printed, when written: `"Rev. Guadalajara, 2010"`.
+  public var revision: String?
+  /// A clause pinpoint when written: `"resolves 2"`.
+  public var pinpoint: String?
+  /// Which text the reference stands in, and which clause or heading.
+  public var field: ReferenceField
+  /// Clause path (or section/annex heading) where it stands; `""` for the
+  /// title and the `Ref.:` line. Exported as `in`.
+  public var path: String
+  /// Footnote index within the clause, when `field == .footnote`.
+  public var footnote: Int?
+  /// UTF-8 byte offsets of `text` within that field's text.
+  public var span: Range<Int>
+  /// Id of the corpus document it resolves to; nil when not in the corpus
+  /// or still ambiguous.
+  public var target: String?
+  /// Ids of every candidate when the target is ambiguous.
+  public var candidates: [String]
+
+  public init(
+    kind: ReferenceKind, text: String, number: String? = nil, body: String? = nil,
+    symbol: String? = nil, revision: String? = nil, pinpoint: String? = nil,
+    field: ReferenceField, path: String, footnote: Int? = nil, span: Range<Int>,
+    target: String? = nil, candidates: [String] = []
+  ) {
+    self.kind = kind
+    self.text = text
+    self.number = number
+    self.body = body
+    self.symbol = symbol
+    self.revision = revision
+    self.pinpoint = pinpoint
+    self.field = field
+    self.path = path
+    self.footnote = footnote
+    self.span = span
+    self.target = target
+    self.candidates = candidates
+  }
+}
