@@ -5,12 +5,8 @@ import ResolutionKit
 struct Resbrowse: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resbrowse",
-    abstract: "Browse, search and cite the resolutions of intergovernmental bodies."
+    abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
+    // Each command lives in its own file; register it here.
+    subcommands: [ListCommand.self]
   )
-
-  func run() throws {
-    for document in Corpus.sample.documents {
-      print(document.id, document.title ?? "")
-    }
-  }
 }
