@@ -49,7 +49,8 @@ class WordXMLHandler: NSObject, XMLParserDelegate {
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
     parser.delegate = self
-    if parser.parse() { return .success(()) }
+    // FoundationXML on Linux can return true and still set an error.
+    if parser.parse() && parser.parserError == nil { return .success(()) }
     return .failure(
       FormatError(
         "\(part) is damaged (XML error at line \(parser.lineNumber)); is the file complete?"))
