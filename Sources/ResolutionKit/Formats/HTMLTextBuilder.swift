@@ -162,10 +162,8 @@ struct HTMLTextBuilder {
         continue
       }
       if character == "\u{AD}" { continue }  // soft hyphen: invisible
-      if pendingSpace {
-        current.append(" ")
-        pendingSpace = false
-      }
+      if pendingSpace && !current.hasSuffix(" ") { current.append(" ") }
+      pendingSpace = false
       current.append(character)
       hasContent = true
     }

@@ -109,7 +109,13 @@ enum Subprocess {
     if group.wait(timeout: .now() + timeout) == .timedOut {
       timedOut = true
       process.terminate()
-      group.wait()
+      // SIGTERM can be ignored (an inherited disposition): insist.
+      let deadline = Date().addingTimeInterval(1)
+      while process.isRunning && Date() < deadline { usleep(20_000) }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+      // A child that outlives the program can hold the pipes open: give
+      // the readers a moment, then leave them to finish on their own.
+      _ = group.wait(timeout: .now() + 2)
     }
     process.waitUntilExit()
     let (output, error) = collected.values

@@ -1,0 +1,99 @@
+import Foundation
+
+@testable import ResolutionKit
+
+/// Writes minimal PDFs for tests: Courier 10 pt lines (WinAnsi), a 12 pt
+/// leading, 56 lines a page, with correct xref offsets, so `pdftotext
+/// -layout` reads them as it reads real documents.
+enum PDFWriter {
+  static let linesPerPage = 56
+
+  /// `lines` are the text lines in order; "" leaves a blank line. `footer`
+  /// gives each page (1-based) a line at the bottom, like a page number.
+  static func pdf(lines: [String], footer: ((Int) -> String)? = nil) -> Data {
+    var pages: [[String]] = []
+    var index = 0
+    while index < lines.count {
+      pages.append(Array(lines[index..<min(lines.count, index + linesPerPage)]))
+      index += linesPerPage
+    }
+    if pages.isEmpty { pages = [[]] }
+
+    var objects: [String] = []
+    // 1: catalog, 2: pages, 3: font, then a page and its contents per page.
+    let pageIDs = pages.indices.map { 4 + 2 * $0 }
+    objects.append("<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(
+      "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
+    )
+    objects.append(
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+    for (number, pageLines) in pages.enumerated() {
+      var content = ""
+      var y = 750
+      for line in pageLines {
+        if !line.isEmpty { content += "BT /F1 10 Tf 60 \(y) Td (\(escape(line))) Tj ET\n" }
+        y -= 12
+      }
+      if let footer {
+        content += "BT /F1 10 Tf 280 40 Td (\(escape(footer(number + 1)))) Tj ET\n"
+      }
+      objects.append(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(pageIDs[number] + 1) 0 R >>"
+      )
+      objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)endstream")
+    }
+
+    var output = "%PDF-1.4\n"
+    var offsets: [Int] = []
+    for (position, object) in objects.enumerated() {
+      offsets.append(output.utf8.count)
+      output += "\(position + 1) 0 obj\n\(object)\nendobj\n"
+    }
+    let xrefOffset = output.utf8.count
+    output += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+    for offset in offsets {
+      output += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n"
+    }
+    output +=
+      "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xrefOffset)\n%%EOF\n"
+    // Bytes above 0x7F only come from octal escapes, so this is ASCII.
+    return Data(output.utf8)
+  }
+
+  /// A PDF string literal body; non-ASCII as WinAnsi octal escapes.
+  private static func escape(_ line: String) -> String {
+    var result = ""
+    for scalar in line.unicodeScalars {
+      switch scalar {
+      case "\\", "(", ")": result += "\\\(scalar)"
+      case " "..."~": result.unicodeScalars.append(scalar)
+      default:
+        if let byte = winAnsiByte(scalar) {
+          result += "\\" + String(byte, radix: 8)
+        } else {
+          result += "?"
+        }
+      }
+    }
+    return result
+  }
+
+  private static func winAnsiByte(_ scalar: Unicode.Scalar) -> UInt8? {
+    for byte in UInt8(0x80)...UInt8(0xFF) where Windows1252.scalar(forByte: byte) == scalar {
+      return byte
+    }
+    return nil
+  }
+
+  /// Wraps paragraphs at `width` columns, a blank line between them, as a
+  /// PDF of the fixture would be laid out.
+  static func layout(_ paragraphs: [String], width: Int = 80) -> [String] {
+    var lines: [String] = []
+    for paragraph in paragraphs {
+      lines += TextWrapper.wrap(paragraph, width: width)
+      lines.append("")
+    }
+    return lines
+  }
+}
