@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import ResolutionKit
+
+/// Every format of the fixture parses to the tree its text version parses
+/// to (source lines and file names aside).
+@Suite(
+  .enabled(
+    if: FormatTrees.parserBuildsTrees,
+    "the text parser on this branch does not build resolution trees yet"))
+struct FormatSameTreeTests {
+  @Test func fixtureTextHasTheExpectedShape() throws {
+    let documents = FormatTrees.tree(of: FormatFixtures.text)
+    let resolution = try #require(documents.first { $0.number == "1316" })
+    #expect(
+      resolution.sections.map(\.heading) == [
+        "considering", "resolves", "instructs the Secretary-General",
+      ])
+    #expect(resolution.clause(atPath: "resolves 1.2") != nil)
+    #expect(documents.first?.kind == .fragment)
+  }
+
+  @Test func wordParsesLikeText() throws {
+    let expected = FormatTrees.tree(of: FormatFixtures.text)
+    #expect(
+      try FormatTrees.tree(ofFormat: DocxFixtureWriter.fixture(), name: "fixture.docx") == expected)
+  }
+
+  @Test func htmlParsesLikeText() throws {
+    let expected = FormatTrees.tree(of: FormatFixtures.text)
+    #expect(
+      try FormatTrees.tree(ofFormat: HTMLFixtureWriter.fixture(), name: "fixture.html") == expected)
+  }
+
+  @Test(
+    .enabled(
+      if: ExecutableLocator.find("pdftotext") != nil,
+      "pdftotext is not installed: apt-get install poppler-utils"))
+  func pdfParsesLikeText() throws {
+    let expected = FormatTrees.tree(of: FormatFixtures.text)
+    let pdf = PDFWriter.pdf(lines: PDFWriter.layout(FormatFixtures.lines(numberSeparator: " ")))
+    #expect(try FormatTrees.tree(ofFormat: pdf, name: "fixture.pdf") == expected)
+  }
+}
+
+enum FormatTrees {
+  static var parserBuildsTrees: Bool {
+    let corpus = Corpus.build(from: [SourceText(name: "fixture.txt", text: FormatFixtures.text)])
+    return corpus.documents.contains { $0.number == "1316" && !$0.sections.isEmpty }
+  }
+
+  /// Documents with locations and fragment ids blanked out.
+  static func tree(of text: String) -> [Document] {
+    Corpus.build(from: [SourceText(name: "fixture", text: text)]).documents.map(normalized)
+  }
+
+  static func tree(ofFormat data: Data, name: String) throws -> [Document] {
+    tree(of: try SourceReader.text(from: data, name: name).get().text)
+  }
+
+  private static func normalized(_ document: Document) -> Document {
+    let nowhere = SourceLocation(file: "", line: 0)
+    func clean(_ clause: Clause) -> Clause {
+      var clause = clause
+      clause.location = nowhere
+      clause.children = clause.children.map(clean)
+      clause.footnotes = clause.footnotes.map {
+        var footnote = $0
+        footnote.location = nowhere
+        return footnote
+      }
+      return clause
+    }
+    var document = document
+    if document.kind == .fragment { document.id = "fragment" }
+    document.location = nowhere
+    document.sections = document.sections.map {
+      var section = $0
+      section.location = nowhere
+      section.clauses = section.clauses.map(clean)
+      return section
+    }
+    document.annexes = document.annexes.map {
+      var annex = $0
+      annex.location = nowhere
+      annex.clauses = annex.clauses.map(clean)
+      return annex
+    }
+    return document
+  }
+}
