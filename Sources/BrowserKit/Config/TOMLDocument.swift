@@ -46,7 +46,8 @@ struct TOMLDocument {
     guard data.count <= maximumFileSize else {
       return .failure(
         FileDiagnostic(
-          .error, file: path, message: "is \(data.count) bytes, larger than any theme or config file"))
+          .error, file: path,
+          message: "is \(data.count) bytes, larger than any theme or config file"))
     }
     return .success(String(decoding: data, as: UTF8.self))
   }

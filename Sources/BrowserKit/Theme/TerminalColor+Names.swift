@@ -42,3 +42,16 @@ extension TerminalColor {
     self = .indexed(index)
   }
 }
+
+extension TerminalColor {
+  /// The colour as a theme file would write it.
+  public var themeString: String {
+    switch self {
+    case .default: "default"
+    case .indexed(let index):
+      index < Self.ansiNames.count && index >= 0 ? Self.ansiNames[index] : "\(index)"
+    case .rgb(let red, let green, let blue):
+      "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+  }
+}

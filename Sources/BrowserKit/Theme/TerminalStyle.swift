@@ -60,7 +60,8 @@ extension Theme {
   /// The built-in monochrome theme's attributes, by role.
   static let monochromeAttributes: [ThemeRole: TextAttributes] = {
     let catalog = ThemeCatalog()
-    guard let entry = catalog.builtIns.first(where: { $0.name == ThemeCatalog.monochromeThemeName }),
+    guard
+      let entry = catalog.builtIns.first(where: { $0.name == ThemeCatalog.monochromeThemeName }),
       case .success(let loaded) = catalog.resolve(entry)
     else { return [:] }
     return loaded.theme.roleStyles.mapValues(\.attributes)

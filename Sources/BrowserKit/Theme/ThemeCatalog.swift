@@ -82,7 +82,11 @@ public struct ThemeCatalog: Sendable {
   public static let embeddedThemes: [Entry] = EmbeddedThemes.files
     .filter { $0.name.hasSuffix(".toml") }
     .map { Entry(name: String($0.name.dropLast(5)), source: .builtIn, text: $0.text) }
-    .sorted { ($0.name == defaultThemeName ? 0 : 1, $0.name) < ($1.name == defaultThemeName ? 0 : 1, $1.name) }
+    .sorted {
+      ($0.name == defaultThemeName ? 0 : 1, $0.name) < (
+        $1.name == defaultThemeName ? 0 : 1, $1.name
+      )
+    }
 
   // MARK: Listing and cycling
 
@@ -100,7 +104,9 @@ public struct ThemeCatalog: Sendable {
   /// `name` is not in the list (e.g. a theme loaded by path).
   public func nextThemeName(after name: String) -> String {
     let names = names
-    guard let index = names.firstIndex(of: name) else { return names.first ?? Self.defaultThemeName }
+    guard let index = names.firstIndex(of: name) else {
+      return names.first ?? Self.defaultThemeName
+    }
     return names[(index + 1) % names.count]
   }
 
@@ -195,6 +201,14 @@ public struct ThemeCatalog: Sendable {
     }
   }
 
+  /// The theme an entry defines, with inheritance applied (for listing
+  /// every entry, including a built-in a user theme replaces).
+  public func theme(for entry: Entry) -> Result<
+    (theme: Theme, warnings: [FileDiagnostic]), ThemeLoadError
+  > {
+    resolve(entry)
+  }
+
   /// Parses `start` and the themes it inherits from (iteratively, so a long
   /// chain cannot exhaust the stack), then layers them root first.
   func resolve(_ start: Entry) -> Result<(theme: Theme, warnings: [FileDiagnostic]), ThemeLoadError>
@@ -211,7 +225,8 @@ public struct ThemeCatalog: Sendable {
           diagnostics.append(
             FileDiagnostic(
               .error, file: child.entry.fileLabel, line: child.definition.inheritsLine,
-              key: "inherits", message: "inherits from theme \(current.name.quotedForMessage), which has errors"))
+              key: "inherits",
+              message: "inherits from theme \(current.name.quotedForMessage), which has errors"))
         }
         return .failure(ThemeLoadError(diagnostics: diagnostics))
       }
@@ -240,7 +255,8 @@ public struct ThemeCatalog: Sendable {
           ))
         return .failure(ThemeLoadError(diagnostics: diagnostics))
       }
-      if chain.contains(where: { $0.entry.name == parent.name && $0.entry.source == parent.source }) {
+      if chain.contains(where: { $0.entry.name == parent.name && $0.entry.source == parent.source })
+      {
         let cycle = (chain.map(\.entry.name) + [parent.name]).joined(separator: " → ")
         diagnostics.append(problem("inheritance cycle: \(cycle)"))
         return .failure(ThemeLoadError(diagnostics: diagnostics))
