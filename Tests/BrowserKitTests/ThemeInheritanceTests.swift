@@ -62,7 +62,7 @@ import Testing
     #expect(cycle.key == "inherits")
   }
 
-  @Test func selfInheritanceWithoutABuiltInIsACycle() {
+  @Test func selfInheritanceWithoutABuiltInFindsNoParent() {
     let catalog = ThemeCatalog(userThemes: [userTheme("solo", "inherits = \"solo\"\n")])
     guard case .failure(let error) = catalog.theme("solo") else {
       Issue.record("expected an error")
@@ -139,6 +139,27 @@ import Testing
     #expect(fromHome.userThemesDirectory == "/home/x/.config/resbrowse/themes")
     #expect(fromHome.configFile == "/home/x/.config/resbrowse/config.toml")
     #expect(ConfigLocations(environment: [:]).directory == nil)
+  }
+
+  @Test func nextThemeSkipsBrokenThemes() {
+    let catalog = ThemeCatalog(userThemes: [
+      userTheme("aa", "[roles.tree]\nfg = 1\n"), userTheme("bb", "[roles.nope]\n"),
+    ])
+    let aa = catalog.nextTheme(after: catalog.fallbackTheme)
+    #expect(aa.theme.name == "colorblind")
+    var theme = catalog.fallbackTheme
+    var visited: [String] = []
+    var warnings: [FileDiagnostic] = []
+    for _ in 0..<catalog.names.count - 1 {
+      let next = catalog.nextTheme(after: theme)
+      theme = next.theme
+      visited.append(theme.name)
+      warnings += next.warnings
+    }
+    #expect(visited == ["colorblind", "high-contrast", "light", "monochrome", "aa", "default"])
+    #expect(warnings.contains { $0.file == "/u/bb.toml" })
+    let byPath = Theme(name: "light", source: .file(path: "/elsewhere/light.toml"), roleStyles: [:])
+    #expect(catalog.nextTheme(after: byPath).theme.name == "default")
   }
 
   @Test func cyclingVisitsEveryThemeOnceAndWraps() {

@@ -77,7 +77,7 @@ public struct Config: Hashable, Sendable {
       }
       return text
     }
-    for (key, value) in document.table {
+    for (key, value) in TOMLDocument.entries(of: document.table) {
       switch key {
       case "theme": config.theme = string(key, value)
       case "clipboard_command": config.clipboardCommand = string(key, value)
@@ -90,7 +90,7 @@ public struct Config: Hashable, Sendable {
               "must be a table of name = \"template\"; setting ignored"))
           continue
         }
-        for (name, template) in table {
+        for (name, template) in TOMLDocument.entries(of: table) {
           if let text = template.string {
             config.citationTemplates[name] = text
           } else {

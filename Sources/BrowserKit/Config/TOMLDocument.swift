@@ -17,6 +17,13 @@ struct TOMLDocument {
   /// Parses `text`; a syntax error becomes a diagnostic with TOMLKit's line
   /// and column.
   static func parse(_ text: String, file: String) -> Result<TOMLDocument, FileDiagnostic> {
+    // TOMLKit passes keys and strings through C strings, which end at a NUL,
+    // and its table iterator traps when a key then cannot be found again.
+    if let line = lineContainingNULEscape(in: text) {
+      return .failure(
+        FileDiagnostic(
+          .error, file: file, line: line, message: "NUL characters (\\u0000) are not allowed"))
+    }
     do {
       let table = try TOMLTable(string: text)
       return .success(TOMLDocument(file: file, text: text, table: table))
@@ -28,6 +35,23 @@ struct TOMLDocument {
     } catch {
       return .failure(FileDiagnostic(.error, file: file, message: "cannot parse: \(error)"))
     }
+  }
+
+  /// Every key of `table` with its value, skipping any key TOMLKit cannot
+  /// look up again (safe where TOMLKit's own iterator would trap).
+  static func entries(of table: TOMLTable) -> [(key: String, value: TOMLValueConvertible)] {
+    table.keys.compactMap { key in table[key].map { (key, $0) } }
+  }
+
+  private static func lineContainingNULEscape(in text: String) -> Int? {
+    guard text.contains("\\u0000") || text.contains("\\U00000000") || text.contains("\0") else {
+      return nil
+    }
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where line.contains("\\u0000") || line.contains("\\U00000000") || line.contains("\0") {
+      return index + 1
+    }
+    return nil
   }
 
   /// The text of the file at `path`: `nil` when there is no such file, a

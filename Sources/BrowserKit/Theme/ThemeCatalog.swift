@@ -110,6 +110,30 @@ public struct ThemeCatalog: Sendable {
     return names[(index + 1) % names.count]
   }
 
+  /// The next theme after `current` that loads, skipping (and reporting)
+  /// broken ones, for a "cycle theme" key. A theme loaded by path is
+  /// followed by the first theme in the list.
+  public func nextTheme(after current: Theme) -> (theme: Theme, warnings: [FileDiagnostic]) {
+    let names = names
+    let start: Int
+    if case .file(let path) = current.source,
+      entry(named: current.name)?.source != .file(path: path)
+    {
+      start = 0
+    } else {
+      start = names.firstIndex(of: current.name).map { $0 + 1 } ?? 0
+    }
+    var warnings: [FileDiagnostic] = []
+    for offset in 0..<names.count {
+      let name = names[(start + offset) % names.count]
+      switch theme(name) {
+      case .success(let loaded): return (loaded.theme, warnings + loaded.warnings)
+      case .failure(let error): warnings += error.diagnostics
+      }
+    }
+    return (fallbackTheme, warnings)
+  }
+
   /// Whether a user theme replaces the built-in theme called `name`.
   public func isShadowed(_ entry: Entry) -> Bool {
     entry.source == .builtIn && userThemes.contains { $0.name == entry.name }

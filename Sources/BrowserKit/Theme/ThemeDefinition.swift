@@ -53,7 +53,7 @@ public struct ThemeDefinition: Hashable, Sendable {
     }
     var diagnostics: [FileDiagnostic] = []
     var definition = ThemeDefinition(name: name, source: source, roles: [:])
-    for (key, value) in document.table {
+    for (key, value) in TOMLDocument.entries(of: document.table) {
       switch key {
       case "name":
         guard let declared = value.string else {
@@ -103,7 +103,7 @@ public struct ThemeDefinition: Hashable, Sendable {
     _ table: TOMLTable, in document: TOMLDocument, diagnostics: inout [FileDiagnostic]
   ) -> [ThemeRole: RoleOverride] {
     var roles: [ThemeRole: RoleOverride] = [:]
-    for (roleName, value) in table {
+    for (roleName, value) in TOMLDocument.entries(of: table) {
       let path = ["roles", roleName]
       guard let role = ThemeRole(rawValue: roleName) else {
         diagnostics.append(
@@ -119,7 +119,7 @@ public struct ThemeDefinition: Hashable, Sendable {
         continue
       }
       var override = RoleOverride()
-      for (property, setting) in properties {
+      for (property, setting) in TOMLDocument.entries(of: properties) {
         let key = path + [property]
         switch property {
         case "fg", "bg":
