@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrowserKit
 import Foundation
+import ResolutionKit
 
 /// `resbrowse themes`: lists the colour themes, with a sample of each when
 /// standard output is a terminal, or checks one theme (`--theme`).
@@ -48,7 +49,7 @@ struct ThemesCommand: ParsableCommand {
       case .failure(let error):
         report(error.diagnostics)
         FileHandle.standardError.write(
-          Data("resbrowse: theme \(visible(reference)) cannot be used\n".utf8))
+          Data("resbrowse: theme \(reference.terminalSafe) cannot be used\n".utf8))
         throw ExitCode(1)
       }
       return
@@ -61,13 +62,13 @@ struct ThemesCommand: ParsableCommand {
       let isCurrent = entry.name == current.name && entry.source == current.source
       var columns = [
         (isCurrent ? "* " : "  ")
-          + visible(entry.name).padding(toLength: width, withPad: " ", startingAt: 0),
-        visible(entry.source.description),
+          + entry.name.terminalSafe.padding(toLength: width, withPad: " ", startingAt: 0),
+        entry.source.description.terminalSafe,
       ]
       if catalog.isShadowed(entry) { columns[1] += " (replaced by your theme)" }
       switch catalog.theme(for: entry) {
       case .success(let loaded):
-        if let parent = loaded.theme.inherits { columns.append("inherits \(visible(parent))") }
+        if let parent = loaded.theme.inherits { columns.append("inherits \(parent.terminalSafe)") }
         if !loaded.theme.unsetRoles.isEmpty {
           columns.append("\(loaded.theme.unsetRoles.count) roles unset")
         }
@@ -83,8 +84,8 @@ struct ThemesCommand: ParsableCommand {
   /// Every role with its colours and attributes, and a sample on a terminal.
   private func describe(_ theme: Theme, depth: ColorDepth?) {
     print(
-      "\(visible(theme.name))  \(visible(theme.source.description))"
-        + (theme.inherits.map { "  inherits \(visible($0))" } ?? ""))
+      "\(theme.name.terminalSafe)  \(theme.source.description.terminalSafe)"
+        + (theme.inherits.map { "  inherits \($0.terminalSafe)" } ?? ""))
     let styles = depth.map { theme.styles(for: $0) }
     for role in ThemeRole.allCases {
       let style = theme.style(for: role)
@@ -119,13 +120,5 @@ struct ThemesCommand: ParsableCommand {
     for diagnostic in diagnostics {
       FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
     }
-  }
-
-  /// Names and paths from the file system, with control characters shown
-  /// rather than sent to the terminal.
-  private func visible(_ text: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
   }
 }

@@ -1,3 +1,5 @@
+import ResolutionKit
+
 /// A problem found in a theme or config file, located as precisely as the
 /// file allows, so the message can send the reader to the right line.
 public struct FileDiagnostic: Hashable, Sendable, CustomStringConvertible {
@@ -31,8 +33,8 @@ public struct FileDiagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `FILE:LINE:COLUMN: error: KEY: message`, the form editors and
-  /// terminals recognise. Control characters from file names or values are
-  /// made visible so they never act on the terminal.
+  /// terminals recognise. Control characters (escaped) and bidi overrides
+  /// (placeholders) from file names or values never act on the terminal.
   public var description: String {
     var location = file
     if let line {
@@ -41,7 +43,7 @@ public struct FileDiagnostic: Hashable, Sendable, CustomStringConvertible {
     }
     let label = severity == .error ? "error" : "warning"
     let subject = key.map { "\($0): " } ?? ""
-    return "\(location): \(label): \(subject)\(message)".visibleControlCharacters
+    return "\(location): \(label): \(subject)\(message)".visibleControlCharacters.terminalSafe
   }
 }
 
