@@ -128,6 +128,8 @@ import Testing
     #expect(
       ColorDepth.guess(environment: ["TERM": "xterm-256color", "COLORTERM": "truecolor"]) == .direct
     )
+    #expect(ColorDepth.guess(environment: ["TERM": "xterm-kitty"]) == .indexed256)
+    #expect(ColorDepth.guess(environment: ["TERM": "foot"]) == .indexed256)
     #expect(ColorDepth.guess(environment: ["TERM": "dumb"]) == .none)
     #expect(ColorDepth.guess(environment: [:]) == .none)
   }

@@ -37,7 +37,9 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable, CaseIterable {
     if colorTerm == "truecolor" || colorTerm == "24bit" || term.hasSuffix("-direct") {
       return .direct
     }
-    if term.contains("256color") { return .indexed256 }
+    // Terminals whose own TERM names say nothing of colours but have 256.
+    let modern = ["kitty", "alacritty", "foot", "wezterm", "ghostty", "tmux"]
+    if term.contains("256color") || modern.contains(where: term.contains) { return .indexed256 }
     if term.contains("16color") { return .ansi16 }
     return .ansi8
   }
