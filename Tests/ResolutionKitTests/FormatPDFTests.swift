@@ -45,7 +45,8 @@ struct FormatPDFTests {
       return
     }
     #expect(error.file == "bad.pdf")
-    #expect(error.message.contains("not a readable PDF") || error.message.contains("no text layer"))
+    #expect(error.message.contains("not a readable PDF"))
+    #expect(error.message.contains("Error"))
   }
 
   @Test func pdfWithoutTextIsAClearError() {
@@ -59,6 +60,21 @@ struct FormatPDFTests {
 }
 
 @Suite struct FormatSubprocessTests {
+  @Test func failureMessagesExplainTheCause() {
+    let password = PDFReader.failureMessage(
+      status: 1, errors: Data("Command Line Error: Incorrect password\n".utf8))
+    #expect(password.contains("password-protected"))
+    let broken = PDFReader.failureMessage(
+      status: 1,
+      errors: Data("Syntax Warning: x\nSyntax Error: Couldn't read xref table\nDone\n".utf8))
+    #expect(
+      broken
+        == "not a readable PDF (pdftotext exit status 1: Syntax Error: Couldn't read xref table)")
+    #expect(
+      PDFReader.failureMessage(status: 3, errors: Data())
+        == "not a readable PDF (pdftotext exit status 3)")
+  }
+
   @Test func missingToolMessageNamesThePackage() {
     #expect(PDFReader.missingToolMessage.contains("apt-get install poppler-utils"))
   }

@@ -3,14 +3,16 @@ import Foundation
 @testable import ResolutionKit
 
 /// Writes minimal PDFs for tests: Courier 10 pt lines (WinAnsi), a 12 pt
-/// leading, 56 lines a page, with correct xref offsets, so `pdftotext
-/// -layout` reads them as it reads real documents.
+/// leading, on landscape pages wide enough for 125 columns, with correct
+/// xref offsets, so `pdftotext -layout` reads them as real documents.
 enum PDFWriter {
-  static let linesPerPage = 56
-
-  /// `lines` are the text lines in order; "" leaves a blank line. `footer`
-  /// gives each page (1-based) a line at the bottom, like a page number.
-  static func pdf(lines: [String], footer: ((Int) -> String)? = nil) -> Data {
+  /// `lines` are the text lines in order; "" leaves a blank line. `header`
+  /// and `footer` give each page (1-based) a running head and a line at
+  /// the bottom, like a page number.
+  static func pdf(
+    lines: [String], linesPerPage: Int = 40, header: ((Int) -> String)? = nil,
+    footer: ((Int) -> String)? = nil
+  ) -> Data {
     var pages: [[String]] = []
     var index = 0
     while index < lines.count {
@@ -30,16 +32,19 @@ enum PDFWriter {
       "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
     for (number, pageLines) in pages.enumerated() {
       var content = ""
-      var y = 750
+      var y = 540
       for line in pageLines {
         if !line.isEmpty { content += "BT /F1 10 Tf 60 \(y) Td (\(escape(line))) Tj ET\n" }
         y -= 12
       }
+      if let header {
+        content += "BT /F1 10 Tf 300 570 Td (\(escape(header(number + 1)))) Tj ET\n"
+      }
       if let footer {
-        content += "BT /F1 10 Tf 280 40 Td (\(escape(footer(number + 1)))) Tj ET\n"
+        content += "BT /F1 10 Tf 400 30 Td (\(escape(footer(number + 1)))) Tj ET\n"
       }
       objects.append(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents \(pageIDs[number] + 1) 0 R >>"
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> /Contents \(pageIDs[number] + 1) 0 R >>"
       )
       objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)endstream")
     }
@@ -88,10 +93,20 @@ enum PDFWriter {
 
   /// Wraps paragraphs at `width` columns, a blank line between them, as a
   /// PDF of the fixture would be laid out.
-  static func layout(_ paragraphs: [String], width: Int = 80) -> [String] {
+  /// With `hangingIndent`, a numbered or bulleted paragraph's later lines
+  /// are indented under its text, as Word lays lists out.
+  static func layout(_ paragraphs: [String], width: Int = 80, hangingIndent: Bool = false)
+    -> [String]
+  {
     var lines: [String] = []
     for paragraph in paragraphs {
-      lines += TextWrapper.wrap(paragraph, width: width)
+      let wrapped = TextWrapper.wrap(paragraph, width: width)
+      let isItem =
+        paragraph.hasPrefix("- ") || paragraph.first?.isNumber == true
+        || paragraph.dropFirst().hasPrefix(")")
+      for (index, line) in wrapped.enumerated() {
+        lines.append(hangingIndent && isItem && index > 0 ? "     " + line : line)
+      }
       lines.append("")
     }
     return lines

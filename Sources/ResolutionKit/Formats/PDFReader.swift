@@ -27,7 +27,7 @@ enum PDFReader {
       return .failure(FormatError(missingToolMessage))
     }
     let run = Subprocess.run(
-      tool, arguments: ["-layout", "-enc", "UTF-8", "-q", path, "-"], timeout: timeout)
+      tool, arguments: ["-layout", "-enc", "UTF-8", path, "-"], timeout: timeout)
     switch run {
     case .failure(let error):
       return .failure(error)
@@ -36,12 +36,8 @@ enum PDFReader {
         return .failure(FormatError("pdftotext took longer than \(Int(timeout)) s and was stopped"))
       }
       guard output.status == 0 else {
-        let reason = String(decoding: output.standardError, as: UTF8.self)
-          .split(whereSeparator: \.isNewline).first.map(String.init)
         return .failure(
-          FormatError(
-            "not a readable PDF (pdftotext exit status \(output.status)"
-              + (reason.map { ": \($0)" } ?? "") + ")"))
+          FormatError(failureMessage(status: output.status, errors: output.standardError)))
       }
       let text = String(decoding: output.standardOutput, as: UTF8.self)
       guard text.contains(where: { !$0.isWhitespace }) else {
@@ -50,6 +46,20 @@ enum PDFReader {
       }
       return .success(text)
     }
+  }
+}
+
+extension PDFReader {
+  /// What went wrong, from pdftotext's exit status and its last error line
+  /// (earlier lines are often warnings it recovered from).
+  static func failureMessage(status: Int32, errors: Data) -> String {
+    let lines = String(decoding: errors, as: UTF8.self).split(whereSeparator: \.isNewline)
+    if lines.contains(where: { $0.localizedCaseInsensitiveContains("password") }) {
+      return "the PDF is password-protected; save an unprotected copy first"
+    }
+    let reason = lines.last { $0.contains("Error") } ?? lines.last
+    return "not a readable PDF (pdftotext exit status \(status)"
+      + (reason.map { ": \($0.prefix(200))" } ?? "") + ")"
   }
 }
 
