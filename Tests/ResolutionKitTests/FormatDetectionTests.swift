@@ -33,6 +33,15 @@ import Testing
     }
   }
 
+  @Test func folderScanSkipsLockAndHiddenFiles() {
+    #expect(SourceFormat.isSupported(fileName: "/x/R1316.DOCX"))
+    #expect(SourceFormat.isSupported(fileName: "council.pdf"))
+    #expect(!SourceFormat.isSupported(fileName: "~$council.docx"))
+    #expect(!SourceFormat.isSupported(fileName: ".hidden.txt"))
+    #expect(!SourceFormat.isSupported(fileName: "image.png"))
+    #expect(!SourceFormat.isSupported(fileName: "README"))
+  }
+
   @Test func plainTextDecoding() throws {
     let utf16 = Data(
       [0xFF, 0xFE] + Array("R 1".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
@@ -55,6 +64,13 @@ import Testing
       return
     }
     #expect(binary.message.contains("binary"))
+    guard
+      case .failure(let rtf) = SourceReader.text(from: Data("{\\rtf1\\ansi x}".utf8), name: "r.rtf")
+    else {
+      Issue.record("RTF must be refused")
+      return
+    }
+    #expect(rtf.message.contains("RTF"))
   }
 
   @Test func readingByPathReportsMissingFilesAndFolders() {

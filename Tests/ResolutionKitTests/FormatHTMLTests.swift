@@ -36,6 +36,13 @@ import Testing
         == ["a. first", "b. second", "3. x", "7. y", "8. z"])
   }
 
+  @Test func listItemsWithParagraphsKeepTheirLabels() {
+    #expect(
+      paragraphs(
+        "<ol><li><p>first</p><p>more</p></li><li>\n<div>second</div></li></ol><ul><li></li></ul>")
+        == ["1. first", "more", "2. second"])
+  }
+
   @Test func tableRowsBecomeParagraphs() {
     #expect(
       paragraphs(

@@ -58,7 +58,7 @@ struct HTMLTextBuilder {
     case "br":
       lineBreak()
     case "li":
-      breakParagraph()
+      if inCell { breakParagraph() } else { finishParagraph() }
       startListItem(attributes)
     case "ul", "ol":
       breakParagraph()
@@ -94,7 +94,9 @@ struct HTMLTextBuilder {
     switch name {
     case "head":
       ignoring = false
-    case "li", "p", "div":
+    case "li":
+      if inCell { breakParagraph() } else { finishParagraph() }
+    case "p", "div":
       breakParagraph()
     case "ul", "ol":
       if !lists.isEmpty { lists.removeLast() }
@@ -135,6 +137,9 @@ struct HTMLTextBuilder {
   private mutating func breakParagraph() {
     if inCell {
       if !current.isEmpty { pendingSpace = true }
+    } else if !hasContent && !current.isEmpty {
+      // Only a list label so far (`<li><p>text`): the text is still to come.
+      pendingSpace = true
     } else {
       finishParagraph()
     }

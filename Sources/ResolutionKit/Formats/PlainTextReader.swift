@@ -11,6 +11,9 @@ enum PlainTextReader {
       return .failure(
         FormatError("Word 97-2003 (.doc) files are not supported: save it as .docx or PDF"))
     }
+    if bytes.starts(with: Array("{\\rtf".utf8)) {
+      return .failure(FormatError("RTF files are not supported: save it as .docx or PDF"))
+    }
     if bytes.starts(with: [0xFF, 0xFE]) {
       return .success(decodeUTF16(bytes.dropFirst(2), bigEndian: false))
     }

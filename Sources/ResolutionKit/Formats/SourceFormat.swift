@@ -9,9 +9,19 @@ public enum SourceFormat: String, Hashable, Sendable, CaseIterable {
   case html
 
   /// Extensions a folder scan picks up (lowercased, without the dot).
+  /// `.doc` is included so a folder of old Word files is reported (Word
+  /// 97-2003 is refused with advice; a `.doc` that is really HTML reads).
   public static let supportedExtensions: Set<String> = [
-    "txt", "text", "md", "docx", "pdf", "html", "htm", "xhtml",
+    "txt", "text", "md", "docx", "pdf", "html", "htm", "xhtml", "doc",
   ]
+
+  /// Whether a folder scan should pick up this file (by extension; hidden
+  /// files and Word's `~$` lock files are skipped).
+  public static func isSupported(fileName: String) -> Bool {
+    let base = (fileName as NSString).lastPathComponent
+    guard !base.hasPrefix("."), !base.hasPrefix("~$") else { return false }
+    return supportedExtensions.contains((base as NSString).pathExtension.lowercased())
+  }
 
   /// What the bytes are. Magic numbers win over the extension (`PK\3\4` is a
   /// Word file, `%PDF-` in the first KB a PDF); markup near the start, or an

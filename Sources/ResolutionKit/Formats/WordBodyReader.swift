@@ -91,7 +91,7 @@ final class WordBodyReader: WordXMLHandler {
       runHidden = wordToggle(attributes)
     case "t" where parent == "r":
       inText = true
-    case "tab" where parent == "r":
+    case "tab" where parent == "r", "ptab" where parent == "r":
       appendToParagraph("\t", countsAsText: false)
     case "br" where parent == "r", "cr" where parent == "r":
       appendToParagraph("\n", countsAsText: false)
