@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Word `.docx` files, read natively: the zip's document, numbering,
 /// styles and notes parts.
@@ -8,30 +7,36 @@ enum DocxReader {
   static let maximumPartSize = 256 * 1024 * 1024
 
   static func text(from data: Data) -> Result<String, FormatError> {
-    let archive: Archive
+    let zip: ZipReader
     do {
-      archive = try Archive(data: data, accessMode: .read)
+      zip = try ZipReader(data)
+    } catch .unsupported(let reason) {
+      return .failure(FormatError("cannot read this Word file: \(reason)"))
     } catch {
       return .failure(
         FormatError("not a readable Word file: the zip archive is damaged or truncated"))
     }
-    guard let documentEntry = archive["word/document.xml"] else {
+    guard zip.entries["word/document.xml"] != nil else {
       return .failure(
         FormatError(
           "a zip archive without word/document.xml: not a Word .docx file"
             + " (OpenDocument and other Office files are not supported)"))
     }
     let document: Data
-    switch read(documentEntry, from: archive) {
+    switch read("word/document.xml", from: zip) {
     case .success(let data): document = data
     case .failure(let error): return .failure(error)
     }
     // The other parts are optional: without them numbers, styles or notes
     // are lost, not the text.
-    let styles = optionalPart("word/styles.xml", of: archive).map(WordStyles.parse) ?? WordStyles()
-    let numbering = optionalPart("word/numbering.xml", of: archive).map(WordNumbering.parse)
-    let footnotes = notes(optionalPart("word/footnotes.xml", of: archive), styles: styles)
-    let endnotes = notes(optionalPart("word/endnotes.xml", of: archive), styles: styles)
+    func optional(_ name: String) -> Data? {
+      guard zip.entries[name] != nil else { return nil }
+      return try? read(name, from: zip).get()
+    }
+    let styles = optional("word/styles.xml").map(WordStyles.parse) ?? WordStyles()
+    let numbering = optional("word/numbering.xml").map(WordNumbering.parse)
+    let footnotes = notes(optional("word/footnotes.xml"), styles: styles)
+    let endnotes = notes(optional("word/endnotes.xml"), styles: styles)
 
     let reader = WordBodyReader(
       mode: .document, styles: styles, numbering: numbering ?? WordNumbering(),
@@ -49,29 +54,16 @@ enum DocxReader {
     return reader.notes
   }
 
-  private static func optionalPart(_ path: String, of archive: Archive) -> Data? {
-    guard let entry = archive[path] else { return nil }
-    return try? read(entry, from: archive).get()
-  }
-
-  private static func read(_ entry: Entry, from archive: Archive) -> Result<Data, FormatError> {
-    guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-      return .failure(FormatError("\(entry.path) is larger than 256 MB; refusing to unpack it"))
-    }
-    var data = Data()
+  private static func read(_ name: String, from zip: ZipReader) -> Result<Data, FormatError> {
     do {
-      _ = try archive.extract(entry) { chunk in
-        data.append(chunk)
-        if data.count > maximumPartSize {
-          throw FormatError("\(entry.path) unpacks to over 256 MB")
-        }
-      }
-    } catch let error as FormatError {
-      return .failure(error)
+      return .success(try zip.read(name, limit: maximumPartSize))
+    } catch .tooLarge {
+      return .failure(FormatError("\(name) unpacks to over 256 MB; refusing to unpack it"))
+    } catch .unsupported(let reason) {
+      return .failure(FormatError("cannot read this Word file: \(reason)"))
     } catch {
       return .failure(
-        FormatError("not a readable Word file: \(entry.path) is damaged or truncated in the zip"))
+        FormatError("not a readable Word file: \(name) is damaged or truncated in the zip"))
     }
-    return .success(data)
   }
 }

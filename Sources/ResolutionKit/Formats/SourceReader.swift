@@ -16,11 +16,14 @@ public enum SourceReader {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(LoadError(file: path, message: "cannot read (permission denied?)"))
     }
-    if SourceFormat.detect(data: data, fileName: path) == .pdf {
-      return PDFReader.text(ofFileAt: path).map { SourceText(name: path, text: $0) }
-        .mapError { LoadError(file: path, message: $0.message) }
+    let converted: Result<String, FormatError>
+    switch SourceFormat.detect(data: data, fileName: path) {
+    case .pdf: converted = PDFReader.text(ofFileAt: path)
+    case .docx: converted = DocxReader.text(from: data)
+    case .html, .text: return text(from: data, name: path)
     }
-    return text(from: data, name: path)
+    return converted.map { SourceText(name: path, text: $0) }
+      .mapError { LoadError(file: path, message: $0.message) }
   }
 
   /// Converts bytes already read. `name` is kept as the source's name (and
