@@ -34,7 +34,7 @@ struct ChapterLine: Equatable {
     else { return nil }
     // Titles are noun phrases: a few words, no commas or sentence marks.
     guard !title.contains(where: { ",;:.".contains($0) }),
-      title.split(separator: " ").count <= 8
+      title.split(separator: " ").count <= 6
     else { return nil }
     return ChapterLine(
       number: String(line[line.startIndex..<numberEnd]),

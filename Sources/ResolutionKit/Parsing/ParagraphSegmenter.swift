@@ -66,6 +66,7 @@ struct ParagraphSegmenter {
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
         lastLine = line
+        if case .chapter(_, let marker) = kind { kind = .clause(marker) }
       } else {
         flush()
         kind = classified.kind
@@ -129,8 +130,11 @@ struct ParagraphSegmenter {
   private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
     guard let previous = lastLine else { return false }
     switch kind {
-    case .header, .chapter, .annex:
+    case .header, .annex:
       return false
+    case .chapter:
+      // Not a chapter after all if the line was wrapped: a clause goes on.
+      return source.isHardWrapped && !next.structural && !next.weak && !fits(previous, line)
     case .heading(let match):
       guard match.isOpenEnded, source.isHardWrapped, !next.structural, !next.weak else {
         return false
