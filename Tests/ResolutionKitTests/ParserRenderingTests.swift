@@ -48,3 +48,28 @@ import Testing
     #expect(parsed.file.removedLines.contains { $0.text == "Res. 2 / 21" })
   }
 }
+
+@Suite struct ParserPdftotextTests {
+  @Test func wrappedTextIsRejoined() throws {
+    let parsed = try ParserFixtures.parse("renderings_pdftotext.txt")
+    let fragment = try #require(parsed.documents.first)
+    #expect(
+      fragment.sections.map(\.heading) == [
+        "instructs the Secretary-General", "invites Member States",
+        "instructs the Secretary-General and the Director of the Telecommunication Development Bureau",
+      ])
+    #expect(
+      fragment.sections[1].clauses.first?.text
+        == "to designate new focal points for child online protection in 2012-2015, and to share with the secretariat their national experience in the implementation of the guidelines,"
+    )
+    let r71 = try #require(parsed.documents.first { $0.number == "71" })
+    #expect(
+      r71.authority
+        == "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)")
+    let texts = parsed.documents.flatMap(\.allClauses).map(\.text)
+    // `Secretary-` / `General` keeps its hyphen; `finan-` / `cial` loses it.
+    #expect(texts.contains { $0.contains("a report by the Secretary-General,") })
+    #expect(texts.contains { $0.contains("on the presentation of the financial plan,") })
+    #expect(!texts.contains { $0.contains("- ") && $0.contains("finan") && $0.contains("finan- ") })
+  }
+}

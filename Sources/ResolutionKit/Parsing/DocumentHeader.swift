@@ -139,7 +139,7 @@ enum EnactingLine {
     }
     let rest = line.dropFirst(4 + body.count)
     return rest.isEmpty || rest == "," || rest.hasPrefix(" (")
-      || rest.hasPrefix(" of the International Telecommunication Union")
+      || rest.hasPrefix(" of the ")
   }
 
   static func isComplete(_ text: Substring) -> Bool { text.hasSuffix(",") || text.hasSuffix(":") }
