@@ -100,8 +100,10 @@ struct DocumentAssembler {
       if current?.inAnnex == true {
         addClause(.none, block)
       } else {
+        var heading = Substring(block.text)
+        if let last = heading.last, last == "," || last == ":" { heading = heading.dropLast() }
         let section = SectionDraft(
-          heading: block.text, role: match.role, location: location(block.line))
+          heading: String(heading), role: match.role, location: location(block.line))
         current?.sections.append(section)
       }
     case .sources:

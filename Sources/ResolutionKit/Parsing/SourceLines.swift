@@ -149,19 +149,26 @@ struct SourceLines {
     var counts = [Int](repeating: 0, count: Self.longLine + 2)
     var nonBlank = 0
     var long = 0
+    // Lines that stop mid-sentence at a typical margin: evidence of wrapping.
+    var wrapped = 0
     for line in lines where !line.isBlank {
       nonBlank += 1
       if line.width > Self.longLine { long += 1 }
       counts[min(line.width, Self.longLine + 1)] += 1
+      if line.width >= 40, line.width <= Self.longLine, let last = line.text.utf8.last,
+        TextJoiner.isLetterOrDigit(last) || last == UInt8(ascii: "-")
+      {
+        wrapped += 1
+      }
     }
-    isHardWrapped = nonBlank > 0 && long * 50 < nonBlank
+    isHardWrapped = nonBlank > 0 && long * 50 < nonBlank && wrapped >= 2 && wrapped * 10 >= nonBlank
     // The right margin: the width that 95% of the wrapped lines stay within.
-    let wrapped = nonBlank - long
+    let short = nonBlank - long
     var seen = 0
     wrapWidth = Self.longLine
     for width in 0...Self.longLine {
       seen += counts[width]
-      if seen * 100 >= wrapped * 95 {
+      if seen * 100 >= short * 95 {
         wrapWidth = width
         break
       }
