@@ -43,7 +43,7 @@ struct DocumentHeader: Equatable {
     if mixedCase && !atParagraphStart { return nil }
     scanner.skipSpaces()
     let numberStart = scanner.index
-    guard (1...5).contains(scanner.digits()) else { return nil }
+    guard (1...6).contains(scanner.digits()) else { return nil }
     let number = String(line[numberStart..<scanner.index])
     guard scanner.atEnd || scanner.peek == 0x20 || scanner.peek == 0x09 else { return nil }
     scanner.skipSpaces()
