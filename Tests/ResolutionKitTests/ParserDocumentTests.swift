@@ -5,19 +5,25 @@ import Testing
 /// Document-level structure: Ref.: lines, chapters, fragments, annexes.
 @Suite struct ParserDocumentTests {
   @Test func refLineGivesSourcesAndSourcesLine() throws {
-    let parsed = parse("R 1 T\nThe Council,\nresolves\nto act.\n\nRef.:\tDocuments C09/108 (Rev.1) and C09/120.\t\n")
+    let parsed = parse(
+      "R 1 T\nThe Council,\nresolves\nto act.\n\nRef.:\tDocuments C09/108 (Rev.1) and C09/120.\t\n")
     let document = try #require(parsed.documents.first)
     #expect(document.sourcesLine == "Documents C09/108 (Rev.1) and C09/120.")
     #expect(document.sources == ["C09/108(Rev.1)", "C09/120"])
   }
 
   @Test func refLineSymbolForms() {
-    #expect(SourcesLine.symbols(in: "Documents C2001/49(Rev.1), C20/57-E and C19/3 (Add.1).") == ["C2001/49(Rev.1)", "C20/57-E", "C19/3(Add.1)"])
+    #expect(
+      SourcesLine.symbols(in: "Documents C2001/49(Rev.1), C20/57-E and C19/3 (Add.1).") == [
+        "C2001/49(Rev.1)", "C20/57-E", "C19/3(Add.1)",
+      ])
     #expect(SourcesLine.session(of: ["C2001/49(Rev.1)"]) == "C01")
   }
 
   @Test func refLineMayWrap() throws {
-    let parsed = parse("R 1 T\n\nThe Council,\n\nresolves\n\nto act.\n\nRef.:\tDocuments C09/108 (Rev.1), C09/110\nand C09/120.\n\nR 2 U\n")
+    let parsed = parse(
+      "R 1 T\n\nThe Council,\n\nresolves\n\nto act.\n\nRef.:\tDocuments C09/108 (Rev.1), C09/110\nand C09/120.\n\nR 2 U\n"
+    )
     let document = try #require(parsed.documents.first)
     #expect(document.sources == ["C09/108(Rev.1)", "C09/110", "C09/120"])
     #expect(document.sourcesLine == "Documents C09/108 (Rev.1), C09/110 and C09/120.")
@@ -63,11 +69,14 @@ import Testing
   @Test func chapterLikeClauseInsideADocumentStaysAClause() {
     let parsed = parse("R 1 T\nThe Council,\nresolves\n1 Member States\n2 Sector Members\n")
     #expect(parsed.documents[0].chapter == nil)
-    #expect(parsed.documents[0].sections[0].clauses.map(\.text) == ["Member States", "Sector Members"])
+    #expect(
+      parsed.documents[0].sections[0].clauses.map(\.text) == ["Member States", "Sector Members"])
   }
 
   @Test func textBeforeTheFirstHeaderIsAFragment() {
-    let parsed = parse("invites Member States\n\nto act,\n\nRef.: Document C09/1.\n\nR 5 Title\n", name: "dir/compilation.txt")
+    let parsed = parse(
+      "invites Member States\n\nto act,\n\nRef.: Document C09/1.\n\nR 5 Title\n",
+      name: "dir/compilation.txt")
     #expect(parsed.documents.map(\.kind) == [.fragment, .resolution])
     #expect(parsed.documents[0].id == "fragment-compilation-1")
     #expect(parsed.documents[0].sections[0].clauses[0].path == "invites Member States ¶1")
@@ -115,7 +124,10 @@ import Testing
       """)
     let document = try #require(parsed.documents.first)
     #expect(document.sections[0].clauses.map(\.path) == ["resolves 1", "resolves 2"])
-    #expect(document.annexes.map(\.heading) == ["ANNEX TO RESOLUTION 1306 (C09)", "Annex 1", "ATTACHMENT 2"])
+    #expect(
+      document.annexes.map(\.heading) == [
+        "ANNEX TO RESOLUTION 1306 (C09)", "Annex 1", "ATTACHMENT 2",
+      ])
     #expect(document.annexes[0].title == "Terms of reference")
     #expect(
       document.annexes[0].clauses.flatMap(\.flattened).map(\.path) == [

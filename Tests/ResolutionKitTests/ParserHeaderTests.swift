@@ -8,7 +8,8 @@ import Testing
   }
 
   @Test func shortResolutionHeaderWithTitle() throws {
-    let document = try firstDocument("R 1316 Continuation of the work\n\nThe Council,\n\nresolves\n\n1. to act.\n")
+    let document = try firstDocument(
+      "R 1316 Continuation of the work\n\nThe Council,\n\nresolves\n\n1. to act.\n")
     #expect(document.kind == .resolution)
     #expect(document.number == "1316")
     #expect(document.title == "Continuation of the work")
@@ -27,7 +28,8 @@ import Testing
 
   @Test func longHeaderWithTitleOnTheNextLines() throws {
     let document = try firstDocument(
-      "RESOLUTION 1396 (C19)\nWorking methods of the Council\n  and of its   working groups\n\nThe Council,\n\nresolves\n\nto act.\n")
+      "RESOLUTION 1396 (C19)\nWorking methods of the Council\n  and of its   working groups\n\nThe Council,\n\nresolves\n\nto act.\n"
+    )
     #expect(document.number == "1396")
     #expect(document.revision == "C19")
     #expect(document.session == "C19")
@@ -35,7 +37,8 @@ import Testing
   }
 
   @Test func lastAmendedHeaders() throws {
-    let resolution = try firstDocument("RESOLUTION 925 (C-1985, last amended C19)\nTitle\nThe Council,\n")
+    let resolution = try firstDocument(
+      "RESOLUTION 925 (C-1985, last amended C19)\nTitle\nThe Council,\n")
     #expect(resolution.revision == "C-1985, last amended C19")
     #expect(resolution.session == "C-1985")
     #expect(resolution.body == "Council")
@@ -47,7 +50,8 @@ import Testing
 
   @Test func mixedCaseHeaderWithModification() throws {
     let document = try firstDocument(
-      "Resolution 1305 (modified 2011)\nA title\n\nThe Council,\n\nresolves\n\nto act.\n\nRef.:\tDocuments C11/34 and C11/87.\n")
+      "Resolution 1305 (modified 2011)\nA title\n\nThe Council,\n\nresolves\n\nto act.\n\nRef.:\tDocuments C11/34 and C11/87.\n"
+    )
     #expect(document.kind == .resolution)
     #expect(document.number == "1305")
     #expect(document.revision == "modified 2011")
@@ -57,9 +61,11 @@ import Testing
   }
 
   @Test func sessionFromRefLineOnlyWhenAllSymbolsAgree() throws {
-    let agree = try firstDocument("R 1 T\nThe Council,\nresolves\nto act.\nRef.: Documents C09/108 (Rev.1) and C09/120.\n")
+    let agree = try firstDocument(
+      "R 1 T\nThe Council,\nresolves\nto act.\nRef.: Documents C09/108 (Rev.1) and C09/120.\n")
     #expect(agree.session == "C09")
-    let disagree = try firstDocument("R 1 T\nThe Council,\nresolves\nto act.\nRef.: Documents C09/108 and C10/1.\n")
+    let disagree = try firstDocument(
+      "R 1 T\nThe Council,\nresolves\nto act.\nRef.: Documents C09/108 and C10/1.\n")
     #expect(disagree.session == nil)
   }
 
@@ -81,13 +87,15 @@ import Testing
     #expect(document.body == "Plenipotentiary Conference")
     #expect(
       document.authority
-        == "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)")
+        == "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)"
+    )
     #expect(document.title == "Strategic plan for the Union for 2020-2023")
     #expect(document.sections.first?.clauses.first?.path == "considering a)")
   }
 
   @Test func plenipotentiaryHeaderWithoutEnactingLineDefaultsToPlenipotentiary() throws {
-    let document = try firstDocument("RESOLUTION 71 (REV. DUBAI, 2018)\nTitle\n\nresolves\n\nto act.\n")
+    let document = try firstDocument(
+      "RESOLUTION 71 (REV. DUBAI, 2018)\nTitle\n\nresolves\n\nto act.\n")
     #expect(document.body == "Plenipotentiary Conference")
     var documents = [document]
     DocumentIdentifier.assignUniqueIDs(to: &documents)
@@ -96,7 +104,8 @@ import Testing
 
   @Test func enactingLineNamesTheBody() throws {
     let document = try firstDocument(
-      "RESOLUTION 75 (REV. HAMMAMET, 2016)\nTitle\n\nThe World Telecommunication Standardization Assembly (Hammamet, 2016),\n\nresolves\n\nto act.\n")
+      "RESOLUTION 75 (REV. HAMMAMET, 2016)\nTitle\n\nThe World Telecommunication Standardization Assembly (Hammamet, 2016),\n\nresolves\n\nto act.\n"
+    )
     #expect(document.body == "World Telecommunication Standardization Assembly")
     var documents = [document]
     DocumentIdentifier.assignUniqueIDs(to: &documents)
@@ -104,15 +113,19 @@ import Testing
   }
 
   @Test func titleWrappedOverSeveralLinesStopsAtTheFirstHeading() throws {
-    let document = try firstDocument("R 12 First part\nsecond part\n\nthird part\nconsidering\nthat x,\n")
+    let document = try firstDocument(
+      "R 12 First part\nsecond part\n\nthird part\nconsidering\nthat x,\n")
     #expect(document.title == "First part second part third part")
     #expect(document.authority == nil)
     #expect(document.sections.map(\.heading) == ["considering"])
   }
 
   @Test func clauseStartingWithResolutionIsNotAHeader() throws {
-    let parsed = parse("R 1 Title\nThe Council,\nconsidering\nResolution 1300 of the Council to establish a group,\n")
+    let parsed = parse(
+      "R 1 Title\nThe Council,\nconsidering\nResolution 1300 of the Council to establish a group,\n"
+    )
     #expect(parsed.documents.count == 1)
-    #expect(parsed.documents[0].sections[0].clauses[0].text.hasPrefix("Resolution 1300 of the Council"))
+    #expect(
+      parsed.documents[0].sections[0].clauses[0].text.hasPrefix("Resolution 1300 of the Council"))
   }
 }

@@ -30,7 +30,10 @@ import Testing
           The World Radiocommunication Conference (Geneva, 2015),
           """)
     ])
-    #expect(corpus.documents.map(\.id) == ["fragment-compilation-1", "R1316", "D482", "PP-R71", "WTDC-R67", "WRC-R28"])
+    #expect(
+      corpus.documents.map(\.id) == [
+        "fragment-compilation-1", "R1316", "D482", "PP-R71", "WTDC-R67", "WRC-R28",
+      ])
   }
 
   @Test func duplicatesGetSuffixesAndDiagnostics() {

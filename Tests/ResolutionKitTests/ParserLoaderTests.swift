@@ -6,7 +6,8 @@ import Testing
 @Suite struct ParserLoaderTests {
   /// A fresh folder for one test, removed afterwards by the caller.
   func makeFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appending(path: "resbrowse-loader-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appending(
+      path: "resbrowse-loader-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -18,13 +19,18 @@ import Testing
     try Data("R 1 First\n".utf8).write(to: folder.appending(path: "a.md"))
     try Data([0x52, 0x20, 0x33, 0x00, 0x01, 0x02]).write(to: folder.appending(path: "c.txt"))
     try Data("ignored".utf8).write(to: folder.appending(path: "d.pdf"))
-    try FileManager.default.createDirectory(at: folder.appending(path: "sub"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "sub"), withIntermediateDirectories: true)
     try Data("R 4 Fourth\n".utf8).write(to: folder.appending(path: "sub/e.txt"))
 
     let (corpus, errors) = CorpusLoader.load(paths: [folder.path])
     #expect(corpus.documents.map(\.id) == ["R1", "R2", "R4"])
-    #expect(corpus.documents.map(\.location.file) == [folder.path + "/a.md", folder.path + "/b.txt", folder.path + "/sub/e.txt"])
-    #expect(errors == [LoadError(file: folder.path + "/c.txt", message: "not a text file (binary data)")])
+    #expect(
+      corpus.documents.map(\.location.file) == [
+        folder.path + "/a.md", folder.path + "/b.txt", folder.path + "/sub/e.txt",
+      ])
+    #expect(
+      errors == [LoadError(file: folder.path + "/c.txt", message: "not a text file (binary data)")])
   }
 
   @Test func missingPathAndEmptyFolderAreErrors() throws {
@@ -52,11 +58,15 @@ import Testing
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appending(path: "bad.txt")
-    try Data("R 1 Title\nThe Council,\nnoting\nthe caf".utf8 + [0xE9] + Data(" menu,\n".utf8)).write(to: file)
+    try Data("R 1 Title\nThe Council,\nnoting\nthe caf".utf8 + [0xE9] + Data(" menu,\n".utf8))
+      .write(to: file)
     let (corpus, errors) = CorpusLoader.load(paths: [file.path])
     #expect(errors.isEmpty)
     #expect(corpus.documents.first?.sections.first?.clauses.first?.text == "the caf\u{FFFD} menu,")
-    #expect(corpus.diagnostics.contains { $0.file == file.path && $0.line == 4 && $0.message.contains("invalid UTF-8") })
+    #expect(
+      corpus.diagnostics.contains {
+        $0.file == file.path && $0.line == 4 && $0.message.contains("invalid UTF-8")
+      })
   }
 
   @Test func utf16WithBOMIsDecoded() throws {
@@ -69,7 +79,9 @@ import Testing
     }
     #expect(SourceDecoder.decode(littleEndian) == .text(text, invalidLine: nil))
     #expect(SourceDecoder.decode(bigEndian) == .text(text, invalidLine: nil))
-    #expect(SourceDecoder.decode([0xEF, 0xBB, 0xBF] + Array("R 1".utf8)) == .text("R 1", invalidLine: nil))
+    #expect(
+      SourceDecoder.decode([0xEF, 0xBB, 0xBF] + Array("R 1".utf8)) == .text("R 1", invalidLine: nil)
+    )
     #expect(SourceDecoder.decode([0x41, 0x00]) == .binary)
   }
 }

@@ -43,7 +43,10 @@ import Testing
   @Test func pageNoiseIsRecordedWithReasons() throws {
     let parsed = try ParserFixtures.parse("renderings_pdftotext.txt")
     let reasons = Set(parsed.file.removedLines.map(\.reason))
-    #expect(reasons.isSuperset(of: ["page number", "running head", "form feed", "file footer", "page counter"]))
+    #expect(
+      reasons.isSuperset(of: [
+        "page number", "running head", "form feed", "file footer", "page counter",
+      ]))
     #expect(parsed.file.removedLines.contains { $0.text == "– 96 – (3.2 – Council)" })
     #expect(parsed.file.removedLines.contains { $0.text == "Res. 2 / 21" })
   }
@@ -65,7 +68,8 @@ import Testing
     let r71 = try #require(parsed.documents.first { $0.number == "71" })
     #expect(
       r71.authority
-        == "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)")
+        == "The Plenipotentiary Conference of the International Telecommunication Union (Dubai, 2018)"
+    )
     let texts = parsed.documents.flatMap(\.allClauses).map(\.text)
     // `Secretary-` / `General` keeps its hyphen; `finan-` / `cial` loses it.
     #expect(texts.contains { $0.contains("a report by the Secretary-General,") })

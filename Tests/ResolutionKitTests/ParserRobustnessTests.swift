@@ -29,7 +29,9 @@ import Testing
     var label = "1"
     let location = SourceLocation(file: "deep", line: 1)
     for level in 1...depth {
-      builder.add(ClauseItem(marker: .number(label: label, components: level, last: 1), text: "", location: location))
+      builder.add(
+        ClauseItem(
+          marker: .number(label: label, components: level, last: 1), text: "", location: location))
       label += ".1"
     }
     let clauses = builder.build()

@@ -63,7 +63,9 @@ import Testing
     #expect(resolves.map(\.path) == ["resolves 1", "resolves 2"])
     #expect(resolves[0].children.map(\.label) == ["1.1", "1.2"])
     #expect(resolves[0].children.map(\.path) == ["resolves 1.1", "resolves 1.2"])
-    #expect(resolves[0].children[0].text == "to exchange views and promote and work on the subject matter,")
+    #expect(
+      resolves[0].children[0].text
+        == "to exchange views and promote and work on the subject matter,")
     #expect(
       resolves[0].children[1].text
         == "to report to the Council annually on the activities of the working group on child online protection (WG-CP);"

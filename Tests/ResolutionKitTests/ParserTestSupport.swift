@@ -42,7 +42,8 @@ func outline(_ document: Document) -> [String] {
     var stack = clauses.reversed().map { ($0, depth) }
     while let (clause, level) = stack.popLast() {
       lines.append(
-        String(repeating: "  ", count: level) + "[\(clause.path)] (\(clause.label ?? "-")) \(clause.text)")
+        String(repeating: "  ", count: level)
+          + "[\(clause.path)] (\(clause.label ?? "-")) \(clause.text)")
       stack += clause.children.reversed().map { ($0, level + 1) }
     }
   }

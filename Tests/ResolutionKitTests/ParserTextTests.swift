@@ -19,7 +19,9 @@ import Testing
       """)
   }
 
-  func texts(_ parsed: ParsedFile) -> [String] { parsed.documents.flatMap(\.allClauses).map(\.text) }
+  func texts(_ parsed: ParsedFile) -> [String] {
+    parsed.documents.flatMap(\.allClauses).map(\.text)
+  }
 
   @Test func hyphenatedWordsAreRejoinedAndRealHyphensKept() {
     let parsed = wrapped(
@@ -45,18 +47,21 @@ import Testing
   }
 
   @Test func wrappedLineStartingWithAYearIsNotALabel() {
-    let parsed = wrapped("2.   to report on the activities undertaken to the\n     2010 Plenipotentiary Conference.\n")
-    #expect(texts(parsed).last == "to report on the activities undertaken to the 2010 Plenipotentiary Conference.")
+    let parsed = wrapped(
+      "2.   to report on the activities undertaken to the\n     2010 Plenipotentiary Conference.\n")
+    #expect(
+      texts(parsed).last
+        == "to report on the activities undertaken to the 2010 Plenipotentiary Conference.")
   }
 
   @Test func pageNoiseIsRemovedAndRecorded() {
     let parsed = wrapped(
       """
       2.   to report on the activities undertaken on these subjects to the
-      
+
                                       - 7 -
       \u{0C}                     – 96 – (3.2 – Council)
-      
+
            Council at its next session;
       Res. 2 / 21
       3.   to publish the report;
@@ -82,7 +87,9 @@ import Testing
   }
 
   @Test func crlfBomAndNoBreakSpaces() {
-    let parsed = parse("\u{FEFF}R 1\u{00A0}Title\r\nThe Council,\r\nresolves\r\n1.\tto act\u{00A0}now;\r\n2.\tto report.\r\n")
+    let parsed = parse(
+      "\u{FEFF}R 1\u{00A0}Title\r\nThe Council,\r\nresolves\r\n1.\tto act\u{00A0}now;\r\n2.\tto report.\r\n"
+    )
     let document = parsed.documents[0]
     #expect(document.number == "1")
     #expect(document.title == "Title")
@@ -91,7 +98,9 @@ import Testing
   }
 
   @Test func curlyQuotesAreKept() {
-    let parsed = parse("R 1 T\nThe Council,\nnoting\nthe “Child Online Protection Initiative” and the ‘COP’ guidelines,\n")
+    let parsed = parse(
+      "R 1 T\nThe Council,\nnoting\nthe “Child Online Protection Initiative” and the ‘COP’ guidelines,\n"
+    )
     #expect(texts(parsed) == ["the “Child Online Protection Initiative” and the ‘COP’ guidelines,"])
   }
 

@@ -44,7 +44,9 @@ enum ClauseMarkerScanner {
   static func scan(_ line: Substring) -> MarkedLine? {
     if let (bulletEnd, weakBullet) = bullet(line) {
       let rest = SourceLines.trim(line[bulletEnd...])
-      if let inner = label(rest) { return MarkedLine(marker: inner.marker, rest: inner.rest, isWeak: false) }
+      if let inner = label(rest) {
+        return MarkedLine(marker: inner.marker, rest: inner.rest, isWeak: false)
+      }
       return MarkedLine(marker: .bullet, rest: rest, isWeak: weakBullet)
     }
     return label(line)
@@ -58,7 +60,9 @@ enum ClauseMarkerScanner {
     var index = utf8.startIndex
     var weak = false
     switch first {
-    case UInt8(ascii: "-"): weak = true; index = utf8.index(after: index)
+    case UInt8(ascii: "-"):
+      weak = true
+      index = utf8.index(after: index)
     case UInt8(ascii: "*"): index = utf8.index(after: index)
     case UInt8(ascii: "o"):
       index = utf8.index(after: index)
@@ -67,7 +71,8 @@ enum ClauseMarkerScanner {
       let scalar = line.unicodeScalars.first!
       switch scalar {
       case "\u{2013}", "\u{2014}": weak = true
-      case "\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25CF}", "\u{25E6}", "\u{2023}", "\u{F0B7}", "\u{F02D}":
+      case "\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25CF}", "\u{25E6}", "\u{2023}", "\u{F0B7}",
+        "\u{F02D}":
         break
       default: return nil
       }
@@ -105,7 +110,8 @@ enum ClauseMarkerScanner {
     }
     scanner.index = line.utf8.index(after: scanner.index)
     // `a)that` is common in converted text; `a.b` is not a label.
-    if closer == UInt8(ascii: ".") && !scanner.atEnd && scanner.peek != 0x20 && scanner.peek != 0x09 {
+    if closer == UInt8(ascii: ".") && !scanner.atEnd && scanner.peek != 0x20 && scanner.peek != 0x09
+    {
       return nil
     }
     let marker: ClauseMarker

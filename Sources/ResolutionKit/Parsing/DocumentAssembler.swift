@@ -83,7 +83,9 @@ struct DocumentAssembler {
         current?.sections.isEmpty == true, current?.inAnnex == false
       {
         var authority = Substring(block.text)
-        if let last = authority.last, last == "," || last == ":" { authority = authority.dropLast() }
+        if let last = authority.last, last == "," || last == ":" {
+          authority = authority.dropLast()
+        }
         current?.document.authority = String(authority)
         if let body = IssuingBodies.body(inEnactingLine: authority) {
           current?.document.body = body
@@ -172,7 +174,8 @@ struct DocumentAssembler {
       return
     }
     if draft.sections.isEmpty {
-      diagnose(block.line, "text before any section heading, put under \"\(Self.untitledSectionHeading)\"")
+      diagnose(
+        block.line, "text before any section heading, put under \"\(Self.untitledSectionHeading)\"")
       draft.sections.append(
         SectionDraft(
           heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
@@ -211,7 +214,8 @@ struct DocumentAssembler {
     current = nil
     var document = draft.document
     if !draft.titleParts.isEmpty {
-      document.title = TextJoiner.normalisingWhitespace(Substring(draft.titleParts.joined(separator: " ")))
+      document.title = TextJoiner.normalisingWhitespace(
+        Substring(draft.titleParts.joined(separator: " ")))
     }
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)

@@ -54,6 +54,12 @@ enum HeadingPhrases {
     closed.map { ($0.phrase, $0.role) }, uniquingKeysWith: { first, _ in first })
   private static let longestClosed = closed.map(\.phrase.utf8.count).max() ?? 0
 
+  /// First words of all phrases: a cheap test that rejects most lines.
+  private static let firstWords: Set<Substring> = Set(
+    (closed.map(\.phrase) + openEnded.map(\.phrase)).compactMap {
+      $0.split(separator: " ").first
+    })
+
   struct Match {
     /// The heading as written, whitespace-normalised, without a trailing
     /// comma or colon.
@@ -67,6 +73,12 @@ enum HeadingPhrases {
   static func match(_ line: Substring) -> Match? {
     guard line.utf8.count <= maximumLength, let first = line.utf8.first else { return nil }
     guard (0x61...0x7A).contains(first) || (0x41...0x5A).contains(first) else { return nil }
+    let firstWord = line.prefix { $0 != " " && $0 != "\t" && $0 != "," && $0 != ":" }
+    if (0x61...0x7A).contains(first) {
+      guard firstWords.contains(firstWord) else { return nil }
+    } else {
+      guard firstWords.contains(Substring(firstWord.lowercased())) else { return nil }
+    }
     var body = line
     if let last = body.last, last == "," || last == ":" { body = body.dropLast() }
     if let last = body.last, last == "." || last == ";" || last == "!" || last == "?" {

@@ -75,7 +75,9 @@ struct SourceLines {
     var start = utf8.startIndex
     var number = 0
     var index = utf8.startIndex
-    func emit(_ end: String.UTF8View.Index, into entries: inout [Entry], removed: inout [RemovedLine]) {
+    func emit(
+      _ end: String.UTF8View.Index, into entries: inout [Entry], removed: inout [RemovedLine]
+    ) {
       number += 1
       var line = Substring(text[start..<end])
       var formFeed = false
@@ -103,7 +105,9 @@ struct SourceLines {
       if byte == 0x0A || byte == 0x0D {
         emit(index, into: &entries, removed: &removed)
         var next = utf8.index(after: index)
-        if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+        if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A {
+          next = utf8.index(after: next)
+        }
         index = next
         start = index
       } else {
