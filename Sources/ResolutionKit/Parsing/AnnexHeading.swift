@@ -10,7 +10,7 @@ struct AnnexHeading: Equatable {
   private static let kinds = ["ANNEX", "ATTACHMENT", "APPENDIX"]
 
   static func parse(_ line: Substring) -> AnnexHeading? {
-    guard line.utf8.count <= 120, let first = line.first, first == "A" else { return nil }
+    guard line.utf8.count <= 120, line.utf8.first == UInt8(ascii: "A") else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let kindWord = words.first,
       let kind = kinds.first(where: { $0 == kindWord.uppercased() }),

@@ -223,6 +223,7 @@ struct DocumentAssembler {
     var usedPaths = Set<String>()
     for section in draft.sections {
       var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
+      usedPaths = []
       for item in section.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
@@ -234,6 +235,7 @@ struct DocumentAssembler {
     for annex in draft.annexes {
       var builder = ClauseTreeBuilder(
         heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths)
+      usedPaths = []
       for item in annex.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics

@@ -36,31 +36,48 @@ struct SourceLines {
     measureLayout()
   }
 
-  /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces.
+  /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces; the text
+  /// is copied only when it has any.
   private static func replacingNoBreakSpaces(_ text: String) -> String {
-    let utf8 = text.utf8
-    guard utf8.contains(0xC2) || utf8.contains(0xE2) else { return text }
-    var out: [UInt8] = []
-    out.reserveCapacity(utf8.count)
-    var changed = false
-    var iterator = Array(utf8)[...]
-    while let byte = iterator.first {
-      if byte == 0xC2, iterator.count >= 2, iterator[iterator.startIndex + 1] == 0xA0 {
-        out.append(0x20)
-        iterator = iterator.dropFirst(2)
-        changed = true
-      } else if byte == 0xE2, iterator.count >= 3, iterator[iterator.startIndex + 1] == 0x80,
-        iterator[iterator.startIndex + 2] == 0xAF
-      {
-        out.append(0x20)
-        iterator = iterator.dropFirst(3)
-        changed = true
-      } else {
-        out.append(byte)
-        iterator = iterator.dropFirst()
+    var text = text
+    text.makeContiguousUTF8()
+    let replaced = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+      var out: [UInt8]? = nil
+      var index = 0
+      var copied = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0xC2 {
+          index += 1
+          continue
+        }
+        var length = 0
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+          length = 2
+        } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0xAF
+        {
+          length = 3
+        }
+        if length == 0 {
+          index += 1
+          continue
+        }
+        if out == nil {
+          out = []
+          out?.reserveCapacity(count)
+        }
+        out?.append(contentsOf: bytes[copied..<index])
+        out?.append(0x20)
+        index += length
+        copied = index
       }
+      if out != nil { out?.append(contentsOf: bytes[copied..<count]) }
+      return out
     }
-    return changed ? String(decoding: out, as: UTF8.self) : text
+    guard let bytes = replaced ?? nil else { return text }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private enum Entry {
@@ -69,54 +86,103 @@ struct SourceLines {
     case noise
   }
 
+  /// One raw line as byte offsets into the text.
+  private struct RawLine {
+    var start: Int
+    var textStart: Int
+    var textEnd: Int
+    var width: Int
+    var formFeed: Bool
+  }
+
+  /// Splits on LF, CRLF and CR, scanning the bytes once.
+  private static func rawLines(_ text: String) -> [RawLine] {
+    var text = text
+    text.makeContiguousUTF8()
+    let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [RawLine] in
+      var lines: [RawLine] = []
+      lines.reserveCapacity(bytes.count / 60 + 1)
+      var start = 0
+      var index = 0
+      var formFeed = false
+      let count = bytes.count
+      func finish(_ end: Int) {
+        var textStart = start
+        var textEnd = end
+        while textStart < textEnd && isSpace(bytes[textStart]) { textStart += 1 }
+        while textEnd > textStart && isSpace(bytes[textEnd - 1]) { textEnd -= 1 }
+        var width = 0
+        for offset in start..<textEnd where bytes[offset] & 0xC0 != 0x80 { width += 1 }
+        lines.append(
+          RawLine(
+            start: start, textStart: textStart, textEnd: textEnd, width: width, formFeed: formFeed))
+      }
+      while index < count {
+        let byte = bytes[index]
+        if byte > 0x0D {
+          index += 1
+          continue
+        }
+        if byte == 0x0A || byte == 0x0D {
+          finish(index)
+          index += 1
+          if byte == 0x0D && index < count && bytes[index] == 0x0A { index += 1 }
+          start = index
+          formFeed = false
+        } else {
+          if byte == 0x0C { formFeed = true }
+          index += 1
+        }
+      }
+      if start < count { finish(count) }
+      return lines
+    }
+    return scanned ?? []
+  }
+
   private mutating func split(_ text: String) {
     var entries: [Entry] = []
+    let raw = Self.rawLines(text)
+    entries.reserveCapacity(raw.count)
     let utf8 = text.utf8
-    var start = utf8.startIndex
-    var number = 0
-    var index = utf8.startIndex
-    func emit(
-      _ end: String.UTF8View.Index, into entries: inout [Entry], removed: inout [RemovedLine]
-    ) {
-      number += 1
-      var line = Substring(text[start..<end])
-      var formFeed = false
-      if line.utf8.contains(0x0C) {
-        formFeed = true
+    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    for (position, line) in raw.enumerated() {
+      let number = position + 1
+      var trimmed = text[index(line.textStart)..<index(line.textEnd)]
+      var width = line.width
+      if line.formFeed {
         removed.append(RemovedLine(line: number, text: "\u{0C}", reason: "form feed"))
-        line = Substring(String(line.filter { $0 != "\u{0C}" }))
+        if trimmed.utf8.contains(0x0C) {
+          let cleaned = String(trimmed.filter { $0 != "\u{0C}" })
+          trimmed = Self.trim(Substring(cleaned))
+          width = Self.characterCount(trimmed)
+        }
       }
-      let trimmed = Self.trim(line)
       if trimmed.isEmpty {
-        entries.append(formFeed ? .noise : .blank(number))
-        return
+        entries.append(line.formFeed ? .noise : .blank(number))
+        continue
       }
-      if let reason = PageNoise.reason(for: trimmed) {
+      if Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
         removed.append(RemovedLine(line: number, text: String(trimmed), reason: reason))
         entries.append(.noise)
-        return
+        continue
       }
-      let width = Self.characterCount(line[line.startIndex..<trimmed.endIndex])
       entries.append(
-        .text(SourceLine(number: number, text: trimmed, width: width), afterFormFeed: formFeed))
+        .text(SourceLine(number: number, text: trimmed, width: width), afterFormFeed: line.formFeed)
+      )
     }
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      if byte == 0x0A || byte == 0x0D {
-        emit(index, into: &entries, removed: &removed)
-        var next = utf8.index(after: index)
-        if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A {
-          next = utf8.index(after: next)
-        }
-        index = next
-        start = index
-      } else {
-        index = utf8.index(after: index)
-      }
-    }
-    if start != utf8.endIndex { emit(utf8.endIndex, into: &entries, removed: &removed) }
-    lineCount = number
+    lineCount = raw.count
     resolveBlanks(entries)
+  }
+
+  /// A cheap first test: page noise is short and starts with a digit, a
+  /// dash, `Page`, `Res.`, `Dec.` or a drive letter.
+  private static func mayBeNoise(_ line: Substring) -> Bool {
+    let utf8 = line.utf8
+    guard utf8.count <= 80, let first = utf8.first else { return false }
+    return (0x30...0x39).contains(first) || first == UInt8(ascii: "-") || first == 0xE2
+      || first == UInt8(ascii: "P") || first == UInt8(ascii: "R") || first == UInt8(ascii: "D")
+      || ((0x41...0x5A).contains(first) && utf8.dropFirst().first == UInt8(ascii: ":"))
   }
 
   /// Keeps text lines and one blank per run of blank lines; a run that

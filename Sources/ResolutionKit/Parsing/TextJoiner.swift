@@ -33,18 +33,41 @@ enum TextJoiner {
   }
 
   static func normalisingWhitespace(_ text: Substring) -> String {
-    var needsWork = false
-    var previousSpace = true
-    for byte in text.utf8 {
-      let space = isSpaceLike(byte)
-      if space && (previousSpace || byte != 0x20) || byte == 0xC2 {
-        needsWork = true
-        break
-      }
-      previousSpace = space
-    }
-    if !needsWork && !previousSpace { return String(text) }
+    let clean =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        isNormalised(bytes)
+      } ?? isNormalised(Array(text.utf8))
+    if clean { return String(text) }
     return normalisingWhitespace(Array(text.utf8))
+  }
+
+  /// No leading, trailing or repeated space, no other whitespace or
+  /// control character, no C1 control (C2 80–9F).
+  private static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if first == 0x20 || last == 0x20 { return false }
+    var previousSpace = false
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte > 0x20 && byte != 0x7F && byte != 0xC2 {
+        previousSpace = false
+        continue
+      }
+      if byte == 0x20 && !previousSpace {
+        previousSpace = true
+        continue
+      }
+      if byte == 0xC2 && index + 1 < bytes.count && !(0x80...0x9F).contains(bytes[index + 1]) {
+        previousSpace = false
+        continue
+      }
+      return false
+    }
+    return true
+  }
+
+  private static func isNormalised(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { isNormalised($0) }
   }
 
   static func normalisingWhitespace(_ bytes: [UInt8]) -> String {
