@@ -73,7 +73,9 @@ enum HeadingPhrases {
   static func match(_ line: Substring) -> Match? {
     guard line.utf8.count <= maximumLength, let first = line.utf8.first else { return nil }
     guard (0x61...0x7A).contains(first) || (0x41...0x5A).contains(first) else { return nil }
-    let firstWord = line.prefix { $0 != " " && $0 != "\t" && $0 != "," && $0 != ":" }
+    let wordEnd =
+      line.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x3A } ?? line.endIndex
+    let firstWord = line[..<wordEnd]
     if (0x61...0x7A).contains(first) {
       guard firstWords.contains(firstWord) else { return nil }
     } else {
@@ -92,7 +94,10 @@ enum HeadingPhrases {
     }
     guard (0x61...0x7A).contains(first) else { return nil }
     for entry in openEnded {
-      guard normalised.hasPrefix(entry.phrase + " ") else { continue }
+      guard normalised.utf8.count > entry.phrase.utf8.count,
+        normalised.utf8.starts(with: entry.phrase.utf8),
+        normalised.utf8.dropFirst(entry.phrase.utf8.count).first == 0x20
+      else { continue }
       let addressee = normalised.dropFirst(entry.phrase.count + 1)
       if isAddressee(addressee) {
         return Match(heading: normalised, role: entry.role, isOpenEnded: true)
@@ -111,9 +116,7 @@ enum HeadingPhrases {
     guard capitalised || addresseeStarts.contains(Substring(firstWord.lowercased())) else {
       return false
     }
-    if text.contains(" to ") || text.hasSuffix(" to") || text.contains(" that ") {
-      return false
-    }
-    return true
+    let words = text.split(separator: " ")
+    return !words.contains("to") && !words.contains("that")
   }
 }

@@ -24,9 +24,9 @@ enum IssuingBodies {
 
   /// The body an enacting line (`The Council,`) names, if any.
   static func body(inEnactingLine line: Substring) -> String? {
-    guard line.hasPrefix("The ") else { return nil }
-    let rest = line.dropFirst(4)
-    return all.first { rest.hasPrefix($0.name) }?.name
+    guard line.utf8.starts(with: "The ".utf8) else { return nil }
+    let rest = line.dropFirst(4).utf8
+    return all.first { rest.starts(with: $0.name.utf8) }?.name
   }
 
   /// Id prefix for a body: `""` for the Council, `"PP"`, `"WTSA"`, or the

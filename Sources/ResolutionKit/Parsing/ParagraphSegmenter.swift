@@ -178,7 +178,8 @@ struct ParagraphSegmenter {
   /// Whether the first word of `line` would have fitted after `previous`:
   /// then the break was not a wrap.
   private func fits(_ previous: SourceLine, _ line: SourceLine) -> Bool {
-    let word = line.text.prefix { $0 != " " && $0 != "\t" }
+    let text = line.text
+    let word = text[..<(text.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 } ?? text.endIndex)]
     return previous.width + 1 + SourceLines.characterCount(word) <= source.wrapWidth
   }
 
