@@ -129,3 +129,19 @@ import Testing
       parsed.documents[0].sections[0].clauses[0].text.hasPrefix("Resolution 1300 of the Council"))
   }
 }
+
+@Suite struct ParserMixedCaseHeaderTests {
+  @Test func mixedCaseHeaderAfterASentenceEndInWordText() {
+    let parsed = parse(
+      "R 1 T\r\nThe Council,\r\nresolves\r\n1.\tto act.\r\nResolution 1305 (modified 2011)\r\nTitle\r\nThe Council,\r\n"
+    )
+    #expect(parsed.documents.map(\.number) == ["1", "1305"])
+    #expect(parsed.documents.last?.title == "Title")
+  }
+
+  @Test func mixedCaseLineInsideAParagraphIsText() {
+    let parsed = parse(
+      "R 1 T\nThe Council,\nnoting\nthe work done under\nResolution 1305 (modified 2011)\n")
+    #expect(parsed.documents.count == 1)
+  }
+}

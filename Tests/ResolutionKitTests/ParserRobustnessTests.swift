@@ -77,3 +77,49 @@ import Testing
     #expect(parsed.file.removedLines.count == 100_000)
   }
 }
+
+/// Random mixes of the constructs the parser knows: it must not crash, and
+/// paths stay unique in every document.
+@Suite struct ParserFuzzTests {
+  struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  static let pieces = [
+    "R 1316 Title", "D 5", "RESOLUTION 71 (REV. DUBAI, 2018)", "DECISION 482 (C01",
+    "Resolution 1 (x)",
+    "The Council,", "The Plenipotentiary Conference of the", "considering", "resolves",
+    "instructs the Secretary-General",
+    "1.", "1.1", "1 ", "a)", "(b)", "i)", "ii)", "h)", "v)", "x.", "- ", "• ", "– ", "o\t", "- 1. ",
+    "a)that",
+    "to act;", "that", "imple-", "mentation", "Secretary-", "General", "2012-", "- 7 -", "\u{0C}",
+    "Res. 2 / 21",
+    "Ref.:", "C09/108 (Rev.1)", "ANNEX", "Annex 1", "1 Finance", "3.2 Council", "\t", "  ",
+    "\u{00A0}", "“", "\r",
+    "(", ")", ".", ",", ":", ";", "\u{FFFD}", "é", "\u{1B}[2J",
+  ]
+
+  @Test func randomInputNeverBreaksInvariants() {
+    var random = SplitMix(state: 42)
+    for round in 0..<300 {
+      var text = ""
+      for _ in 0..<Int.random(in: 1...120, using: &random) {
+        text += Self.pieces.randomElement(using: &random)!
+        text += Bool.random(using: &random) ? "\n" : " "
+      }
+      let parsed = parse(text, name: "fuzz\(round).txt")
+      for document in parsed.documents {
+        let paths = document.allClauses.map(\.path)
+        #expect(Set(paths).count == paths.count, "round \(round)")
+        #expect(!document.allClauses.contains { $0.text.contains("\n") })
+      }
+    }
+  }
+}

@@ -61,7 +61,9 @@ struct ParagraphSegmenter {
         }
         continue
       }
-      let atParagraphStart = afterBlank || lastLine == nil || isBetweenParagraphs
+      let atParagraphStart =
+        afterBlank || lastLine == nil || isBetweenParagraphs
+        || lastLine?.text.utf8.last == UInt8(ascii: ".")
       let classified = classify(line.text, atParagraphStart: atParagraphStart)
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
