@@ -109,3 +109,12 @@ import Testing
     #expect(texts(parsed) == ["the [31mred text,"])
   }
 }
+
+@Suite struct ParserMarginMarkTests {
+  @Test func finalActsMarginMarksAreRemoved() {
+    let parsed = parse(
+      "R 1 T\nThe Council,\nresolves\nMOD\n1. to act;\n(MOD)\n2. to report.\nADD 3\nSUP\n")
+    #expect(parsed.documents[0].sections[0].clauses.map(\.text) == ["to act;", "to report."])
+    #expect(parsed.file.removedLines.map(\.reason) == Array(repeating: "margin mark", count: 4))
+  }
+}

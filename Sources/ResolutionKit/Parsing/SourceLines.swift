@@ -176,12 +176,14 @@ struct SourceLines {
   }
 
   /// A cheap first test: page noise is short and starts with a digit, a
-  /// dash, `Page`, `Res.`, `Dec.` or a drive letter.
+  /// dash, `Page`, `Res.`, `Dec.`, a margin mark or a drive letter.
   private static func mayBeNoise(_ line: Substring) -> Bool {
     let utf8 = line.utf8
     guard utf8.count <= 80, let first = utf8.first else { return false }
     return (0x30...0x39).contains(first) || first == UInt8(ascii: "-") || first == 0xE2
       || first == UInt8(ascii: "P") || first == UInt8(ascii: "R") || first == UInt8(ascii: "D")
+      || first == UInt8(ascii: "A") || first == UInt8(ascii: "M") || first == UInt8(ascii: "S")
+      || first == UInt8(ascii: "(")
       || ((0x41...0x5A).contains(first) && utf8.dropFirst().first == UInt8(ascii: ":"))
   }
 
