@@ -48,8 +48,10 @@ import Testing
     #expect(try SourceReader.text(from: utf16, name: "a.txt").get().text == "R 1")
     #expect(
       try SourceReader.text(from: Data([0xEF, 0xBB, 0xBF, 0x41]), name: "a.txt").get().text == "A")
-    #expect(
-      try SourceReader.text(from: Data([0x41, 0xFF]), name: "a.txt").get().text == "A\u{FFFD}")
+    let repaired = try SourceReader.load(data: Data([0x41, 0x0A, 0x42, 0xFF]), name: "a.txt").get()
+    #expect(repaired.source.text == "A\nB\u{FFFD}")
+    #expect(repaired.format == .text)
+    #expect(repaired.diagnostics.map(\.line) == [2])
   }
 
   @Test func binaryAndOldWordFilesAreRefusedWithAReason() {
@@ -79,6 +81,12 @@ import Testing
       return
     }
     #expect(missing.message == "no such file")
+    guard case .failure(let named) = SourceReader.read(path: "/nonexistent/r.pdf", name: "r.pdf")
+    else {
+      Issue.record("missing file must fail")
+      return
+    }
+    #expect(named.file == "r.pdf")
     guard case .failure(let folder) = SourceReader.read(path: NSTemporaryDirectory()) else {
       Issue.record("a folder is not a file")
       return

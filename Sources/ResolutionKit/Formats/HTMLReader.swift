@@ -30,11 +30,10 @@ enum HTMLReader {
   /// Latin-1, what older pages declare or silently use).
   static func decode(_ data: Data) -> String {
     let bytes = [UInt8](data)
-    if bytes.starts(with: [0xFF, 0xFE]) {
-      return PlainTextReader.decodeUTF16(bytes.dropFirst(2), bigEndian: false)
-    }
-    if bytes.starts(with: [0xFE, 0xFF]) {
-      return PlainTextReader.decodeUTF16(bytes.dropFirst(2), bigEndian: true)
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
+      case .text(let text, _) = SourceDecoder.decode(bytes)
+    {
+      return text
     }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
