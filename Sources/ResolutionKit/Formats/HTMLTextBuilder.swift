@@ -161,15 +161,16 @@ struct HTMLTextBuilder {
   }
 
   private mutating func append(_ text: String) {
-    for character in text {
-      if character.isWhitespace || character == "\u{A0}" {
-        if !current.isEmpty && !current.hasSuffix("\n") { pendingSpace = true }
+    // By scalar: grapheme clustering is not needed to collapse spaces.
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace || scalar == "\u{A0}" {
+        if let last = current.unicodeScalars.last, last != "\n" { pendingSpace = true }
         continue
       }
-      if character == "\u{AD}" { continue }  // soft hyphen: invisible
-      if pendingSpace && !current.hasSuffix(" ") { current.append(" ") }
+      if scalar == "\u{AD}" { continue }  // soft hyphen: invisible
+      if pendingSpace && current.unicodeScalars.last != " " { current.unicodeScalars.append(" ") }
       pendingSpace = false
-      current.append(character)
+      current.unicodeScalars.append(scalar)
       hasContent = true
     }
   }

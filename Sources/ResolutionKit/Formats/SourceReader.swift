@@ -17,7 +17,10 @@ public struct LoadedSource: Sendable {
 /// Turns a file of any supported format into the plain text the parser
 /// reads: one paragraph per line, blank lines between paragraphs. Line
 /// numbers in the parsed tree are lines of this text, not of the original
-/// Word, PDF or HTML file.
+/// Word, PDF or HTML file. Word footnotes and endnotes are written where
+/// their marker stands, `[footnote 1: text]` / `[endnote i: text]`, so
+/// they stay inside their clause until the parser lifts them into
+/// `Clause.footnotes`.
 public enum SourceReader {
   /// Reads the file at `path` and converts it; `name` is what the source
   /// is called in the corpus (the path when nil). PDFs are handed to
