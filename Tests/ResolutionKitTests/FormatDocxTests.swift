@@ -127,7 +127,7 @@ import Testing
   }
 
   @Test func zipWithoutWordDocumentIsAClearError() {
-    let zip = ZipWriter.archive([("content.xml", "<office:document/>")])
+    let zip = FixtureZipWriter.archive([("content.xml", "<office:document/>")])
     guard case .failure(let error) = SourceReader.text(from: zip, name: "x.odt") else {
       Issue.record("an OpenDocument zip must not load")
       return
@@ -136,7 +136,7 @@ import Testing
   }
 
   @Test func malformedDocumentXMLIsAClearError() {
-    let zip = ZipWriter.archive([("word/document.xml", "<w:document><w:body><w:p>")])
+    let zip = FixtureZipWriter.archive([("word/document.xml", "<w:document><w:body><w:p>")])
     guard case .failure(let error) = SourceReader.text(from: zip, name: "x.docx") else {
       Issue.record("malformed XML must not load")
       return

@@ -223,7 +223,7 @@ enum DocxFixtureWriter {
   /// The fixture as a .docx file.
   static func fixture() -> Data {
     let (document, footnotes) = documentAndFootnotes()
-    return ZipWriter.archive([
+    return FixtureZipWriter.archive([
       ("[Content_Types].xml", contentTypesXML),
       ("word/document.xml", document),
       ("word/styles.xml", stylesXML),
@@ -241,7 +241,7 @@ enum DocxFixtureWriter {
     var parts = [("[Content_Types].xml", contentTypesXML), ("word/document.xml", document)]
     if let numbering { parts.append(("word/numbering.xml", numbering)) }
     if let styles { parts.append(("word/styles.xml", styles)) }
-    return ZipWriter.archive(parts)
+    return FixtureZipWriter.archive(parts)
   }
 }
 

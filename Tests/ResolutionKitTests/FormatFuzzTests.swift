@@ -38,7 +38,7 @@ import Testing
   /// own extraction waits for more input forever; the reader must stop.
   @Test func deflateStreamCutShortIsAnError() throws {
     let document = String(repeating: "<w:p><w:r><w:t>resolves</w:t></w:r></w:p>", count: 400)
-    let whole = ZipWriter.archive([("word/document.xml", document)])
+    let whole = FixtureZipWriter.archive([("word/document.xml", document)])
     let zip = try ZipReader(whole)
     let entry = try #require(zip.entries["word/document.xml"])
     let header = entry.localHeaderOffset
@@ -46,7 +46,7 @@ import Testing
     let extraLength = Int(whole[header + 28]) | Int(whole[header + 29]) << 8
     let start = header + 30 + nameLength + extraLength
     let cut = whole[start..<(start + entry.compressedSize / 2)]
-    let damaged = ZipWriter.rawArchive(
+    let damaged = FixtureZipWriter.rawArchive(
       name: "word/document.xml", method: 8, crc: entry.crc, compressed: Data(cut),
       uncompressedSize: entry.uncompressedSize)
     guard case .failure(let error) = SourceReader.text(from: damaged, name: "cut.docx") else {

@@ -22,9 +22,10 @@ import Testing
       "~$a-good.docx": Data([0x50, 0x4B]),
       "notes.png": Data([0x89, 0x50, 0x4E, 0x47]),
     ]
-    let hasPDFTool = ExecutableLocator.find("pdftotext") != nil
+    let hasPDFTool = ExternalTool.find("pdftotext") != nil
     if hasPDFTool {
-      files["g-good.pdf"] = PDFWriter.pdf(lines: PDFWriter.layout(FormatFixtures.lines()))
+      files["g-good.pdf"] = FixturePDFWriter.pdf(
+        lines: FixturePDFWriter.layout(FormatFixtures.lines()))
       files["h-garbage.pdf"] = Data("%PDF-1.7\n\u{1}\u{2} not really".utf8)
     }
     for (name, data) in files {

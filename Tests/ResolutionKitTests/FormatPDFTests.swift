@@ -7,11 +7,13 @@ import Testing
 /// skipped with the reason shown (CI installs poppler-utils).
 @Suite(
   .enabled(
-    if: ExecutableLocator.find("pdftotext") != nil,
+    if: ExternalTool.find("pdftotext") != nil,
     "pdftotext is not installed: apt-get install poppler-utils"))
 struct FormatPDFTests {
   @Test func handWrittenPDFIsRead() throws {
-    let pdf = PDFWriter.pdf(lines: ["R 1316 Title (C09)", "", "The Council,", "considering – é"])
+    let pdf = FixturePDFWriter.pdf(lines: [
+      "R 1316 Title (C09)", "", "The Council,", "considering – é",
+    ])
     let text = try SourceReader.text(from: pdf, name: "r.pdf").get().text
     let lines = text.split(whereSeparator: \.isNewline).map {
       $0.trimmingCharacters(in: .whitespaces)
@@ -21,7 +23,7 @@ struct FormatPDFTests {
 
   @Test func fixtureKeepsEveryParagraphsWords() throws {
     let paragraphs = FormatFixtures.lines(numberSeparator: " ")
-    let pdf = PDFWriter.pdf(lines: PDFWriter.layout(paragraphs))
+    let pdf = FixturePDFWriter.pdf(lines: FixturePDFWriter.layout(paragraphs))
     let text = try SourceReader.text(from: pdf, name: "fixture.pdf").get().text
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{0C}" })
     let expected = paragraphs.joined(separator: " ").split(separator: " ")
@@ -31,7 +33,7 @@ struct FormatPDFTests {
   @Test func readingByPathUsesTheFileInPlace() throws {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("resbrowse-test-\(UUID().uuidString).pdf")
-    try PDFWriter.pdf(lines: ["R 1 Title"]).write(to: url)
+    try FixturePDFWriter.pdf(lines: ["R 1 Title"]).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     let source = try SourceReader.read(path: url.path).get()
     #expect(source.name == url.path)
@@ -50,7 +52,7 @@ struct FormatPDFTests {
   }
 
   @Test func pdfWithoutTextIsAClearError() {
-    let result = SourceReader.text(from: PDFWriter.pdf(lines: []), name: "scan.pdf")
+    let result = SourceReader.text(from: FixturePDFWriter.pdf(lines: []), name: "scan.pdf")
     guard case .failure(let error) = result else {
       Issue.record("a PDF without text must say so")
       return
@@ -80,16 +82,16 @@ struct FormatPDFTests {
   }
 
   @Test func largeOutputDoesNotDeadlockAndTimeoutStops() throws {
-    let shell = try #require(ExecutableLocator.find("sh"))
+    let shell = try #require(ExternalTool.find("sh"))
     // More than a pipe buffer on both streams at once.
-    let big = try Subprocess.run(
+    let big = try ExternalTool.run(
       shell, arguments: ["-c", "yes line | head -c 2000000; yes err | head -c 300000 >&2"],
       timeout: 60
     ).get()
     #expect(big.standardOutput.count == 2_000_000)
     #expect(big.standardError.count == 300_000)
     #expect(big.status == 0)
-    let slow = try Subprocess.run(shell, arguments: ["-c", "exec sleep 30"], timeout: 0.5).get()
+    let slow = try ExternalTool.run(shell, arguments: ["-c", "exec sleep 30"], timeout: 0.5).get()
     #expect(slow.timedOut)
     #expect(slow.status != 0)
   }

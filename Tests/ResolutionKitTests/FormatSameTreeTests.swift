@@ -35,22 +35,23 @@ struct FormatSameTreeTests {
 
   @Test(
     .enabled(
-      if: ExecutableLocator.find("pdftotext") != nil,
+      if: ExternalTool.find("pdftotext") != nil,
       "pdftotext is not installed: apt-get install poppler-utils"))
   func pdfParsesLikeText() throws {
     let expected = FormatTrees.tree(of: FormatFixtures.text)
-    let pdf = PDFWriter.pdf(lines: PDFWriter.layout(FormatFixtures.lines(numberSeparator: " ")))
+    let pdf = FixturePDFWriter.pdf(
+      lines: FixturePDFWriter.layout(FormatFixtures.lines(numberSeparator: " ")))
     #expect(try FormatTrees.tree(ofFormat: pdf, name: "fixture.pdf") == expected)
   }
 
   @Test(
     .enabled(
-      if: ExecutableLocator.find("pdftotext") != nil,
+      if: ExternalTool.find("pdftotext") != nil,
       "pdftotext is not installed: apt-get install poppler-utils"))
   func pagedPDFWithRunningHeadsAndPageNumbersParsesLikeText() throws {
     let expected = FormatTrees.tree(of: FormatFixtures.text)
-    let lines = PDFWriter.layout(FormatFixtures.lines(numberSeparator: " "))
-    let pdf = PDFWriter.pdf(
+    let lines = FixturePDFWriter.layout(FormatFixtures.lines(numberSeparator: " "))
+    let pdf = FixturePDFWriter.pdf(
       lines: lines, linesPerPage: 17, header: { "- \($0 + 95) - (3.2 - Council)" },
       footer: { "\($0)/484" })
     #expect(try FormatTrees.tree(ofFormat: pdf, name: "fixture.pdf") == expected)
@@ -58,14 +59,15 @@ struct FormatSameTreeTests {
 
   @Test(
     .enabled(
-      if: ExecutableLocator.find("pdftotext") != nil,
+      if: ExternalTool.find("pdftotext") != nil,
       "pdftotext is not installed: apt-get install poppler-utils"))
   func pdfWithHangingIndentsParsesLikeText() throws {
     let expected = FormatTrees.tree(of: FormatFixtures.text)
-    let lines = PDFWriter.layout(
+    let lines = FixturePDFWriter.layout(
       FormatFixtures.lines(numberSeparator: " "), width: 90, hangingIndent: true)
     #expect(
-      try FormatTrees.tree(ofFormat: PDFWriter.pdf(lines: lines), name: "fixture.pdf") == expected)
+      try FormatTrees.tree(ofFormat: FixturePDFWriter.pdf(lines: lines), name: "fixture.pdf")
+        == expected)
   }
 
   /// What the text parser does not yet undo in `pdftotext -layout` output
@@ -74,36 +76,36 @@ struct FormatSameTreeTests {
   /// ordinary expectation.
   @Test(
     .enabled(
-      if: ExecutableLocator.find("pdftotext") != nil,
+      if: ExternalTool.find("pdftotext") != nil,
       "pdftotext is not installed: apt-get install poppler-utils"))
   func pdfLayoutsTheParserDoesNotUndoYet() throws {
     let expected = FormatTrees.tree(of: FormatFixtures.text)
     let paragraphs = FormatFixtures.lines(numberSeparator: " ")
     func tree(_ lines: [String]) throws -> [Document] {
-      try FormatTrees.tree(ofFormat: PDFWriter.pdf(lines: lines), name: "fixture.pdf")
+      try FormatTrees.tree(ofFormat: FixturePDFWriter.pdf(lines: lines), name: "fixture.pdf")
     }
     // Continuation lines over 100 columns with their indent.
-    let wide = PDFWriter.layout(paragraphs, width: 100, hangingIndent: true)
+    let wide = FixturePDFWriter.layout(paragraphs, width: 100, hangingIndent: true)
     let wideTree = try tree(wide)
     withKnownIssue("wrapped lines longer than 100 columns are taken as paragraphs") {
       #expect(wideTree == expected)
     }
     // A heading whose addressee wraps onto a second line, among clauses
     // with hanging indents (which widen the measured right margin).
-    let wrappedHeading = PDFWriter.layout(paragraphs, width: 70, hangingIndent: true)
+    let wrappedHeading = FixturePDFWriter.layout(paragraphs, width: 70, hangingIndent: true)
     let wrappedHeadingTree = try tree(wrappedHeading)
     withKnownIssue("a wrapped heading among indented clauses keeps only its first line") {
       #expect(wrappedHeadingTree == expected)
     }
     // A narrow column: most lines end at a word that would not fit the next.
-    let narrow = PDFWriter.layout(paragraphs, width: 40)
+    let narrow = FixturePDFWriter.layout(paragraphs, width: 40)
     let narrowTree = try tree(narrow)
     withKnownIssue("narrow columns (40) are not recognised as hard-wrapped") {
       #expect(narrowTree == expected)
     }
     // "Secretary-" / "General" split at a line end inside a heading.
     var split: [String] = []
-    for line in PDFWriter.layout(paragraphs, width: 80) {
+    for line in FixturePDFWriter.layout(paragraphs, width: 80) {
       if line.hasPrefix("instructs the Secretary-General") {
         split += [
           "instructs the Secretary-", String(line.dropFirst("instructs the Secretary-".count)),

@@ -124,7 +124,7 @@ struct HTMLTextBuilder {
       lists[index].next = value
     }
     if lists[index].ordered {
-      current = ListLabel.format(lists[index].next, style: lists[index].style) + "."
+      current = ListNumberFormat.format(lists[index].next, style: lists[index].style) + "."
       lists[index].next = lists[index].next &+ 1
     } else {
       current = "-"
@@ -189,7 +189,7 @@ struct HTMLTextBuilder {
 }
 
 /// List labels as Word and browsers print them.
-enum ListLabel {
+enum ListNumberFormat {
   /// `style` is HTML's `type` (`1`, `a`, `A`, `i`, `I`) or a Word format
   /// name (`decimal`, `lowerLetter`, …).
   static func format(_ value: Int, style: String) -> String {

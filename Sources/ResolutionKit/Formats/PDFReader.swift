@@ -23,10 +23,10 @@ enum PDFReader {
   static func text(ofFileAt path: String, timeout: TimeInterval = 120) -> Result<
     String, FormatError
   > {
-    guard let tool = ExecutableLocator.find("pdftotext") else {
+    guard let tool = ExternalTool.find("pdftotext") else {
       return .failure(FormatError(missingToolMessage))
     }
-    let run = Subprocess.run(
+    let run = ExternalTool.run(
       tool, arguments: ["-layout", "-enc", "UTF-8", path, "-"], timeout: timeout)
     switch run {
     case .failure(let error):
@@ -63,8 +63,9 @@ extension PDFReader {
   }
 }
 
-/// Finds a command on `PATH`, then in the usual places when `PATH` is thin.
-enum ExecutableLocator {
+/// Programs the readers run (pdftotext). `find` looks on `PATH`, then in
+/// the usual places when `PATH` is thin.
+enum ExternalTool {
   static func find(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
     let directories =
@@ -81,7 +82,7 @@ enum ExecutableLocator {
 
 /// Runs a program to completion, draining both pipes while it runs (a full
 /// pipe would otherwise block it forever) and stopping it after `timeout`.
-enum Subprocess {
+extension ExternalTool {
   struct Output {
     var status: Int32
     var standardOutput: Data

@@ -18,7 +18,7 @@ enum PlainTextReader {
     switch SourceDecoder.decode(bytes) {
     case .binary:
       return .failure(
-        FormatError("not a text file (binary data; readable: .txt, .md, .docx, .pdf, .html)"))
+        FormatError("not a text file (binary data)"))
     case .text(let text, let invalidLine):
       guard let invalidLine else { return .success((text, [])) }
       let warning = Diagnostic(

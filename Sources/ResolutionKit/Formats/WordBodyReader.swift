@@ -199,7 +199,7 @@ final class WordBodyReader: WordXMLHandler {
       mark = String(footnoteCount)
     } else {
       endnoteCount += 1
-      mark = ListLabel.roman(endnoteCount).lowercased()
+      mark = ListNumberFormat.roman(endnoteCount).lowercased()
     }
     insertNote(kind: kind, id: id, mark: mark)
   }

@@ -147,7 +147,7 @@ struct WordListCounters {
         let definition = levelDefinition(index)
         let number = index == level ? value : (values[index] ?? definition.start)
         let format = current.isLegal ? "decimal" : definition.format
-        if format != "none" { label += ListLabel.format(number, style: format) }
+        if format != "none" { label += ListNumberFormat.format(number, style: format) }
       } else {
         label.append(first)
       }

@@ -5,7 +5,7 @@ import Foundation
 /// Writes minimal PDFs for tests: Courier 10 pt lines (WinAnsi), a 12 pt
 /// leading, on landscape pages wide enough for 125 columns, with correct
 /// xref offsets, so `pdftotext -layout` reads them as real documents.
-enum PDFWriter {
+enum FixturePDFWriter {
   /// `lines` are the text lines in order; "" leaves a blank line. `header`
   /// and `footer` give each page (1-based) a running head and a line at
   /// the bottom, like a page number.

@@ -3,7 +3,7 @@ import Testing
 import ZIPFoundation
 
 /// Builds zip archives in memory for Word fixtures.
-enum ZipWriter {
+enum FixtureZipWriter {
   static func archive(_ parts: [(path: String, text: String)]) -> Data {
     archive(data: parts.map { ($0.path, Data($0.text.utf8)) })
   }
