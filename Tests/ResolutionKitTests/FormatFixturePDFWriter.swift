@@ -11,7 +11,7 @@ enum FixturePDFWriter {
   /// the bottom, like a page number.
   static func pdf(
     lines: [String], linesPerPage: Int = 40, header: ((Int) -> String)? = nil,
-    footer: ((Int) -> String)? = nil
+    footer: ((Int) -> String)? = nil, font: String = "Courier"
   ) -> Data {
     var pages: [[String]] = []
     var index = 0
@@ -29,7 +29,7 @@ enum FixturePDFWriter {
       "<< /Type /Pages /Kids [\(pageIDs.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pages.count) >>"
     )
     objects.append(
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>")
+      "<< /Type /Font /Subtype /Type1 /BaseFont /\(font) /Encoding /WinAnsiEncoding >>")
     for (number, pageLines) in pages.enumerated() {
       var content = ""
       var y = 540

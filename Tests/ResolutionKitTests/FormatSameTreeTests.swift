@@ -70,6 +70,17 @@ struct FormatSameTreeTests {
         == expected)
   }
 
+  @Test(
+    .enabled(
+      if: ExternalTool.find("pdftotext") != nil,
+      "pdftotext is not installed: apt-get install poppler-utils"))
+  func proportionalFontPDFParsesLikeText() throws {
+    let expected = FormatTrees.tree(of: FormatFixtures.text)
+    let lines = FixturePDFWriter.layout(FormatFixtures.lines(numberSeparator: " "), width: 85)
+    let pdf = FixturePDFWriter.pdf(lines: lines, font: "Helvetica")
+    #expect(try FormatTrees.tree(ofFormat: pdf, name: "fixture.pdf") == expected)
+  }
+
   /// What the text parser does not yet undo in `pdftotext -layout` output
   /// (found with these fixtures; see the formats report). Each is a known
   /// issue: when the parser learns it, the test says so and can become an
