@@ -11,7 +11,8 @@ import Testing
 
   @Test func shortFormNamesSessionAndSection() throws {
     #expect(try cite("R1316", "resolves 1.1", .short) == "Res. 1316 (C09), resolves 1.1")
-    #expect(try cite("R1316", "considering b) ii)", .short) == "Res. 1316 (C09), considering b) ii)")
+    #expect(
+      try cite("R1316", "considering b) ii)", .short) == "Res. 1316 (C09), considering b) ii)")
     #expect(try cite("R1316", nil, .short) == "Res. 1316 (C09)")
     #expect(try cite("D482", "decides 1", .short) == "Dec. 482 (C20), decides 1")
     #expect(try cite("R1000", nil, .short) == "Res. 1000")
@@ -26,7 +27,8 @@ import Testing
   }
 
   @Test func conferenceResolutionsCiteAsPrinted() throws {
-    #expect(try cite("PP-R71", "resolves 2", .short) == "Resolution 71 (Rev. Dubai, 2018), resolves 2")
+    #expect(
+      try cite("PP-R71", "resolves 2", .short) == "Resolution 71 (Rev. Dubai, 2018), resolves 2")
     #expect(
       try cite("PP-R71", "resolves 2", .full)
         == "ITU Plenipotentiary Conference Resolution 71 (Rev. Dubai, 2018), \"Strategic plan for the Union for 2020-2023\", resolves 2"
@@ -40,15 +42,20 @@ import Testing
     )
     #expect(
       try cite("D482", nil, .full)
-        == "ITU Council Decision 482 (C20), \"Implementation of cost recovery for satellite network filings\"")
+        == "ITU Council Decision 482 (C20), \"Implementation of cost recovery for satellite network filings\""
+    )
   }
 
   @Test func quoteAndMarkdown() throws {
-    #expect(try cite("R1316", "resolves 1.2", .quote) == "“to report to the Council;” Res. 1316 (C09), resolves 1.2")
+    #expect(
+      try cite("R1316", "resolves 1.2", .quote)
+        == "“to report to the Council;” Res. 1316 (C09), resolves 1.2")
     #expect(
       try cite("R1316", "considering a)", .markdown)
         == "[Res. 1316 (C09), considering a)](resbrowse://R1316/considering%20a%29)")
-    #expect(try cite("PP-R71", nil, .markdown) == "[Resolution 71 (Rev. Dubai, 2018)](resbrowse://PP-R71)")
+    #expect(
+      try cite("PP-R71", nil, .markdown) == "[Resolution 71 (Rev. Dubai, 2018)](resbrowse://PP-R71)"
+    )
   }
 
   @Test func fragmentsCiteByID() throws {
@@ -76,12 +83,16 @@ import Testing
   @Test func templatesFillEveryPlaceholder() throws {
     let template = CitationFormat.template(
       name: "all",
-      template: "{body}|{kind}|{number}|{revision}|{session}|{title}|{path}|{text}|{id}|{short}|{link}|{{x}}")
+      template:
+        "{body}|{kind}|{number}|{revision}|{session}|{title}|{path}|{text}|{id}|{short}|{link}|{{x}}"
+    )
     #expect(
       try cite("D482", "decides 1", template)
         == "Council|Decision|482|C01, last amended C20|C20|Implementation of cost recovery for satellite network filings|decides 1|that cost recovery applies;|D482|Dec. 482 (C20), decides 1|resbrowse://D482/decides%201|{x}"
     )
-    #expect(try cite("R1000", nil, .template(name: "t", template: "{session}/{path}/{text}")) == "//A resolution of unknown session")
+    #expect(
+      try cite("R1000", nil, .template(name: "t", template: "{session}/{path}/{text}"))
+        == "//A resolution of unknown session")
   }
 
   @Test func templateErrorsNameThePlaceholder() {
@@ -91,16 +102,23 @@ import Testing
     #expect(throws: CitationError.unterminatedPlaceholder(template: "open")) {
       try cite("R1316", nil, .template(name: "open", template: "{short"))
     }
-    #expect(CitationTemplate.validate("{nope}", name: "x") == .unknownPlaceholder(template: "x", placeholder: "nope"))
+    #expect(
+      CitationTemplate.validate("{nope}", name: "x")
+        == .unknownPlaceholder(template: "x", placeholder: "nope"))
     #expect(CitationTemplate.validate("{id}: {title}", name: "x") == nil)
   }
 
   @Test func formatsByName() {
     let templates = ["apa": "{short}", "short": "ignored"]
     #expect(CitationFormat.named("Markdown") == .markdown)
-    #expect(CitationFormat.named("apa", templates: templates) == .template(name: "apa", template: "{short}"))
+    #expect(
+      CitationFormat.named("apa", templates: templates)
+        == .template(name: "apa", template: "{short}"))
     #expect(CitationFormat.named("nope", templates: templates) == nil)
-    #expect(CitationFormat.all(templates: templates).map(\.name) == ["short", "full", "quote", "markdown", "apa"])
+    #expect(
+      CitationFormat.all(templates: templates).map(\.name) == [
+        "short", "full", "quote", "markdown", "apa",
+      ])
   }
 
   @Test func previewsListEveryFormat() {

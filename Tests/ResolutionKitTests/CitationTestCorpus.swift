@@ -10,7 +10,9 @@ enum CitationTestCorpus {
     r1316, r1306, d482, pp71, r71, r1400a, r1400b, r1000, fragment,
   ])
 
-  private static func at(_ line: Int) -> SourceLocation { SourceLocation(file: "test.txt", line: line) }
+  private static func at(_ line: Int) -> SourceLocation {
+    SourceLocation(file: "test.txt", line: line)
+  }
 
   private static func clause(
     _ label: String?, _ path: String, _ text: String, _ children: [Clause] = []
@@ -18,19 +20,23 @@ enum CitationTestCorpus {
     Clause(label: label, path: path, text: text, location: at(1), children: children)
   }
 
-  private static func section(_ heading: String, _ role: SectionRole, _ clauses: [Clause]) -> Section {
+  private static func section(_ heading: String, _ role: SectionRole, _ clauses: [Clause])
+    -> Section
+  {
     Section(heading: heading, role: role, location: at(1), clauses: clauses)
   }
 
   static let r1316 = Document(
     id: "R1316", kind: .resolution, body: "Council", number: "1316", session: "C09",
-    title: "Continuation of the work of the Council Working Group for the elaboration of the Draft Strategic Plan",
+    title:
+      "Continuation of the work of the Council Working Group for the elaboration of the Draft Strategic Plan",
     authority: "The Council", location: at(10),
     sections: [
       section(
         "considering", .preambular,
         [
-          clause("a", "considering a)", "Resolution 1300 of the Council to establish a Working Group,"),
+          clause(
+            "a", "considering a)", "Resolution 1300 of the Council to establish a Working Group,"),
           clause(
             "b", "considering b)", "that the work has not been completed:",
             [
@@ -85,14 +91,16 @@ enum CitationTestCorpus {
 
   static let d482 = Document(
     id: "D482", kind: .decision, body: "Council", number: "482", revision: "C01, last amended C20",
-    session: "C20", title: "Implementation of cost recovery for satellite network filings", location: at(60),
+    session: "C20", title: "Implementation of cost recovery for satellite network filings",
+    location: at(60),
     sections: [
       section("decides", .operative, [clause("1", "decides 1", "that cost recovery applies;")])
     ])
 
   static let pp71 = Document(
     id: "PP-R71", kind: .resolution, body: "Plenipotentiary Conference", number: "71",
-    revision: "Rev. Dubai, 2018", session: "2018", title: "Strategic plan for the Union for 2020-2023",
+    revision: "Rev. Dubai, 2018", session: "2018",
+    title: "Strategic plan for the Union for 2020-2023",
     location: at(70),
     sections: [
       section(
@@ -121,7 +129,9 @@ enum CitationTestCorpus {
   static let r1000 = Document(
     id: "R1000", kind: .resolution, number: "1000", title: "A resolution of unknown session",
     location: at(100),
-    sections: [section("noting", .preambular, [clause("a", "noting a)", "something noted\u{1B}[31m,")])])
+    sections: [
+      section("noting", .preambular, [clause("a", "noting a)", "something noted\u{1B}[31m,")])
+    ])
 
   static let fragment = Document(
     id: "fragment-notes-3", kind: .fragment, location: at(3),

@@ -48,7 +48,12 @@ public enum Citation {
     of address: ClauseAddress, in corpus: Corpus, templates: [String: String] = [:]
   ) -> [(format: CitationFormat, citation: Result<String, CitationError>)] {
     CitationFormat.all(templates: templates).map { format in
-      (format, Result { () throws(CitationError) -> String in try Citation.format(address, in: corpus, as: format) })
+      (
+        format,
+        Result { () throws(CitationError) -> String in
+          try Citation.format(address, in: corpus, as: format)
+        }
+      )
     }
   }
 
@@ -121,7 +126,8 @@ public enum Citation {
         pieces.append(document.id)
       } else {
         let body = document.body.map { $0 + " " } ?? ""
-        pieces.append("ITU " + body + kindWord + " " + (document.number ?? "") + bracketSuffix + disambiguation)
+        pieces.append(
+          "ITU " + body + kindWord + " " + (document.number ?? "") + bracketSuffix + disambiguation)
       }
       if let title = document.title, !title.isEmpty { pieces.append("\"" + title + "\"") }
       if let clause { pieces.append(clause.path) }
@@ -132,7 +138,9 @@ public enum Citation {
 
     var quote: String { "“" + quotedText + "” " + short }
 
-    var link: String { CitationLink.url(for: ClauseAddress(documentID: document.id, path: clause?.path)) }
+    var link: String {
+      CitationLink.url(for: ClauseAddress(documentID: document.id, path: clause?.path))
+    }
 
     var markdown: String {
       var escaped = ""

@@ -27,7 +27,8 @@ public enum CitationLink {
         || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == 0x7F
     }
     let body = rest[..<(end ?? rest.endIndex)]
-    let parts = body.split(separator: UInt8(ascii: "/"), maxSplits: 1, omittingEmptySubsequences: false)
+    let parts = body.split(
+      separator: UInt8(ascii: "/"), maxSplits: 1, omittingEmptySubsequences: false)
     guard let idPart = parts.first, let id = percentDecoded(idPart), !id.isEmpty else { return nil }
     var path: String? = nil
     if parts.count > 1 {
@@ -78,7 +79,8 @@ public enum CitationLink {
     var iterator = bytes.makeIterator()
     while let byte = iterator.next() {
       if byte == UInt8(ascii: "%") {
-        guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue)
+        guard let high = iterator.next().flatMap(hexValue),
+          let low = iterator.next().flatMap(hexValue)
         else { return nil }
         decoded.append(high << 4 | low)
       } else {

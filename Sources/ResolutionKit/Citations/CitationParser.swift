@@ -19,7 +19,9 @@ public enum CitationParser {
 
   /// Every document the text may name, best first, each with its best
   /// clause (for "did you mean" lists when a citation is ambiguous).
-  public static func candidates(_ text: String, in corpus: Corpus, limit: Int = 10) -> [CitationMatch] {
+  public static func candidates(_ text: String, in corpus: Corpus, limit: Int = 10)
+    -> [CitationMatch]
+  {
     let reading = CitationReading(text, in: corpus)
     return reading.documents.prefix(max(0, limit)).map { reading.match(in: $0) }
   }

@@ -55,7 +55,8 @@ struct CitationReading {
   /// The document's clause this reading names, or its nearest ancestor.
   func match(in document: Document) -> CitationMatch {
     if let linkPath, document.clause(atPath: linkPath) != nil {
-      return CitationMatch(address: ClauseAddress(documentID: document.id, path: linkPath), pinpointFound: true)
+      return CitationMatch(
+        address: ClauseAddress(documentID: document.id, path: linkPath), pinpointFound: true)
     }
     guard !pinpoint.isEmpty else {
       return CitationMatch(address: ClauseAddress(documentID: document.id), pinpointFound: true)
@@ -68,7 +69,8 @@ struct CitationReading {
     }
     let clauses = document.allClauses.map { ($0.path, ClauseKey(path: $0.path)) }
     if let path = Self.find(pinpoint, among: clauses) {
-      return CitationMatch(address: ClauseAddress(documentID: document.id, path: path), pinpointFound: true)
+      return CitationMatch(
+        address: ClauseAddress(documentID: document.id, path: path), pinpointFound: true)
     }
     var probe = pinpoint
     while let shorter = probe.ancestor {
@@ -128,7 +130,8 @@ private struct TokenScan {
   }
 
   mutating func findDocuments(in corpus: Corpus) -> [Document] {
-    let byID = Dictionary(corpus.documents.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    let byID = Dictionary(
+      corpus.documents.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     var idDocument: Document? = nil
     var numbered: (kind: DocumentKind?, number: String, qualifiers: Qualifiers)? = nil
     var symbolDocuments: [Document] = []
@@ -176,7 +179,8 @@ private struct TokenScan {
         if let (kind, number, end) = kindNumber {
           consume(index..<end)
           var qualifiers = readQualifiers(after: end)
-          qualifiers.bodyWords.formUnion(consumeBackward(from: index, while: CitationReading.bodyWords))
+          qualifiers.bodyWords.formUnion(
+            consumeBackward(from: index, while: CitationReading.bodyWords))
           if numbered == nil { numbered = (kind, number, qualifiers) }
           index = end
           continue
@@ -187,7 +191,8 @@ private struct TokenScan {
 
     if let idDocument { return [idDocument] }
     if let numbered {
-      return Self.rank(corpus, kind: numbered.kind, number: numbered.number, qualifiers: numbered.qualifiers)
+      return Self.rank(
+        corpus, kind: numbered.kind, number: numbered.number, qualifiers: numbered.qualifiers)
     }
     if !symbolDocuments.isEmpty { return symbolDocuments }
     // A bare number: `1316 resolves 1.1`, `resolves 3 of 1312`.
@@ -222,7 +227,9 @@ private struct TokenScan {
   private mutating func consumeBackward(from index: Int, while words: Set<String>) -> Set<String> {
     var taken: Set<String> = []
     var probe = index - 1
-    while probe >= 0, !consumed[probe], tokens[probe].kind == .word, words.contains(tokens[probe].text) {
+    while probe >= 0, !consumed[probe], tokens[probe].kind == .word,
+      words.contains(tokens[probe].text)
+    {
       consumed[probe] = true
       taken.insert(tokens[probe].text)
       probe -= 1
@@ -250,7 +257,9 @@ private struct TokenScan {
         consume(index..<(close + 1))
         index = close + 1
       }
-    } else if index < tokens.count, tokens[index].kind == .word, Self.isSessionCode(tokens[index].text) {
+    } else if index < tokens.count, tokens[index].kind == .word,
+      Self.isSessionCode(tokens[index].text)
+    {
       qualifiers.bracket = tokens[index].text
       consume(index..<(index + 1))
       index += 1
@@ -289,7 +298,8 @@ private struct TokenScan {
     guard let digitStart = word.firstIndex(where: \.isASCIIDigitLike), digitStart != word.startIndex
     else { return nil }
     let digits = String(word[digitStart...])
-    guard isInteger(digits), let kind = CitationReading.kindWords[String(word[..<digitStart])] else {
+    guard isInteger(digits), let kind = CitationReading.kindWords[String(word[..<digitStart])]
+    else {
       return nil
     }
     return (kind, digits)
@@ -297,14 +307,21 @@ private struct TokenScan {
 
   /// Lowercased letters and digits only, for comparing sessions and revisions.
   static func normalised(_ text: String) -> String {
-    String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    String(
+      text.lowercased().unicodeScalars.filter {
+        $0.properties.isAlphabetic || ("0"..."9").contains($0)
+      })
   }
 
   /// Documents of this number (and kind when written), best first: a
   /// matching session or revision, a matching body, then Council texts,
   /// resolutions before decisions, in corpus order.
-  static func rank(_ corpus: Corpus, kind: DocumentKind?, number: String, qualifiers: Qualifiers) -> [Document] {
-    let wantsConference = !qualifiers.bodyWords.isDisjoint(with: ["plenipotentiary", "pp", "conference"])
+  static func rank(_ corpus: Corpus, kind: DocumentKind?, number: String, qualifiers: Qualifiers)
+    -> [Document]
+  {
+    let wantsConference = !qualifiers.bodyWords.isDisjoint(with: [
+      "plenipotentiary", "pp", "conference",
+    ])
     let wantsCouncil = qualifiers.bodyWords.contains("council")
     var scored: [(score: Int, position: Int, document: Document)] = []
     for (position, document) in corpus.documents.enumerated() {
@@ -349,7 +366,9 @@ private struct TokenScan {
     var stem = symbol.uppercased().filter { !$0.isWhitespace }
     if let bracket = stem.firstIndex(of: "(") { stem = String(stem[..<bracket]) }
     let characters = Array(stem)
-    if characters.count >= 3, characters[characters.count - 2] == "-", characters.last?.isLetter == true {
+    if characters.count >= 3, characters[characters.count - 2] == "-",
+      characters.last?.isLetter == true
+    {
       stem.removeLast(2)
     }
     return stem

@@ -17,7 +17,8 @@ extension CitationParser {
     let reading = CitationReading(String(typed), in: corpus)
     if let document = reading.documents.first, endsInSpace || !reading.pinpoint.isEmpty {
       let clauses = clauseSuggestions(
-        in: document, after: reading.pinpoint, endsInSpace: endsInSpace, corpus: corpus, limit: limit)
+        in: document, after: reading.pinpoint, endsInSpace: endsInSpace, corpus: corpus,
+        limit: limit)
       if !clauses.isEmpty { return clauses }
     }
     return documentSuggestions(for: typed.trimmingWhitespace, in: corpus, limit: limit)
@@ -78,7 +79,8 @@ extension CitationParser {
       return CitationSuggestion(
         completion: entry.document.id,
         label: (try? Citation.format(address, in: corpus, as: .short)) ?? entry.document.id,
-        detail: Citation.printable(String((entry.document.title ?? "").prefix(200))), address: address)
+        detail: Citation.printable(String((entry.document.title ?? "").prefix(200))),
+        address: address)
     }
   }
 

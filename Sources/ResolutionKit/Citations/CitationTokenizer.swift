@@ -47,9 +47,12 @@ enum CitationTokenizer {
       } else {
         flushChunk(upTo: index)
         switch character {
-        case "(", "[", "{": tokens.append(CitationToken(kind: .openBracket, text: "(", chunk: "", chunkNumber: -1))
-        case ")", "]", "}": tokens.append(CitationToken(kind: .closeBracket, text: ")", chunk: "", chunkNumber: -1))
-        case "¶": tokens.append(CitationToken(kind: .paragraphMark, text: "¶", chunk: "", chunkNumber: -1))
+        case "(", "[", "{":
+          tokens.append(CitationToken(kind: .openBracket, text: "(", chunk: "", chunkNumber: -1))
+        case ")", "]", "}":
+          tokens.append(CitationToken(kind: .closeBracket, text: ")", chunk: "", chunkNumber: -1))
+        case "¶":
+          tokens.append(CitationToken(kind: .paragraphMark, text: "¶", chunk: "", chunkNumber: -1))
         case "§": break  // a section sign only says "paragraph"
         default:
           if !character.isWhitespace {
@@ -81,7 +84,8 @@ enum CitationTokenizer {
     while let last = chunk.last, trimmed.contains(last) { chunk = chunk.dropLast() }
     guard !chunk.isEmpty else { return }
     if isLabelNumber(chunk) {
-      tokens.append(CitationToken(kind: .number, text: String(chunk), chunk: chunk, chunkNumber: number))
+      tokens.append(
+        CitationToken(kind: .number, text: String(chunk), chunk: chunk, chunkNumber: number))
       return
     }
     var pieceStart = chunk.startIndex
@@ -90,9 +94,11 @@ enum CitationTokenizer {
       let piece = chunk[pieceStart..<end]
       guard !piece.isEmpty else { return }
       if piece.allSatisfy(\.isASCIIDigitLike) {
-        tokens.append(CitationToken(kind: .number, text: String(piece), chunk: chunk, chunkNumber: number))
+        tokens.append(
+          CitationToken(kind: .number, text: String(piece), chunk: chunk, chunkNumber: number))
       } else {
-        tokens.append(CitationToken(kind: .word, text: piece.lowercased(), chunk: chunk, chunkNumber: number))
+        tokens.append(
+          CitationToken(kind: .word, text: piece.lowercased(), chunk: chunk, chunkNumber: number))
       }
     }
     while index < chunk.endIndex {
