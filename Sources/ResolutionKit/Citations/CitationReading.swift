@@ -42,13 +42,14 @@ struct CitationReading {
   /// The text with everything from the first quotation mark to the last
   /// removed: the quoted clause of the quote form, the title of the full form.
   static func withoutQuotation(_ text: String) -> Substring {
-    let quotes: Set<Character> = ["\"", "“", "”", "„", "«", "»"]
-    guard let first = text.firstIndex(where: quotes.contains),
-      let last = text.lastIndex(where: quotes.contains)
+    let quotes: Set<Unicode.Scalar> = ["\"", "“", "”", "„", "«", "»"]
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: quotes.contains),
+      let last = scalars.lastIndex(where: quotes.contains)
     else { return text[...] }
     var result = text[..<first]
     result += " "
-    result += text[text.index(after: last)...]
+    result += text[scalars.index(after: last)...]
     return result[...]
   }
 

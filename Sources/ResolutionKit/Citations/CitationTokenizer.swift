@@ -31,7 +31,6 @@ enum CitationTokenizer {
     var tokens: [CitationToken] = []
     var chunkStart: String.Index? = nil
     var chunkCount = 0
-    var index = text.startIndex
 
     func flushChunk(upTo end: String.Index) {
       guard let start = chunkStart else { return }
@@ -40,13 +39,17 @@ enum CitationTokenizer {
       chunkCount += 1
     }
 
-    while index < text.endIndex {
-      let character = text[index]
-      if isChunkCharacter(character) {
+    // Unicode scalars rather than Characters: no grapheme breaking, so
+    // long garbage costs little.
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if isChunkScalar(scalar) {
         if chunkStart == nil { chunkStart = index }
       } else {
         flushChunk(upTo: index)
-        switch character {
+        switch scalar {
         case "(", "[", "{":
           tokens.append(CitationToken(kind: .openBracket, text: "(", chunk: "", chunkNumber: -1))
         case ")", "]", "}":
@@ -55,24 +58,34 @@ enum CitationTokenizer {
           tokens.append(CitationToken(kind: .paragraphMark, text: "¶", chunk: "", chunkNumber: -1))
         case "§": break  // a section sign only says "paragraph"
         default:
-          if !character.isWhitespace {
+          if !scalar.properties.isWhitespace {
             tokens.append(CitationToken(kind: .separator, text: ",", chunk: "", chunkNumber: -1))
           }
         }
       }
-      index = text.index(after: index)
+      index = scalars.index(after: index)
     }
     flushChunk(upTo: text.endIndex)
     return tokens
   }
 
-  private static func isChunkCharacter(_ character: Character) -> Bool {
-    character.isLetter || character.isNumber || character == "-" || character == "_"
-      || character == "." || character == "/" || character == "'" || character == "’"
-      || character == "‐" || character == "–"
+  private static func isChunkScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      switch scalar {
+      case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", "'": return true
+      default: return false
+      }
+    }
+    if splitters.contains(scalar) || scalar == "’" { return true }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+      || properties.generalCategory == .nonspacingMark
   }
 
-  private static let trimmed: Set<Character> = [".", "-", "/", "'", "’", "_", "‐", "–"]
+  /// Where a chunk splits into pieces: hyphens, dots and slashes.
+  private static let splitters: Set<Unicode.Scalar> = ["-", ".", "/", "‐", "–"]
+
+  private static let trimmed: Set<Unicode.Scalar> = [".", "-", "/", "'", "’", "_", "‐", "–"]
 
   /// A chunk becomes one number, or words split at hyphens and dots
   /// (`Secretary-General` = `Secretary General`, `Res.1316` = `Res. 1316`).
@@ -80,8 +93,12 @@ enum CitationTokenizer {
     _ raw: Substring, number: Int, to tokens: inout [CitationToken]
   ) {
     var chunk = raw
-    while let first = chunk.first, trimmed.contains(first) { chunk = chunk.dropFirst() }
-    while let last = chunk.last, trimmed.contains(last) { chunk = chunk.dropLast() }
+    while let first = chunk.unicodeScalars.first, trimmed.contains(first) {
+      chunk = Substring(chunk.unicodeScalars.dropFirst())
+    }
+    while let last = chunk.unicodeScalars.last, trimmed.contains(last) {
+      chunk = Substring(chunk.unicodeScalars.dropLast())
+    }
     guard !chunk.isEmpty else { return }
     if isLabelNumber(chunk) {
       tokens.append(
@@ -101,15 +118,13 @@ enum CitationTokenizer {
           CitationToken(kind: .word, text: piece.lowercased(), chunk: chunk, chunkNumber: number))
       }
     }
-    while index < chunk.endIndex {
-      let character = chunk[index]
-      if character == "-" || character == "." || character == "‐" || character == "–"
-        || character == "/"
-      {
+    let scalars = chunk.unicodeScalars
+    while index < scalars.endIndex {
+      if splitters.contains(scalars[index]) {
         flushPiece(upTo: index)
-        pieceStart = chunk.index(after: index)
+        pieceStart = scalars.index(after: index)
       }
-      index = chunk.index(after: index)
+      index = scalars.index(after: index)
     }
     flushPiece(upTo: chunk.endIndex)
   }
