@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import ResolutionKit
+
+struct CiteCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cite",
+    abstract: "Print the citation of the clause a written citation names.",
+    discussion: """
+      CITATION may be written as people write them: "1316 resolves 1.1", \
+      "Council Res. 1316, resolves 1.1", "resolves 3 of Resolution 1312", \
+      "Res. 71 (Rev. Dubai, 2018), resolves 2", "Decision 482", "R1316", \
+      "C09/120", or a resbrowse://R1316/resolves%201.1 link.
+      Formats: short, full, quote, markdown, or a template named in the config file.
+      """)
+
+  @Argument(help: "The clause or document to cite, e.g. \"1316 resolves 1.1\".")
+  var citation: String
+
+  @Option(name: .long, help: "short, full, quote, markdown, or a template name.")
+  var format: String = "short"
+
+  @OptionGroup var source: SourceOptions
+
+  /// Named templates from the config file (wired by the config loader).
+  var templates: [String: String] { [:] }
+
+  func run() throws {
+    guard let format = CitationFormat.named(format, templates: templates) else {
+      let names = CitationFormat.all(templates: templates).map(\.name).joined(separator: ", ")
+      throw ValidationError("unknown format \"\(self.format)\"; known: \(names)")
+    }
+    let (corpus, failed) = source.loadCorpus()
+    switch CitationParser.address(forCitation: citation, in: corpus) {
+    case .failure(let error):
+      FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
+      throw ExitCode(1)
+    case .success(let address):
+      do {
+        print(try Citation.format(address, in: corpus, as: format))
+      } catch {
+        FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
+        throw ExitCode(1)
+      }
+    }
+    if failed { throw ExitCode(1) }
+  }
+}
