@@ -28,21 +28,21 @@ struct CiteCommand: ParsableCommand {
   func run() throws {
     guard let format = CitationFormat.named(format, templates: templates) else {
       let names = CitationFormat.all(templates: templates).map(\.name).joined(separator: ", ")
-      throw ValidationError("unknown format \"\(self.format)\"; known: \(names)")
+      throw CommandFailure("unknown format \"\(self.format)\"; known: \(names)")
     }
+    StandardOutput.prepare()
     let (corpus, failed) = source.loadCorpus()
+    let address: ClauseAddress
     switch CitationParser.address(forCitation: citation, in: corpus) {
-    case .failure(let error):
-      FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
-      throw ExitCode(1)
-    case .success(let address):
-      do {
-        print(try Citation.format(address, in: corpus, as: format))
-      } catch {
-        FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
-        throw ExitCode(1)
-      }
+    case .failure(let error): throw CommandFailure(error.description)
+    case .success(let found): address = found
     }
+    do {
+      StandardOutput.line(try Citation.format(address, in: corpus, as: format))
+    } catch {
+      throw CommandFailure(error.description)
+    }
+    StandardOutput.flush()
     if failed { throw ExitCode(1) }
   }
 }

@@ -57,8 +57,9 @@ public enum Citation {
     }
   }
 
-  /// Text from documents may hold control characters (PDF debris); a
-  /// citation goes to terminals and clipboards, so they become spaces.
+  /// Text from documents may hold control characters and bidi overrides
+  /// (PDF debris); a citation goes to terminals and clipboards, so they
+  /// become spaces.
   static func printable(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var result = String.UnicodeScalarView()
@@ -69,8 +70,7 @@ public enum Citation {
   }
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
-      || scalar.value == 0x2028 || scalar.value == 0x2029
+    scalar.isTerminalUnsafe || scalar.value == 0x2028 || scalar.value == 0x2029
   }
 
   /// The pieces every format is assembled from.
