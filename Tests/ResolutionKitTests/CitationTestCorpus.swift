@@ -7,7 +7,7 @@ import ResolutionKit
 /// session and a fragment.
 enum CitationTestCorpus {
   static let corpus = Corpus(documents: [
-    r1316, r1306, d482, pp71, r71, r1400a, r1400b, r1000, fragment,
+    fragment, r1316, r1306, d482, pp71, r71, r1400a, r1400b, r1000,
   ])
 
   private static func at(_ line: Int) -> SourceLocation {
@@ -135,7 +135,8 @@ enum CitationTestCorpus {
 
   static let fragment = Document(
     id: "fragment-notes-3", kind: .fragment, location: at(3),
-    sections: [section("resolves", .operative, [clause("1", "resolves 1", "orphan clause.")])])
+    sections: [section("resolves", .operative, [clause("1", "resolves 1", "orphan clause.")])],
+    sources: ["C09/120"])
 
   /// The document and every clause of every document.
   static func addresses(of corpus: Corpus) -> [ClauseAddress] {

@@ -351,8 +351,8 @@ private struct TokenScan {
     return scored.map(\.document)
   }
 
-  /// Documents whose `Ref.:` line lists this symbol (ignoring case, spaces,
-  /// a language suffix such as `-E` and a `(Rev.1)`).
+  /// Documents by the symbols their `Ref.:` line lists (ignoring case,
+  /// spaces, a language suffix such as `-E` and a `(Rev.1)`).
   static func symbolIndex(of corpus: Corpus) -> [String: [Document]] {
     var index: [String: [Document]] = [:]
     for document in corpus.documents {
@@ -360,7 +360,11 @@ private struct TokenScan {
         index[stem, default: []].append(document)
       }
     }
-    return index
+    // A fragment (text before a header) often ends with the previous
+    // document's `Ref.:` line; named documents come first.
+    return index.mapValues { documents in
+      documents.filter { $0.kind != .fragment } + documents.filter { $0.kind == .fragment }
+    }
   }
 
   static func symbolStem(_ symbol: Substring) -> String {
