@@ -28,6 +28,9 @@ import Testing
     ("Res 1316 C09 considering a)", "R1316", "considering a)"),
     ("Res. 1316, invites the Secretary General ¶ 2", "R1316", "invites the Secretary-General ¶2"),
     ("Res. 1316, invites the Secretary-General 2", "R1316", "invites the Secretary-General ¶2"),
+    ("Res 1316 invites Secretary-General ¶1", "R1316", "invites the Secretary-General ¶1"),
+    ("Resolution No. 1316, resolves 2", "R1316", "resolves 2"),
+    ("Res 1316/C09 resolves 2", "R1316", "resolves 2"),
     ("Res. 1316 resolves 2, para. 1", "R1316", "resolves 2 ¶1"),
     (
       "Res. 1316 resolves to instruct the secretary-general ¶1", "R1316",

@@ -20,6 +20,7 @@ struct CitationReading {
   static let bodyWords: Set<String> = [
     "itu", "council", "plenipotentiary", "conference", "pp", "the",
   ]
+  static let numberWords: Set<String> = ["no", "nr", "number", "n°", "nº"]
   static let documentWords: Set<String> = ["document", "documents", "doc", "docs", "symbol"]
 
   init(_ text: String, in corpus: Corpus) {
@@ -170,11 +171,19 @@ private struct TokenScan {
       // A kind word and a number: Res. 1316, Decision 482, R 1208, R1316.
       if token.kind == .word, !consumed[index] {
         var kindNumber: (DocumentKind, String, end: Int)? = nil
-        if let kind = CitationReading.kindWords[token.text], index + 1 < tokens.count,
-          tokens[index + 1].kind == .number, Self.isInteger(tokens[index + 1].text)
-        {
-          kindNumber = (kind, tokens[index + 1].text, index + 2)
-        } else if let (kind, number) = Self.splitKindNumber(token.text) {
+        if let kind = CitationReading.kindWords[token.text] {
+          // `Resolution 1316`, also `Resolution No. 1316`.
+          var next = index + 1
+          if next < tokens.count, tokens[next].kind == .word,
+            CitationReading.numberWords.contains(tokens[next].text)
+          {
+            next += 1
+          }
+          if next < tokens.count, tokens[next].kind == .number, Self.isInteger(tokens[next].text) {
+            kindNumber = (kind, tokens[next].text, next + 1)
+          }
+        }
+        if kindNumber == nil, let (kind, number) = Self.splitKindNumber(token.text) {
           kindNumber = (kind, number, index + 1)
         }
         if let (kind, number, end) = kindNumber {

@@ -159,7 +159,7 @@ struct ClauseKey: Hashable, Sendable {
   /// Words that carry no pinpoint meaning in a written citation.
   static let fillerWords: Set<String> = [
     "para", "paras", "paragraph", "paragraphs", "par", "of", "in", "at", "op", "pinpoint",
-    "cf", "see", "sub", "subparagraph",
+    "cf", "see", "sub", "subparagraph", "the",
   ]
 
   init(parts: [String]) { self.parts = parts }
