@@ -142,3 +142,55 @@ import Testing
     }
   }
 }
+
+@Suite struct CitationParserMutationTests {
+  /// Whatever the reader makes of a damaged citation, it names something
+  /// that exists: a document of the corpus and, when given, one of its clauses.
+  @Test func damagedCitationsNameOnlyExistingPlaces() throws {
+    let corpus = CitationTestCorpus.corpus
+    var generator = SeededGenerator(seed: 1316)
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789 .,;:()[]¶§\"“”-/%\u{1B}\u{0}é")
+    for address in CitationTestCorpus.addresses(of: corpus) {
+      for format in CitationFormat.builtIn {
+        let citation = Array(try Citation.format(address, in: corpus, as: format))
+        for _ in 0..<8 {
+          var damaged = citation
+          for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            let position = Int.random(in: 0...damaged.count, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0 where position < damaged.count: damaged.remove(at: position)
+            case 1: damaged.insert(alphabet.randomElement(using: &generator) ?? " ", at: position)
+            default:
+              if position < damaged.count {
+                damaged[position] = alphabet.randomElement(using: &generator) ?? " "
+              }
+            }
+          }
+          let text = String(damaged)
+          for match in CitationParser.candidates(text, in: corpus) {
+            let document = try #require(corpus.document(id: match.address.documentID), "\(text)")
+            if let path = match.address.path {
+              #expect(document.clause(atPath: path) != nil, "\(text)")
+            }
+          }
+          for suggestion in CitationParser.suggestions(for: text, in: corpus, limit: 5) {
+            #expect(corpus.document(id: suggestion.address.documentID) != nil, "\(text)")
+          }
+        }
+      }
+    }
+  }
+}
+
+/// A small deterministic generator (SplitMix64) so failures repeat.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
