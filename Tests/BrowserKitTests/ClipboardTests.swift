@@ -1,4 +1,5 @@
 import Foundation
+import ResolutionKit
 import Testing
 
 @testable import BrowserKit
@@ -176,5 +177,48 @@ final class RecordingRunner: @unchecked Sendable {
       Issue.record("expected a failure")
       return
     }
+  }
+}
+
+@Suite struct ClipboardCitationTests {
+  let corpus = Corpus(documents: [
+    Document(
+      id: "R1316", kind: .resolution, body: "Council", number: "1316", session: "C09",
+      location: SourceLocation(file: "t", line: 1),
+      sections: [
+        Section(
+          heading: "resolves", role: .operative, location: SourceLocation(file: "t", line: 2),
+          clauses: [
+            Clause(
+              label: "1", path: "resolves 1", text: "to continue",
+              location: SourceLocation(file: "t", line: 3))
+          ])
+      ])
+  ])
+
+  @Test func copiesTheCitationText() throws {
+    let recorder = RecordingRunner(answers: ["tmux": .succeeded])
+    let delivery = ClipboardDelivery(
+      environment: ClipboardEnvironment(variables: ["TMUX": "x"]) {
+        $0 == "tmux" ? "/bin/tmux" : nil
+      },
+      runner: recorder.runner)
+    let result = try delivery.copyCitation(
+      of: ClauseAddress(documentID: "R1316", path: "resolves 1"), in: corpus, as: .short
+    ).get()
+    #expect(result.text == "Res. 1316 (C09), resolves 1")
+    #expect(result.deliveredTo == ["tmux", "terminal (OSC 52)"])
+  }
+
+  @Test func templateErrorCopiesNothing() {
+    let recorder = RecordingRunner()
+    let delivery = ClipboardDelivery(
+      environment: ClipboardEnvironment(variables: [:]) { _ in "/bin/true" },
+      runner: recorder.runner)
+    let result = delivery.copyCitation(
+      of: ClauseAddress(documentID: "R1316"), in: corpus,
+      as: .template(name: "t", template: "{nope}"))
+    #expect(result == .failure(.unknownPlaceholder(template: "t", placeholder: "nope")))
+    #expect(recorder.names == [])
   }
 }
