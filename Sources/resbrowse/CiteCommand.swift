@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowserKit
 import Foundation
 import ResolutionKit
 
@@ -17,18 +18,25 @@ struct CiteCommand: ParsableCommand {
   @Argument(help: "The clause or document to cite, e.g. \"1316 resolves 1.1\".")
   var citation: String
 
-  @Option(name: .long, help: "short, full, quote, markdown, or a template name.")
-  var format: String = "short"
+  @Option(
+    name: .long,
+    help:
+      "short, full, quote, markdown, or a template name (default: the config's default_citation, else short)."
+  )
+  var format: String?
 
   @OptionGroup var source: SourceOptions
 
-  /// Named templates from the config file (wired by the config loader).
-  var templates: [String: String] { [:] }
-
   func run() throws {
-    guard let format = CitationFormat.named(format, templates: templates) else {
+    let (config, warnings) = Config.loadStandard()
+    for warning in warnings {
+      FileHandle.standardError.write(Data("resbrowse: \(warning.description.terminalSafe)\n".utf8))
+    }
+    let templates = config.citationTemplates
+    let name = self.format ?? config.defaultCitation ?? "short"
+    guard let format = CitationFormat.named(name, templates: templates) else {
       let names = CitationFormat.all(templates: templates).map(\.name).joined(separator: ", ")
-      throw CommandFailure("unknown format \"\(self.format)\"; known: \(names)")
+      throw CommandFailure("unknown format \"\(name)\"; known: \(names)")
     }
     StandardOutput.prepare()
     let (corpus, failed) = source.loadCorpus()
