@@ -89,6 +89,13 @@ import Testing
     #expect(nested.pinpointFound == false)
     #expect(nested.address == ClauseAddress(documentID: "R1316", path: "considering b)"))
 
+    let heading = try #require(
+      CitationParser.resolve("R1316 invites the Secretary-General", in: corpus))
+    #expect(heading.pinpointFound == false)
+    #expect(
+      heading.address
+        == ClauseAddress(documentID: "R1316", path: "invites the Secretary-General ¶1"))
+
     let none = try #require(CitationParser.resolve("R1316 decides 4", in: corpus))
     #expect(none.pinpointFound == false)
     #expect(none.address == ClauseAddress(documentID: "R1316"))

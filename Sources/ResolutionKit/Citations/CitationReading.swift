@@ -69,7 +69,7 @@ struct CitationReading {
         address: ClauseAddress(documentID: document.id), pinpointFound: false,
         pinpoint: String(written.prefix(80)))
     }
-    let clauses = document.allClauses.map { ($0.path, ClauseKey(path: $0.path)) }
+    let clauses = document.allClauses.map { (path: $0.path, key: ClauseKey(path: $0.path)) }
     if let path = Self.find(pinpoint, among: clauses) {
       return CitationMatch(
         address: ClauseAddress(documentID: document.id, path: path), pinpointFound: true)
@@ -82,6 +82,12 @@ struct CitationReading {
           address: ClauseAddress(documentID: document.id, path: path), pinpointFound: false,
           pinpoint: written)
       }
+    }
+    // Only a heading (`considering`): its first clause is the nearest place.
+    if let first = clauses.first(where: { $0.key.parts.starts(with: pinpoint.parts) }) {
+      return CitationMatch(
+        address: ClauseAddress(documentID: document.id, path: first.path), pinpointFound: false,
+        pinpoint: written)
     }
     return CitationMatch(
       address: ClauseAddress(documentID: document.id), pinpointFound: false, pinpoint: written)
