@@ -111,6 +111,7 @@ struct DocumentAssembler {
     case .sources:
       if current == nil { startFragment(at: block.line) }
       guard var draft = current else { return }
+      current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
       if let previous = draft.document.sourcesLine {
         diagnose(block.line, "second Ref.: line in the same document")
@@ -144,7 +145,9 @@ struct DocumentAssembler {
 
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
     if current == nil { startFragment(at: block.line) }
+    // Take the draft out so that appending does not copy its arrays.
     guard var draft = current else { return }
+    current = nil
     defer { current = draft }
     let unlabelled = marker == .none
     if draft.collectingTitle {
