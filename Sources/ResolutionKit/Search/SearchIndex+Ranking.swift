@@ -1,5 +1,5 @@
 /// A query term resolved against the index.
-private enum Atom {
+enum Atom {
   case term(Int32)
   case phrase([Int32])
   /// Several terms; matched through a bitmap over units.
@@ -13,18 +13,6 @@ private enum Atom {
     case .prefix(_, let frequency): frequency
     }
   }
-}
-
-/// Per-candidate state of one required atom: its cursors and what matched.
-private struct AtomState {
-  var atom: Atom
-  /// Position in the query, for proximity between neighbours.
-  var order: Int
-  var idf: Double
-  var cursors: [PostingCursor]
-  var frequency = 0
-  /// The matched posting for a single term (positions for proximity).
-  var posting = -1
 }
 
 /// Keeps the best `capacity` (score, unit) pairs: higher score first,
@@ -77,67 +65,78 @@ private struct TopHits {
 extension SearchIndex {
   /// BM25 over the units containing every required term, with field boosts
   /// and a bonus for neighbouring query words found close together.
-  /// Evaluated document-at-a-time from the rarest term's units, the others
-  /// checked with galloping cursors.
+  /// Evaluated document-at-a-time over the rarest term's units, the others
+  /// checked with galloping cursors (rare-first intersection).
   func rankUnits(
     _ query: SearchQuery, limit: Int, allowedDocuments: [Bool]?, allowedHeadings: Set<Int32>?
   ) -> [(unit: Int32, score: Double)] {
-    let unitCount = units.count
-    var states: [AtomState] = []
+    var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
       guard let atom = resolve(term) else { return [] }
-      states.append(
-        AtomState(
-          atom: atom, order: order, idf: idf(of: atom), cursors: cursors(of: atom)))
+      required.append((atom, order))
     }
-    var excluded: [AtomState] = []
-    for term in query.excluded {
-      if let atom = resolve(term) {
-        excluded.append(AtomState(atom: atom, order: 0, idf: 0, cursors: cursors(of: atom)))
-      }
+    let costs = required.map { $0.atom.cost(in: self) }
+    let byCost = required.indices.sorted { (costs[$0], $0) < (costs[$1], $1) }
+    guard let seedIndex = byCost.first else { return [] }
+    let excluded = query.excluded.compactMap(resolve)
+    let atoms = byCost.map { required[$0].atom } + excluded
+    let requiredCount = byCost.count
+    // Neighbouring single words in query order (positions in `atoms`).
+    var orderToAtom: [Int: Int] = [:]
+    for (position, original) in byCost.enumerated() {
+      orderToAtom[required[original].order] = position
     }
-    states.sort { $0.atom.cost(in: self) < $1.atom.cost(in: self) }
-    guard let seed = states.first else { return [] }
-    let candidates = candidateUnits(of: seed.atom)
-    // Neighbouring single words in query order, for the proximity bonus.
-    let byOrder = states.indices.sorted { states[$0].order < states[$1].order }
     var neighbours: [(Int, Int)] = []
-    for (first, second) in zip(byOrder, byOrder.dropFirst()) {
-      if case .term = states[first].atom, case .term = states[second].atom,
-        states[second].order == states[first].order + 1
-      {
+    for order in 0..<query.required.count {
+      guard let first = orderToAtom[order], let second = orderToAtom[order + 1] else { continue }
+      if case .term = atoms[first], case .term = atoms[second] {
         neighbours.append((first, second))
       }
     }
+    let idfs = atoms.map(idf)
+    let candidates = candidateUnits(of: required[seedIndex].atom)
 
-    var top = TopHits(capacity: limit)
-    candidateLoop: for unit in candidates {
-      guard Int(unit) < unitCount else { continue }
-      let info = units[Int(unit)]
-      if let allowed = allowedDocuments, !allowed[Int(info.document)] { continue }
-      if let headings = allowedHeadings, !headings.contains(info.headingUnit) { continue }
-      for index in states.indices {
-        guard match(&states[index], unit) else { continue candidateLoop }
+    return postingUnits.withUnsafeBufferPointer { postingUnits in
+      positions.withUnsafeBufferPointer { positions in
+        postingPositionStart.withUnsafeBufferPointer { positionStarts in
+          units.withUnsafeBufferPointer { units in
+            let evaluator = AtomEvaluator(
+              index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+              positionStarts: positionStarts)
+            defer { evaluator.deallocate() }
+            var top = TopHits(capacity: limit)
+            let averageLength = self.averageLength
+            candidateLoop: for unit in candidates {
+              guard Int(unit) < units.count else { continue }
+              let info = units[Int(unit)]
+              if let allowed = allowedDocuments, !allowed[Int(info.document)] { continue }
+              if let headings = allowedHeadings, !headings.contains(info.headingUnit) { continue }
+              for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
+                continue candidateLoop
+              }
+              for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                continue candidateLoop
+              }
+              let norm = Self.k1 * (1 - Self.b + Self.b * Double(info.length) / averageLength)
+              var score = 0.0
+              for atom in 0..<requiredCount {
+                let frequency = Double(evaluator.frequencies[atom])
+                score += idfs[atom] * frequency * (Self.k1 + 1) / (frequency + norm)
+              }
+              for (first, second) in neighbours {
+                let distance = evaluator.proximity(first, second)
+                score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+              }
+              top.insert(unit, score * Self.boost(info.field))
+            }
+            return top.sorted
+          }
+        }
       }
-      for index in excluded.indices where match(&excluded[index], unit) {
-        continue candidateLoop
-      }
-      let norm = Self.k1 * (1 - Self.b + Self.b * Double(info.length) / averageLength)
-      var score = 0.0
-      for state in states {
-        let frequency = Double(state.frequency)
-        score += state.idf * frequency * (Self.k1 + 1) / (frequency + norm)
-      }
-      for (first, second) in neighbours {
-        let distance = proximity(states[first].posting, states[second].posting)
-        score += 0.5 * (states[first].idf + states[second].idf) / Double(distance)
-      }
-      top.insert(unit, score * Self.boost(info.field))
     }
-    return top.sorted
   }
 
-  private func resolve(_ term: SearchQuery.Term) -> Atom? {
+  func resolve(_ term: SearchQuery.Term) -> Atom? {
     switch term {
     case .word(let word):
       return termID(word).map(Atom.term)
@@ -163,7 +162,7 @@ extension SearchIndex {
     }
   }
 
-  private func idf(of atom: Atom) -> Double {
+  func idf(of atom: Atom) -> Double {
     switch atom {
     case .term(let id):
       Self.inverseDocumentFrequency(documentFrequency(id), units: units.count)
@@ -173,14 +172,6 @@ extension SearchIndex {
       }
     case .prefix(_, let frequency):
       Self.inverseDocumentFrequency(frequency, units: units.count)
-    }
-  }
-
-  private func cursors(of atom: Atom) -> [PostingCursor] {
-    switch atom {
-    case .term(let id): [cursor(id)]
-    case .phrase(let ids): ids.map(cursor)
-    case .prefix: []
     }
   }
 
@@ -205,37 +196,5 @@ extension SearchIndex {
       }
       return result
     }
-  }
-
-  /// Whether `unit` contains the atom; records its frequency there.
-  private func match(_ state: inout AtomState, _ unit: Int32) -> Bool {
-    switch state.atom {
-    case .term:
-      guard let posting = state.cursors[0].seek(unit, in: postingUnits) else { return false }
-      state.posting = posting
-      state.frequency = positionRange(ofPosting: posting).count
-    case .phrase(let ids):
-      state.frequency = phraseCount(ids, in: unit, cursors: &state.cursors)
-    case .prefix(let bitmap, _):
-      state.frequency = bitmap[Int(unit) >> 6] & (1 << UInt64(unit & 63)) != 0 ? 1 : 0
-    }
-    return state.frequency > 0
-  }
-
-  /// Smallest gap between the two postings' positions: 1 when the second
-  /// word directly follows the first, one more when the order is reversed.
-  private func proximity(_ first: Int, _ second: Int) -> Int {
-    guard first >= 0, second >= 0 else { return Int(UInt16.max) }
-    let a = positionRange(ofPosting: first)
-    let b = positionRange(ofPosting: second)
-    var i = a.lowerBound
-    var j = b.lowerBound
-    var best = Int.max
-    while i < a.upperBound, j < b.upperBound {
-      let difference = Int(positions[j]) - Int(positions[i])
-      best = min(best, difference > 0 ? difference : 1 - difference)
-      if positions[i] < positions[j] { i += 1 } else { j += 1 }
-    }
-    return max(1, best)
   }
 }

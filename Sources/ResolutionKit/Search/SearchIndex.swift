@@ -270,23 +270,20 @@ public struct SearchIndex: Sendable {
   private static func tokenize(_ texts: [String], range: Range<Int>) -> ChunkTokens {
     var chunk = ChunkTokens(firstUnit: range.lowerBound)
     var tokenizer = SearchTokenizer()
-    var ids: [String: Int32] = [:]
+    var interner = TermInterner()
+    var tokenTerms: [Int32] = []
+    var unitTokenCounts: [Int] = []
+    unitTokenCounts.reserveCapacity(range.count)
     for index in range {
-      var count = 0
-      tokenizer.forEachToken(in: texts[index]) { term, _ in
-        let id: Int32
-        if let known = ids[term] {
-          id = known
-        } else {
-          id = Int32(chunk.terms.count)
-          ids[term] = id
-          chunk.terms.append(term)
-        }
-        chunk.tokenTerms.append(id)
-        count += 1
+      let before = tokenTerms.count
+      tokenizer.forEachTermBytes(in: texts[index]) { term, _ in
+        tokenTerms.append(interner.intern(term))
       }
-      chunk.unitTokenCounts.append(count)
+      unitTokenCounts.append(tokenTerms.count - before)
     }
+    chunk.terms = interner.terms
+    chunk.tokenTerms = tokenTerms
+    chunk.unitTokenCounts = unitTokenCounts
     return chunk
   }
 

@@ -25,6 +25,15 @@ struct SearchTokenizer {
 
   /// Calls `body` with each term and its UTF-8 byte range in `text`, in order.
   mutating func forEachToken(in text: String, _ body: (String, Range<Int>) -> Void) {
+    forEachTermBytes(in: text) { bytes, range in body(String(decoding: bytes, as: UTF8.self), range)
+    }
+  }
+
+  /// Like `forEachToken`, but hands over the term's UTF-8 bytes (valid only
+  /// during the call), so the index build makes no String per word.
+  mutating func forEachTermBytes(
+    in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+  ) {
     var text = text
     text.withUTF8 { bytes in scan(bytes, body) }
   }
@@ -37,7 +46,7 @@ struct SearchTokenizer {
   }
 
   private mutating func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (String, Range<Int>) -> Void
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
     let count = bytes.count
     var index = 0
@@ -75,16 +84,16 @@ struct SearchTokenizer {
           index += length
         }
       }
-      let term = isASCII ? asciiTerm() : foldedTerm()
-      if !term.isEmpty { body(term, start..<index) }
+      if isASCII {
+        let length = min(buffer.count, Self.maximumTermLength)
+        buffer.withUnsafeBufferPointer {
+          body(UnsafeBufferPointer(rebasing: $0[0..<length]), start..<index)
+        }
+      } else {
+        var term = foldedTerm()
+        if !term.isEmpty { term.withUTF8 { body($0, start..<index) } }
+      }
     }
-  }
-
-  private func asciiTerm() -> String {
-    if buffer.count > Self.maximumTermLength {
-      return String(decoding: buffer[0..<Self.maximumTermLength], as: UTF8.self)
-    }
-    return String(decoding: buffer, as: UTF8.self)
   }
 
   private mutating func foldedTerm() -> String {
