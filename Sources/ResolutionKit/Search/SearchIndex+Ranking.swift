@@ -68,7 +68,7 @@ extension SearchIndex {
   /// Evaluated document-at-a-time over the rarest term's units, the others
   /// checked with galloping cursors (rare-first intersection).
   func rankUnits(
-    _ query: SearchQuery, limit: Int, allowedDocuments: [Bool]?, allowedHeadings: Set<Int32>?
+    _ query: SearchQuery, limit: Int, allowedUnits: UnitSet?
   ) -> [(unit: Int32, score: Double)] {
     var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
@@ -99,25 +99,26 @@ extension SearchIndex {
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
         postingPositionStart.withUnsafeBufferPointer { positionStarts in
-          units.withUnsafeBufferPointer { units in
+          unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
             let evaluator = AtomEvaluator(
               index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
               positionStarts: positionStarts)
             defer { evaluator.deallocate() }
             var top = TopHits(capacity: limit)
             let averageLength = self.averageLength
+            let boosts = Self.fieldCodes.map(Self.boost)
             candidateLoop: for unit in candidates {
-              guard Int(unit) < units.count else { continue }
-              let info = units[Int(unit)]
-              if let allowed = allowedDocuments, !allowed[Int(info.document)] { continue }
-              if let headings = allowedHeadings, !headings.contains(info.headingUnit) { continue }
+              guard Int(unit) < lengthAndField.count else { continue }
+              if let allowed = allowedUnits, !allowed.contains(unit) { continue }
+              let packed = lengthAndField[Int(unit)]
               for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
                 continue candidateLoop
               }
               for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
                 continue candidateLoop
               }
-              let norm = Self.k1 * (1 - Self.b + Self.b * Double(info.length) / averageLength)
+              let length = Double(packed & 0x0FFF_FFFF)
+              let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
               var score = 0.0
               for atom in 0..<requiredCount {
                 let frequency = Double(evaluator.frequencies[atom])
@@ -127,7 +128,7 @@ extension SearchIndex {
                 let distance = evaluator.proximity(first, second)
                 score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
               }
-              top.insert(unit, score * Self.boost(info.field))
+              top.insert(unit, score * boosts[Int(packed >> 28) % boosts.count])
             }
             return top.sorted
           }

@@ -26,23 +26,21 @@ extension SearchIndex {
   /// order (document order, then clause order). Documents named by a lone
   /// number or symbol come first, flagged `isDocumentMatch`.
   public func search(_ query: SearchQuery, limit: Int = 50) -> [SearchHit] {
-    guard limit > 0, !query.isEmpty else { return [] }
+    guard limit > 0, !query.isEmpty, query.invalidFilters.isEmpty else { return [] }
     let allowedDocuments = documentFilter(for: query)
     if let allowed = allowedDocuments, !allowed.contains(true) { return [] }
     let allowedHeadings = headingFilter(for: query)
     if let headings = allowedHeadings, headings.isEmpty { return [] }
-    guard query.invalidFilters.isEmpty else { return [] }
+    let allowedUnits = unitFilter(documents: allowedDocuments, headings: allowedHeadings)
 
     var ranked: [(unit: Int32, score: Double)] = []
     if !query.required.isEmpty {
-      ranked = rankUnits(
-        query, limit: limit, allowedDocuments: allowedDocuments, allowedHeadings: allowedHeadings)
+      ranked = rankUnits(query, limit: limit, allowedUnits: allowedUnits)
     } else if let headings = allowedHeadings {
       // Filters only, with `in:`: the headings they select.
-      ranked = headings.sorted().lazy.filter {
-        allowedDocuments?[Int(units[Int($0)].document)] ?? true
+      ranked = headings.lazy.filter { allowedUnits?.contains($0) ?? true }.prefix(limit).map {
+        ($0, 1.0)
       }
-      .prefix(limit).map { ($0, 1.0) }
     }
 
     var hits: [SearchHit] = []
@@ -81,7 +79,7 @@ extension SearchIndex {
       restrict(to: selected)
     }
     if !query.kinds.isEmpty {
-      restrict(to: corpus.documents.map { query.kinds.contains($0.kind) })
+      restrict(to: documentKinds.map { query.kinds.contains($0) })
     }
     if !query.bodies.isEmpty {
       var tokenizer = SearchTokenizer()
@@ -97,31 +95,70 @@ extension SearchIndex {
     return allowed
   }
 
-  /// Heading units whose text contains every `in:` word sequence; nil when
-  /// there is no `in:` filter.
-  private func headingFilter(for query: SearchQuery) -> Set<Int32>? {
+  /// Heading units (ascending) whose text contains every `in:` word
+  /// sequence; nil when there is no `in:` filter.
+  private func headingFilter(for query: SearchQuery) -> [Int32]? {
     guard !query.headings.isEmpty else { return nil }
-    var result: Set<Int32>?
+    var result: [Int32]?
     for words in query.headings {
-      let ids = words.map(termID)
-      guard !ids.contains(nil) else { return [] }
-      let termIDs = ids.compactMap { $0 }
-      let matched = matchingUnits(ofPhrase: termIDs).filter { units[Int($0)].field == .heading }
-      result = result.map { $0.intersection(matched) } ?? Set(matched)
+      var ids: [Int32] = []
+      for word in words {
+        guard let id = termID(word) else { return [] }
+        ids.append(id)
+      }
+      let matched = headingUnits(containing: ids)
+      result =
+        result.map { previous in
+          let matchedSet = Set(matched)
+          return previous.filter(matchedSet.contains)
+        } ?? matched
     }
     return result
   }
 
-  /// Units containing the words adjacent and in order (any unit for one word).
-  private func matchingUnits(ofPhrase ids: [Int32]) -> [Int32] {
+  /// Heading units containing the words adjacent and in order.
+  private func headingUnits(containing ids: [Int32]) -> [Int32] {
     guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
       return []
     }
-    var cursors = ids.map(cursor)
-    var result: [Int32] = []
-    for posting in postingRange(of: rarest) {
-      let unit = postingUnits[posting]
-      if phraseCount(ids, in: unit, cursors: &cursors) > 0 { result.append(unit) }
+    let headingCode = UInt32(Self.fieldCodes.firstIndex(of: .heading) ?? 2)
+    let headings = postingUnits[postingRange(of: rarest)].filter {
+      unitLengthAndField[Int($0)] >> 28 == headingCode
+    }
+    guard ids.count > 1 else { return headings }
+    return postingUnits.withUnsafeBufferPointer { postingUnits in
+      positions.withUnsafeBufferPointer { positions in
+        postingPositionStart.withUnsafeBufferPointer { positionStarts in
+          let evaluator = AtomEvaluator(
+            index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions,
+            positionStarts: positionStarts)
+          defer { evaluator.deallocate() }
+          return headings.filter { evaluator.match(0, $0) }
+        }
+      }
+    }
+  }
+
+  /// The units the filters leave: whole documents, and under `in:` the
+  /// selected headings with the clauses up to the next heading.
+  private func unitFilter(documents: [Bool]?, headings: [Int32]?) -> UnitSet? {
+    guard documents != nil || headings != nil else { return nil }
+    var result: UnitSet?
+    if let documents {
+      var set = UnitSet(capacity: units.count)
+      for (document, allowed) in documents.enumerated() where allowed {
+        set.insert(Int(documentUnitStart[document])..<Int(documentUnitStart[document + 1]))
+      }
+      result = set
+    }
+    if let headings {
+      var set = UnitSet(capacity: units.count)
+      for heading in headings {
+        var end = Int(heading) + 1
+        while end < units.count, units[end].headingUnit == heading { end += 1 }
+        set.insert(Int(heading)..<end)
+      }
+      if result == nil { result = set } else { result?.formIntersection(set) }
     }
     return result
   }
@@ -194,76 +231,11 @@ extension SearchIndex {
     Int(termPostingStart[Int(term) + 1] - termPostingStart[Int(term)])
   }
 
-  func cursor(_ term: Int32) -> PostingCursor {
-    let range = postingRange(of: term)
-    return PostingCursor(current: range.lowerBound, upper: range.upperBound)
-  }
-
   func positionRange(ofPosting posting: Int) -> Range<Int> {
     Int(postingPositionStart[posting])..<Int(postingPositionStart[posting + 1])
   }
 
-  /// Occurrences of the phrase in `unit`; cursors (one per word) only move forward.
-  func phraseCount(_ ids: [Int32], in unit: Int32, cursors: inout [PostingCursor]) -> Int {
-    var postings: [Int] = []
-    postings.reserveCapacity(ids.count)
-    for index in ids.indices {
-      guard let posting = cursors[index].seek(unit, in: postingUnits) else { return 0 }
-      postings.append(posting)
-    }
-    var count = 0
-    let first = positionRange(ofPosting: postings[0])
-    outer: for start in first {
-      let base = Int(positions[start])
-      for offset in 1..<max(1, ids.count) {
-        let range = positionRange(ofPosting: postings[offset])
-        if !Self.sortedContains(positions, range, UInt16(clamping: base + offset)) {
-          continue outer
-        }
-      }
-      count += 1
-    }
-    return count
-  }
-
-  static func sortedContains(_ values: [UInt16], _ range: Range<Int>, _ target: UInt16) -> Bool {
-    var low = range.lowerBound
-    var high = range.upperBound
-    while low < high {
-      let middle = (low + high) / 2
-      if values[middle] < target { low = middle + 1 } else { high = middle }
-    }
-    return low < range.upperBound && values[low] == target
-  }
-
   static func inverseDocumentFrequency(_ frequency: Int, units: Int) -> Double {
     log(1 + (Double(units) - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
-  }
-}
-
-/// A forward-only position in one term's posting list.
-struct PostingCursor {
-  var current: Int
-  let upper: Int
-
-  /// Moves to the first posting whose unit is at least `target` (galloping);
-  /// returns its index when that unit is `target`.
-  mutating func seek(_ target: Int32, in units: [Int32]) -> Int? {
-    guard current < upper else { return nil }
-    if units[current] >= target { return units[current] == target ? current : nil }
-    var low = current
-    var step = 1
-    while low + step < upper, units[low + step] < target {
-      low += step
-      step = step > upper ? upper : step * 2
-    }
-    var high = min(low + step, upper)
-    low += 1
-    while low < high {
-      let middle = (low + high) / 2
-      if units[middle] < target { low = middle + 1 } else { high = middle }
-    }
-    current = low
-    return low < upper && units[low] == target ? low : nil
   }
 }

@@ -32,6 +32,12 @@ public struct SearchIndex: Sendable {
 
   let corpus: Corpus
   let units: [Unit]
+  /// Per unit, its length (low 28 bits) and field code (`fieldCodes`, top
+  /// 4 bits): what ranking reads for every candidate, packed small so the
+  /// hot loop stays in cache.
+  let unitLengthAndField: [UInt32]
+  /// Field codes used in `unitLengthAndField`.
+  static let fieldCodes: [SearchField] = [.document, .title, .heading, .clause, .footnote]
   let averageLength: Double
   /// Folded terms in ascending order; a term's id is its position.
   let terms: [String]
@@ -43,6 +49,9 @@ public struct SearchIndex: Sendable {
   let postingPositionStart: [UInt32]
   /// Word positions within their unit, ascending per posting (capped at 65535).
   let positions: [UInt16]
+  /// Units of document `d`: `documentUnitStart[d] ..< documentUnitStart[d + 1]`.
+  let documentUnitStart: [Int32]
+  let documentKinds: [DocumentKind]
   /// Normalised document numbers, ids and source symbols → document indices.
   let documentNames: [String: [Int32]]
   /// Distinct issuing bodies → the documents with that body.
@@ -110,6 +119,9 @@ public struct SearchIndex: Sendable {
     var finalUnits = units
     for index in finalUnits.indices { finalUnits[index].length = lengths[index] }
     self.units = finalUnits
+    self.unitLengthAndField = finalUnits.map {
+      min($0.length, 0x0FFF_FFFF) | UInt32(Self.fieldCodes.firstIndex(of: $0.field) ?? 3) << 28
+    }
     self.averageLength = units.isEmpty ? 1 : max(1, Double(tokenCount) / Double(units.count))
     self.terms = terms
     self.termPostingStart = termPostingStart
@@ -117,6 +129,20 @@ public struct SearchIndex: Sendable {
     self.postingPositionStart = postingPositionStart
     self.positions = positions
     (self.documentNames, self.documentsByBody) = Self.documentLookups(of: corpus)
+    self.documentKinds = corpus.documents.map(\.kind)
+    var documentUnitStart = [Int32](
+      repeating: Int32(units.count), count: corpus.documents.count + 1)
+    for (index, unit) in units.enumerated().reversed() {
+      documentUnitStart[Int(unit.document)] = Int32(index)
+    }
+    // A document without units starts where the next one does.
+    if corpus.documents.count > 0 {
+      for document in stride(from: corpus.documents.count - 1, through: 0, by: -1)
+      where documentUnitStart[document] > documentUnitStart[document + 1] {
+        documentUnitStart[document] = documentUnitStart[document + 1]
+      }
+    }
+    self.documentUnitStart = documentUnitStart
   }
 
   /// Number of indexed units (titles, headings, clauses, footnotes).
@@ -127,7 +153,8 @@ public struct SearchIndex: Sendable {
 
   /// Approximate bytes held by the index arrays (not the corpus text).
   public var approximateByteCount: Int {
-    units.count * MemoryLayout<Unit>.stride + termPostingStart.count * 4 + postingUnits.count * 4
+    units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 4 + postingUnits.count
+      * 4
       + postingPositionStart.count * 4 + positions.count * 2
       + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
   }
