@@ -17,11 +17,7 @@ struct SearchTokenizer {
   static let maximumTermLength = 64
 
   private var foldCache: [String: String] = [:]
-  private var buffer: [UInt8] = []
-
-  init() {
-    buffer.reserveCapacity(Self.maximumTermLength * 2)
-  }
+  init() {}
 
   /// Calls `body` with each term and its UTF-8 byte range in `text`, in order.
   mutating func forEachToken(in text: String, _ body: (String, Range<Int>) -> Void) {
@@ -45,59 +41,68 @@ struct SearchTokenizer {
     return result
   }
 
+  /// Bytes of one word kept for folding; longer words are cut (noise).
+  private static let scratchCapacity = 256
+
   private mutating func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
-    let count = bytes.count
-    var index = 0
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        guard Self.isASCIIWordByte(byte) else {
-          index += 1
-          continue
-        }
-      } else {
-        let (scalar, length) = Self.decode(bytes, at: index)
-        guard Self.isWordScalar(scalar) else {
-          index += length
-          continue
-        }
-      }
-      let start = index
-      var isASCII = true
-      buffer.removeAll(keepingCapacity: true)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity) { scratch in
+      let count = bytes.count
+      var index = 0
       while index < count {
         let byte = bytes[index]
         if byte < 0x80 {
-          guard Self.isASCIIWordByte(byte) else { break }
-          buffer.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
-          index += 1
+          guard Self.isASCIIWordByte(byte) else {
+            index += 1
+            continue
+          }
         } else {
           let (scalar, length) = Self.decode(bytes, at: index)
-          if Self.isWordScalar(scalar) {
-            isASCII = false
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
-          } else if scalar.value != 0xAD {
-            break
+          guard Self.isWordScalar(scalar) else {
+            index += length
+            continue
           }
-          index += length
         }
-      }
-      if isASCII {
-        let length = min(buffer.count, Self.maximumTermLength)
-        buffer.withUnsafeBufferPointer {
-          body(UnsafeBufferPointer(rebasing: $0[0..<length]), start..<index)
+        let start = index
+        var isASCII = true
+        var used = 0
+        while index < count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            guard Self.isASCIIWordByte(byte) else { break }
+            if used < Self.scratchCapacity {
+              scratch[used] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+              used += 1
+            }
+            index += 1
+          } else {
+            let (scalar, length) = Self.decode(bytes, at: index)
+            if Self.isWordScalar(scalar) {
+              isASCII = false
+              if used + length <= Self.scratchCapacity {
+                for offset in 0..<length { scratch[used + offset] = bytes[index + offset] }
+                used += length
+              }
+            } else if scalar.value != 0xAD {
+              break
+            }
+            index += length
+          }
         }
-      } else {
-        var term = foldedTerm()
-        if !term.isEmpty { term.withUTF8 { body($0, start..<index) } }
+        if isASCII {
+          let length = min(used, Self.maximumTermLength)
+          body(UnsafeBufferPointer(rebasing: scratch[0..<length]), start..<index)
+        } else {
+          var term = foldedTerm(UnsafeBufferPointer(rebasing: scratch[0..<used]))
+          if !term.isEmpty { term.withUTF8 { body($0, start..<index) } }
+        }
       }
     }
   }
 
-  private mutating func foldedTerm() -> String {
-    let raw = String(decoding: buffer, as: UTF8.self)
+  private mutating func foldedTerm(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let raw = String(decoding: bytes, as: UTF8.self)
     if let cached = foldCache[raw] { return cached }
     let folded = Self.fold(raw)
     if foldCache.count < 100_000 { foldCache[raw] = folded }
