@@ -27,7 +27,9 @@ struct SearchSampleCorpusTests {
     for hit in Self.index.search("council", limit: 200) {
       let document = Corpus.sample.document(id: hit.documentID)
       #expect(document != nil)
-      if let path = hit.path { #expect(document?.clause(atPath: path) != nil, "\(hit.documentID) \(path)") }
+      if let path = hit.path {
+        #expect(document?.clause(atPath: path) != nil, "\(hit.documentID) \(path)")
+      }
     }
   }
 

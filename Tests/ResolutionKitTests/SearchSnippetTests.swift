@@ -38,6 +38,15 @@ import Testing
     #expect(inner.allSatisfy { text.split(separator: " ").contains($0) })
   }
 
+  @Test func asciiExcerptAfterAnEllipsisMarksTheRightWords() {
+    let text = (0..<100).map { "w\($0)" }.joined(separator: " ") + " child online w1 w2 w3"
+    let query = SearchQuery(parsing: "child online")
+    let snippet = SnippetMaker.snippet(
+      of: text, matches: byteRanges(SearchIndex.matchRanges(of: query, in: text), in: text))
+    #expect(snippet.text.hasPrefix("…"))
+    #expect(highlightedWords(snippet) == ["child", "online"])
+  }
+
   @Test func snippetOffsetsCountCharacters() {
     let text = "🇺🇳 Résolution e\u{301}tendue on child protection"
     let query = SearchQuery(parsing: "child")
@@ -98,6 +107,25 @@ import Testing
     #expect(SearchQuery(parsing: "PP-R71").documentLookup == "PP-R71")
     #expect(SearchQuery(parsing: "resolution 1300").documentLookup == nil)
     #expect(SearchQuery(parsing: "\"1300\"").documentLookup == nil)
+  }
+
+  @Test func searchAsYouTypeTreatsTheLastWordAsPrefix() {
+    #expect(
+      SearchQuery(parsing: "child onl", lastWordIsPrefix: true).required == [
+        .word("child"), .prefix("onl"),
+      ])
+    #expect(
+      SearchQuery(parsing: "child onl ", lastWordIsPrefix: true).required == [
+        .word("child"), .word("onl"),
+      ])
+    #expect(
+      SearchQuery(parsing: "\"child onl\"", lastWordIsPrefix: true).required == [
+        .phrase(["child", "onl"])
+      ])
+    #expect(SearchQuery(parsing: "130", lastWordIsPrefix: true).documentLookup == "130")
+    #expect(
+      !SearchTestCorpus.index.search(SearchQuery(parsing: "child onl", lastWordIsPrefix: true))
+        .isEmpty)
   }
 
   @Test func unclosedQuoteRunsToTheEnd() {

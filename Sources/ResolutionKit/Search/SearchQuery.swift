@@ -61,16 +61,25 @@ public struct SearchQuery: Hashable, Sendable {
 
   /// Parses `text` in the query language above. Never fails: anything it
   /// does not understand is searched as words.
-  public init(parsing text: String) {
+  ///
+  /// `lastWordIsPrefix` is for search-as-you-type: a plain last word not
+  /// yet followed by a space counts as a prefix (`chil` finds `child`).
+  public init(parsing text: String, lastWordIsPrefix: Bool = false) {
     var tokenizer = SearchTokenizer()
-    let chunks = QueryChunk.split(text)
+    var chunks = QueryChunk.split(text)
+    if lastWordIsPrefix, let last = chunks.indices.last, text.last?.isWhitespace == false,
+      !chunks[last].isQuoted, chunks[last].filterName == nil
+    {
+      chunks[last].isPrefix = true
+    }
     for chunk in chunks {
       addChunk(chunk, tokenizer: &tokenizer)
     }
     required = Self.unique(required)
     excluded = Self.unique(excluded)
     if chunks.count == 1, let only = chunks.first, !only.isQuoted, !only.isNegated,
-      only.filterName == nil, !only.isPrefix, Self.looksLikeDocumentName(only.text)
+      only.filterName == nil, !only.isPrefix || lastWordIsPrefix,
+      Self.looksLikeDocumentName(only.text)
     {
       documentLookup = only.text
     }

@@ -65,6 +65,16 @@ enum SnippetMaker {
       let upper = min(match.upperBound, end)
       return lower < upper ? (lower + shift)..<(upper + shift) : nil
     }
+    // ASCII excerpt (bar the `…`, one character): bytes are characters.
+    if bytes[start..<end].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      let characterShift = (prefix.isEmpty ? 0 : 1) - start
+      let highlights = matches.compactMap { match -> Range<Int>? in
+        let lower = max(match.lowerBound, start)
+        let upper = min(match.upperBound, end)
+        return lower < upper ? (lower + characterShift)..<(upper + characterShift) : nil
+      }
+      return Snippet(text: excerpt, highlights: highlights)
+    }
     return Snippet(text: excerpt, highlights: characterRanges(byteHighlights, in: excerpt))
   }
 
