@@ -25,8 +25,6 @@ public struct SearchIndex: Sendable {
     /// The unit of the heading this unit stands under (itself for a
     /// heading); -1 for a title.
     var headingUnit: Int32
-    /// Number of words.
-    var length: UInt32
     var field: SearchField
   }
 
@@ -116,11 +114,9 @@ public struct SearchIndex: Sendable {
     termPostingStart[terms.count] = UInt32(postingUnits.count)
     postingPositionStart.append(UInt32(tokenCount))
 
-    var finalUnits = units
-    for index in finalUnits.indices { finalUnits[index].length = lengths[index] }
-    self.units = finalUnits
-    self.unitLengthAndField = finalUnits.map {
-      min($0.length, 0x0FFF_FFFF) | UInt32(Self.fieldCodes.firstIndex(of: $0.field) ?? 3) << 28
+    self.units = units
+    self.unitLengthAndField = zip(units, lengths).map { unit, length in
+      min(length, 0x0FFF_FFFF) | UInt32(Self.fieldCodes.firstIndex(of: unit.field) ?? 3) << 28
     }
     self.averageLength = units.isEmpty ? 1 : max(1, Double(tokenCount) / Double(units.count))
     self.terms = terms
@@ -173,7 +169,7 @@ public struct SearchIndex: Sendable {
         units.append(
           Unit(
             document: documentOrdinal, section: Int32(section), clause: Int32(clause),
-            footnote: Int32(footnote), headingUnit: Int32(heading), length: 0, field: field))
+            footnote: Int32(footnote), headingUnit: Int32(heading), field: field))
         texts.append(text)
       }
       if let title = document.title, !title.isEmpty {
