@@ -445,26 +445,33 @@ struct ReferenceScanner {
 
   // MARK: Named instruments
 
-  private static let instrumentsByInitial: [UInt8: [(written: [UInt8], canonical: String)]] =
-    Dictionary(
-      grouping: ReferenceVocabulary.instruments.map {
-        (written: Array($0.written.utf8), canonical: $0.canonical)
-      },
-      by: { $0.written.first ?? 0 })
-  private static let instrumentExclusions = ReferenceVocabulary.instrumentExclusions
-    .mapValues { $0.map { Array($0.utf8) } }
+  private struct Instrument {
+    var written: [UInt8]
+    var canonical: String
+    /// What must not follow for the name to be this instrument.
+    var exclusions: [[UInt8]]
+  }
+
+  /// Instruments by the first byte of their written name.
+  private static let instrumentsByInitial: [[Instrument]] = {
+    var table = [[Instrument]](repeating: [], count: 256)
+    for (written, canonical) in ReferenceVocabulary.instruments {
+      let exclusions = ReferenceVocabulary.instrumentExclusions[written] ?? []
+      let instrument = Instrument(
+        written: Array(written.utf8), canonical: canonical,
+        exclusions: exclusions.map { Array($0.utf8) })
+      if let first = instrument.written.first { table[Int(first)].append(instrument) }
+    }
+    return table
+  }()
 
   private mutating func matchInstrument(at start: Int) -> Int? {
-    guard let candidates = Self.instrumentsByInitial[bytes[start]] else { return nil }
-    for instrument in candidates where matches(instrument.written, at: start) {
+    for instrument in Self.instrumentsByInitial[Int(bytes[start])]
+    where matches(instrument.written, at: start) {
       let end = start + instrument.written.count
-      guard !wordContinues(at: end) else { continue }
-      let written = String(decoding: instrument.written, as: UTF8.self)
-      if let exclusions = Self.instrumentExclusions[written],
-        exclusions.contains(where: { matches($0, at: end) })
-      {
-        continue
-      }
+      guard !wordContinues(at: end),
+        !instrument.exclusions.contains(where: { matches($0, at: end) })
+      else { continue }
       let before = pinpointBefore(start)
       found.append(
         ScannedReference(
