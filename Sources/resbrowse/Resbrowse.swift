@@ -7,6 +7,8 @@ struct Resbrowse: ParsableCommand {
     commandName: "resbrowse",
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
-    subcommands: [ListCommand.self, ShowCommand.self, ExportCommand.self]
+    subcommands: [
+      ListCommand.self, ShowCommand.self, ExportCommand.self, RefsCommand.self, CheckCommand.self,
+    ]
   )
 }
