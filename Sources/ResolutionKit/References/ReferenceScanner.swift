@@ -109,13 +109,16 @@ struct ReferenceScanner {
     struct Item {
       var number: Range<Int>
       var qualifier: String?
+      var qualifierBody: String?
       var end: Int
     }
     var items: [Item] = []
     while true {
-      var item = Item(number: numberStart..<numberEnd, qualifier: nil, end: numberEnd)
+      var item = Item(
+        number: numberStart..<numberEnd, qualifier: nil, qualifierBody: nil, end: numberEnd)
       if let bracket = qualifier(at: numberEnd) {
         item.qualifier = bracket.text
+        item.qualifierBody = bracket.body
         item.end = bracket.end
       }
       items.append(item)
@@ -137,9 +140,7 @@ struct ReferenceScanner {
     for (position, item) in items.enumerated() {
       let isFirst = position == 0
       let isLast = position == items.count - 1
-      let stated =
-        prefix?.body ?? suffix?.body
-        ?? item.qualifier.flatMap(ReferenceVocabulary.body(forQualifier:))
+      let stated = prefix?.body ?? suffix?.body ?? item.qualifierBody
       found.append(
         ScannedReference(
           kind: kind,
@@ -183,8 +184,9 @@ struct ReferenceScanner {
   private static let orWord = Array("or".utf8)
 
   /// A bracket right after a number that dates or revises it:
-  /// `(Rev. Guadalajara, 2010)`, `(Mod. 2008)`, `(C09 Modified C15)`.
-  private func qualifier(at index: Int) -> (text: String, end: Int)? {
+  /// `(Rev. Guadalajara, 2010)`, `(Mod. 2008)`, `(C09 Modified C15)`, with
+  /// the body it names, if any.
+  private func qualifier(at index: Int) -> (text: String, body: String?, end: Int)? {
     let open = skipSpaces(from: index, limit: 1)
     guard byte(open) == ascii("(") else { return nil }
     var close = open + 1
@@ -193,10 +195,97 @@ struct ReferenceScanner {
       if bytes[close] == ascii("(") || bytes[close] == ascii("\n") { return nil }
       close += 1
     }
-    guard close < limit else { return nil }
-    let text = normalisedString(open + 1..<close)
-    guard !text.isEmpty, ReferenceVocabulary.isQualifier(text) else { return nil }
-    return (text, close + 1)
+    guard close < limit, close > open + 1 else { return nil }
+    let content = open + 1..<close
+    let body = qualifierBody(content)
+    guard body != nil || isRevision(content) else { return nil }
+    return (normalisedString(content), body, close + 1)
+  }
+
+  /// The body a bracket names: a body word (`WTDC, Kigali, 2022`,
+  /// `Rev.WRC-15`, `Mob-87`), a Council session (`C09 Modified C15`), or a
+  /// place and year (`Rev. Guadalajara, 2010`: a Plenipotentiary Conference).
+  private func qualifierBody(_ content: Range<Int>) -> String? {
+    var tokenStart = content.lowerBound
+    var tokens = 0
+    var isCityAndYear = true
+    var lastIsYear = false
+    while tokenStart < content.upperBound {
+      var tokenEnd = tokenStart
+      while tokenEnd < content.upperBound, !Self.isBracketSeparator(bytes[tokenEnd]) {
+        tokenEnd += 1
+      }
+      let token = tokenStart..<tokenEnd
+      tokenStart = tokenEnd + 1
+      guard !token.isEmpty else { continue }
+      if let body = body(ofWord: token, inBracket: true) { return body }
+      tokens += 1
+      // Words before the year: `Rev` first, then capitalised place words.
+      if lastIsYear { isCityAndYear = false }
+      lastIsYear = token.count == 4 && token.allSatisfy { Self.isDigit(bytes[$0]) }
+      let isPlaceWord =
+        Self.isUpper(bytes[token.lowerBound]) && !isOneOf(Self.revisionWords, token)
+        && token.allSatisfy { Self.isHeadingWordByte(bytes[$0]) }
+      if !lastIsYear, !isPlaceWord, !(tokens == 1 && equals(token, Self.revWord)) {
+        isCityAndYear = false
+      }
+    }
+    let placeWords = tokens - 1 - (equals(firstToken(content), Self.revWord) ? 1 : 0)
+    return isCityAndYear && lastIsYear && placeWords >= 1
+      ? ReferenceVocabulary.plenipotentiary : nil
+  }
+
+  private func firstToken(_ content: Range<Int>) -> Range<Int> {
+    var end = content.lowerBound
+    while end < content.upperBound, !Self.isBracketSeparator(bytes[end]) { end += 1 }
+    return content.lowerBound..<end
+  }
+
+  /// `Mod. 2008`, `Modified 2013`, `last amended C20`, or a bare year.
+  private func isRevision(_ content: Range<Int>) -> Bool {
+    for start in Self.revisionStarts where caseInsensitive(start, at: content.lowerBound) != nil {
+      return true
+    }
+    return content.count == 4 && content.allSatisfy { Self.isDigit(bytes[$0]) }
+  }
+
+  private static func isBracketSeparator(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x2C || byte == 0x2E || byte == 0x3B || byte == 0x3A || byte == 0x2F
+      || byte == 0x09 || byte == 0x0A
+  }
+
+  private static let revWord = Array("Rev".utf8)
+  private static let revisionStarts = ReferenceVocabulary.revisionStarts.map { Array($0.utf8) }
+  private static let revisionWords = wordTable(ReferenceVocabulary.revisionWords)
+  private static let bodyWords = ReferenceVocabulary.bodyWords.map {
+    (stem: Array($0.stem.utf8), body: $0.body)
+  }
+  private static let bracketBodyWords = ReferenceVocabulary.bracketBodyWords.map {
+    (stem: Array($0.stem.utf8), body: $0.body)
+  }
+
+  /// The body a word names (see `ReferenceVocabulary.bodyWords`); in a
+  /// bracket, also `Mob-87` and Council session codes.
+  private func body(ofWord word: Range<Int>, inBracket: Bool) -> String? {
+    var stemEnd = word.lowerBound
+    while stemEnd < word.upperBound, bytes[stemEnd] != ascii("-") { stemEnd += 1 }
+    let stem = word.lowerBound..<stemEnd
+    for entry in Self.bodyWords where equals(stem, entry.stem) { return entry.body }
+    guard inBracket else { return nil }
+    for entry in Self.bracketBodyWords where equals(stem, entry.stem) { return entry.body }
+    return isCouncilSession(word) ? ReferenceVocabulary.council : nil
+  }
+
+  /// `C09`, `C19`, `C2001`, `C-1985`: a Council session code.
+  private func isCouncilSession(_ word: Range<Int>) -> Bool {
+    guard word.count >= 3, bytes[word.lowerBound] == ascii("C") else { return false }
+    var digits = word.lowerBound + 1
+    if bytes[digits] == ascii("-") { digits += 1 }
+    let count = word.upperBound - digits
+    return (count == 2 || count == 4)
+      && (digits..<word.upperBound).allSatisfy {
+        Self.isDigit(bytes[$0])
+      }
   }
 
   private static let ofWord = Array("of".utf8)
@@ -224,10 +313,10 @@ struct ReferenceScanner {
         {
           sessionEnd += 1
         }
-        let session = string(sessionStart..<sessionEnd)
+        let session = sessionStart..<sessionEnd
         if sessionStart > end, !wordContinues(at: sessionEnd),
-          session.count == 4 && session.utf8.allSatisfy(Self.isDigit)
-            || ReferenceVocabulary.isCouncilSession(session[...])
+          session.count == 4 && session.allSatisfy({ Self.isDigit(bytes[$0]) })
+            || isCouncilSession(session)
         {
           revision = normalisedString(phraseStart..<sessionEnd)
           end = sessionEnd
@@ -254,7 +343,7 @@ struct ReferenceScanner {
       wordStart -= 1
     }
     guard wordStart < wordEnd, !precededByWord(wordStart),
-      let body = ReferenceVocabulary.body(forPrefixWord: string(wordStart..<wordEnd)[...])
+      let body = body(ofWord: wordStart..<wordEnd, inBracket: false)
     else { return nil }
     return (wordStart, body)
   }
@@ -287,7 +376,7 @@ struct ReferenceScanner {
     while wordStart > floor, wordEnd - wordStart < 12, !Self.isSpace(bytes[wordStart - 1]) {
       wordStart -= 1
     }
-    if ReferenceVocabulary.paragraphWords.contains(string(wordStart..<wordEnd)) {
+    if isOneOf(Self.paragraphWords, wordStart..<wordEnd) {
       return (wordStart, normalisedString(wordStart..<labelEnd))
     }
     // Else a heading: back over up to 8 words to a heading verb.
@@ -295,7 +384,7 @@ struct ReferenceScanner {
       wordStart = wordEnd
       while wordStart > floor, Self.isHeadingWordByte(bytes[wordStart - 1]) { wordStart -= 1 }
       guard wordStart < wordEnd else { return nil }
-      if ReferenceVocabulary.headingVerbs.contains(string(wordStart..<wordEnd)) {
+      if isOneOf(Self.headingVerbs, wordStart..<wordEnd) {
         return (wordStart, normalisedString(wordStart..<labelEnd))
       }
       wordEnd = skipSpacesBackward(from: wordStart, limit: 2)
@@ -317,7 +406,7 @@ struct ReferenceScanner {
     let headingStart = wordStart
     var wordEnd = headingWordEnd(at: wordStart)
     guard wordEnd > wordStart,
-      ReferenceVocabulary.headingVerbs.contains(string(wordStart..<wordEnd))
+      isOneOf(Self.headingVerbs, wordStart..<wordEnd)
     else { return nil }
     for _ in 0..<8 {
       let next = skipSpaces(from: wordEnd, limit: 2)
@@ -336,6 +425,8 @@ struct ReferenceScanner {
     return nil
   }
   private static let inWord = Array("in".utf8)
+  private static let headingVerbs = wordTable(ReferenceVocabulary.headingVerbs)
+  private static let paragraphWords = wordTable(ReferenceVocabulary.paragraphWords)
 
   /// A clause label starting at `index`: `3`, `1.1`, `a)`, `iii)`.
   private func labelEnd(at index: Int) -> Int? {
@@ -420,19 +511,19 @@ struct ReferenceScanner {
       end += 2
     }
     guard !wordContinues(at: end), byte(end) != ascii("/") else { return nil }
-    var normalised = ""
-    normalised.unicodeScalars.append(
-      contentsOf: bytes[index..<end].lazy.filter { !Self.isSpace($0) && $0 < 0x80 }.map {
-        Unicode.Scalar($0)
-      })
-    return (end, normalised)
+    var normalised: [UInt8] = []
+    normalised.reserveCapacity(end - index)
+    for position in index..<end where bytes[position] < 0x80 && !Self.isSpace(bytes[position]) {
+      normalised.append(bytes[position])
+    }
+    return (end, String(decoding: normalised, as: UTF8.self))
   }
 
-  private static let revisionWords = ["rev.", "add.", "corr."].map { Array($0.utf8) }
+  private static let symbolRevisionWords = ["rev.", "add.", "corr."].map { Array($0.utf8) }
 
   /// `(Rev.1)`, `(Add. 2)`, `(Corr.1)` at `index`.
   private func revisionBracketEnd(at index: Int) -> Int? {
-    for word in Self.revisionWords {
+    for word in Self.symbolRevisionWords {
       guard let wordEnd = caseInsensitive(word, at: index + 1) else { continue }
       var end = skipSpaces(from: wordEnd, limit: 1)
       let digitsStart = end
@@ -581,6 +672,26 @@ struct ReferenceScanner {
     let next = byte(end)
     return !Self.isLetter(next) || next | 0x20 == ascii("s") ? end : nil
   }
+
+  /// Words as bytes, by their first byte, for allocation-free lookup.
+  private static func wordTable(_ words: some Sequence<String>) -> [[[UInt8]]] {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for word in words {
+      if let first = word.utf8.first { table[Int(first)].append(Array(word.utf8)) }
+    }
+    return table
+  }
+
+  private func isOneOf(_ table: [[[UInt8]]], _ range: Range<Int>) -> Bool {
+    guard !range.isEmpty else { return false }
+    return table[Int(bytes[range.lowerBound])].contains { equals(range, $0) }
+  }
+
+  private func equals(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+    range.count == word.count && matches(word, at: range.lowerBound)
+  }
+
+  private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
 
   private func string(_ range: Range<Int>) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

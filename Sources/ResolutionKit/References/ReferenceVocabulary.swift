@@ -73,79 +73,31 @@ enum ReferenceVocabulary {
     ("Council", council),
   ]
 
-  /// The body named by one word written before `Resolution`/`Decision`
-  /// (`Council Resolution 1282`, `WTSA Resolution 75`, `WTSA-16 Resolution 1`).
-  static func body(forPrefixWord word: Substring) -> String? {
-    let stem = word.split(separator: "-", maxSplits: 1).first ?? word
-    switch stem {
-    case "Council": return council
-    case "WTSA": return standardizationAssembly
-    case "WTDC": return developmentConference
-    case "WRC", "WARC": return radiocommunicationConference
-    case "PP", "Plenipotentiary": return plenipotentiary
-    case "RA": return radiocommunicationAssembly
-    default: return nil
-    }
-  }
+  /// The body a word names, compared on its stem before any `-`: written
+  /// before the keyword (`Council Resolution 1282`, `WTSA-16 Resolution 1`)
+  /// or inside the bracket after the number (`(WTDC, Kigali, 2022)`,
+  /// `(Rev.WRC-15)`).
+  static let bodyWords: [(stem: String, body: String)] = [
+    ("Council", council),
+    ("WTSA", standardizationAssembly),
+    ("WTDC", developmentConference),
+    ("WRC", radiocommunicationConference),
+    ("WARC", radiocommunicationConference),
+    ("PP", plenipotentiary),
+    ("Plenipotentiary", plenipotentiary),
+    ("RA", radiocommunicationAssembly),
+  ]
 
-  /// The body a bracket after a number names, e.g. `Rev. Guadalajara, 2010`
-  /// (a Plenipotentiary Conference), `WTDC, Kigali, 2022`, `C09 Modified C15`,
-  /// `Rev.WRC-15`, `Mob-87`; nil when it says nothing of the body
-  /// (`Mod. 2008`).
-  static func body(forQualifier qualifier: String) -> String? {
-    let tokens = qualifier.split(whereSeparator: { " ,.;:/".contains($0) })
-    for token in tokens {
-      let stem = token.split(separator: "-", maxSplits: 1).first ?? token
-      switch stem {
-      case "WTSA": return standardizationAssembly
-      case "WTDC": return developmentConference
-      case "WRC", "WARC", "Mob": return radiocommunicationConference
-      case "RA": return radiocommunicationAssembly
-      case "PP", "Plenipotentiary": return plenipotentiary
-      case "Council": return council
-      default: if isCouncilSession(token) { return council }
-      }
-    }
-    return isCityAndYear(tokens) ? plenipotentiary : nil
-  }
+  /// Bracket-only body words: `(Mob-87)` is the 1987 mobile radio conference.
+  static let bracketBodyWords: [(stem: String, body: String)] = [
+    ("Mob", radiocommunicationConference)
+  ]
 
-  /// Whether a bracket says something about a revision or a session, so that
+  /// How a bracket that revises or dates a number starts, lower case
+  /// (`(Mod. 2008)`, `(Modified 2013)`, `(last amended C20)`), so that
   /// `(CWG SP-FP)` after a number is not taken as part of the reference.
-  static func isQualifier(_ qualifier: String) -> Bool {
-    if body(forQualifier: qualifier) != nil { return true }
-    let lowered = qualifier.lowercased()
-    for start in ["rev", "mod", "amended", "last amended", "as amended", "revised"]
-    where lowered.hasPrefix(start) {
-      return true
-    }
-    return qualifier.count == 4 && qualifier.allSatisfy(\.isASCIIDigitCharacter)
-  }
+  static let revisionStarts = ["rev", "mod", "amended", "last amended", "as amended", "revised"]
 
-  /// `C09`, `C19`, `C2001`, `C-1985`: a Council session code.
-  static func isCouncilSession(_ token: Substring) -> Bool {
-    var rest = token.utf8[...]
-    guard rest.first == UInt8(ascii: "C") else { return false }
-    rest = rest.dropFirst()
-    if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
-    return (rest.count == 2 || rest.count == 4) && rest.allSatisfy { $0 &- 48 < 10 }
-  }
-
-  /// `Guadalajara, 2010`, `Rev. Antalya, 2006`, `Marrakesh 2002`: a place
-  /// and a year, the way Plenipotentiary Conferences are dated.
-  private static func isCityAndYear(_ tokens: [Substring]) -> Bool {
-    var words = tokens[...]
-    if words.first == "Rev" { words = words.dropFirst() }
-    guard let year = words.last, year.count == 4, year.allSatisfy(\.isASCIIDigitCharacter),
-      words.count >= 2
-    else { return false }
-    let revisionWords: Set<Substring> = ["Mod", "Modified", "Revised", "Amended", "Last"]
-    return words.dropLast().allSatisfy { word in
-      !revisionWords.contains(word) && word.first.map { $0.isUppercase } == true
-        && word.allSatisfy { $0.isLetter || $0 == "-" }
-    }
-  }
-}
-
-extension Character {
-  fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+  /// Words that make a bracket a revision rather than `City, Year`.
+  static let revisionWords = ["Mod", "Modified", "Revised", "Amended", "Last"]
 }
