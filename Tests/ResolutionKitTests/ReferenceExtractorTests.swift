@@ -251,6 +251,15 @@ private func only(_ text: String, body: String? = nil) -> Reference? {
     #expect(reference.pinpoints == ["resolves 3", "resolves 4", "resolves 5"])
   }
 
+  @Test func linkedListAfterWithTail() throws {
+    let reference = try #require(
+      only("together with Resolution 1312, in particular resolves 3, 4 and 5 of that resolution."))
+    #expect(
+      reference.text == "Resolution 1312, in particular resolves 3, 4 and 5 of that resolution")
+    #expect(reference.pinpoint == "resolves 3")
+    #expect(reference.pinpoints == ["resolves 3", "resolves 4", "resolves 5"])
+  }
+
   @Test func nestedLabelAfter() throws {
     let reference = try #require(only("Resolution 1306 (C09), in resolves 1.1."))
     #expect(reference.pinpoint == "resolves 1.1")
@@ -291,8 +300,21 @@ private func only(_ text: String, body: String? = nil) -> Reference? {
 
   @Test func otherConventionsAreNotTheITUConvention() {
     let found = references(
-      "the Convention on Cybercrime and the Convention on the Rights of the Child")
+      "the Convention on Cybercrime, the Budapest Convention, the Convention for the Protection "
+        + "of Birds and the Convention on the Rights of the Child")
     #expect(found.map(\.symbol) == ["Convention on the Rights of the Child"])
+  }
+
+  @Test func theITUConventionInContext() {
+    let found = references(
+      "the provisions of the Constitution and the Convention on strategic planning; "
+        + "The Constitution of the Union; Constitution and Convention of the International "
+        + "Telecommunication Union")
+    #expect(
+      found.map(\.symbol) == [
+        "Constitution", "Convention", "Constitution", "Constitution", "Convention",
+      ])
+    #expect(found.last?.text == "Convention of the International Telecommunication Union")
   }
 }
 

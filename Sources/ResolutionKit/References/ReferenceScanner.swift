@@ -400,14 +400,16 @@ struct ReferenceScanner {
     if byte(position) == ascii(",") { position += 1 }
     var wordStart = skipSpaces(from: position, limit: 2)
     guard wordStart > position else { return nil }
-    if matches(Self.inWord, at: wordStart), Self.isSpace(byte(wordStart + 2)) {
-      wordStart = skipSpaces(from: wordStart + 2, limit: 2)
+    // `in particular resolves 3`: a few linking words may come first.
+    var wordEnd = headingWordEnd(at: wordStart)
+    for _ in 0..<3 where isOneOf(Self.linkingWords, wordStart..<wordEnd) {
+      let next = skipSpaces(from: wordEnd, limit: 2)
+      guard next > wordEnd else { return nil }
+      wordStart = next
+      wordEnd = headingWordEnd(at: wordStart)
     }
     let headingStart = wordStart
-    var wordEnd = headingWordEnd(at: wordStart)
-    guard wordEnd > wordStart,
-      isOneOf(Self.headingVerbs, wordStart..<wordEnd)
-    else { return nil }
+    guard wordEnd > wordStart, isOneOf(Self.headingVerbs, wordStart..<wordEnd) else { return nil }
     for _ in 0..<8 {
       let next = skipSpaces(from: wordEnd, limit: 2)
       guard next > wordEnd else { return nil }
@@ -417,6 +419,19 @@ struct ReferenceScanner {
         {
           end = further
         }
+        // `… resolves 3 of that resolution`: the pinpoint's own tail.
+        let ofStart = skipSpaces(from: end, limit: 1)
+        if ofStart > end, caseInsensitiveWord(Self.ofWord, at: ofStart) != nil {
+          for tail in Self.pinpointTails {
+            let tailStart = skipSpaces(from: ofStart + 2, limit: 1)
+            if tailStart > ofStart + 2, matches(tail, at: tailStart),
+              !wordContinues(at: tailStart + tail.count)
+            {
+              end = tailStart + tail.count
+              break
+            }
+          }
+        }
         return (normalisedString(headingStart..<labelEnd), end)
       }
       wordEnd = headingWordEnd(at: next)
@@ -424,7 +439,8 @@ struct ReferenceScanner {
     }
     return nil
   }
-  private static let inWord = Array("in".utf8)
+  private static let linkingWords = wordTable(ReferenceVocabulary.linkingWords)
+  private static let pinpointTails = ReferenceVocabulary.pinpointTails.map { Array($0.utf8) }
   private static let headingVerbs = wordTable(ReferenceVocabulary.headingVerbs)
   private static let paragraphWords = wordTable(ReferenceVocabulary.paragraphWords)
 
@@ -541,7 +557,36 @@ struct ReferenceScanner {
     var canonical: String
     /// What must not follow for the name to be this instrument.
     var exclusions: [[UInt8]]
+    /// `Convention`, `Constitution`: also a common noun for other treaties.
+    var isGeneric: Bool
   }
+
+  /// Whether a bare `Convention` is another one: named before (`Budapest
+  /// Convention`) or after (`Convention on Cybercrime`, `Convention for the
+  /// Protection …`). `the Convention on strategic planning` stays the ITU's.
+  private func namesAnotherInstrument(start: Int, end: Int) -> Bool {
+    let wordEnd = skipSpacesBackward(from: start, limit: 1)
+    if wordEnd < start, wordEnd > 0, Self.isLetter(bytes[wordEnd - 1]) {
+      var wordStart = wordEnd
+      while wordStart > lastEnd, wordEnd - wordStart < 20, Self.isLetter(bytes[wordStart - 1]) {
+        wordStart -= 1
+      }
+      if Self.isUpper(bytes[wordStart]), !isOneOf(Self.instrumentOwners, wordStart..<wordEnd) {
+        return true
+      }
+    }
+    let linkStart = skipSpaces(from: end, limit: 1)
+    guard linkStart > end else { return false }
+    let linkEnd = headingWordEnd(at: linkStart)
+    guard isOneOf(Self.treatyLinks, linkStart..<linkEnd) else { return false }
+    var nameStart = skipSpaces(from: linkEnd, limit: 1)
+    if matches(Self.theWord, at: nameStart) {
+      nameStart = skipSpaces(from: nameStart + 3, limit: 1)
+    }
+    return Self.isUpper(byte(nameStart))
+  }
+  private static let instrumentOwners = wordTable(["The", "ITU", "Union", "This", "That"])
+  private static let treatyLinks = wordTable(["on", "for", "against"])
 
   /// Instruments by the first byte of their written name.
   private static let instrumentsByInitial: [[Instrument]] = {
@@ -550,7 +595,8 @@ struct ReferenceScanner {
       let exclusions = ReferenceVocabulary.instrumentExclusions[written] ?? []
       let instrument = Instrument(
         written: Array(written.utf8), canonical: canonical,
-        exclusions: exclusions.map { Array($0.utf8) })
+        exclusions: exclusions.map { Array($0.utf8) },
+        isGeneric: ReferenceVocabulary.genericInstrumentNames.contains(written))
       if let first = instrument.written.first { table[Int(first)].append(instrument) }
     }
     return table
@@ -561,7 +607,8 @@ struct ReferenceScanner {
     where matches(instrument.written, at: start) {
       let end = start + instrument.written.count
       guard !wordContinues(at: end),
-        !instrument.exclusions.contains(where: { matches($0, at: end) })
+        !instrument.exclusions.contains(where: { matches($0, at: end) }),
+        !(instrument.isGeneric && namesAnotherInstrument(start: start, end: end))
       else { continue }
       let before = pinpointBefore(start)
       found.append(

@@ -8,6 +8,8 @@ enum ReferenceVocabulary {
   static let developmentConference = "World Telecommunication Development Conference"
   static let radiocommunicationConference = "World Radiocommunication Conference"
   static let radiocommunicationAssembly = "Radiocommunication Assembly"
+  static let internationalTelecommunicationsConference =
+    "World Conference on International Telecommunications"
 
   /// Named instruments: how they are written → canonical name (the
   /// reference's `symbol`). Longer spellings come first so that the longest
@@ -39,11 +41,22 @@ enum ReferenceVocabulary {
     ("Millennium Declaration", "United Nations Millennium Declaration"),
   ]
 
-  /// Bare instrument names that are not the instrument when followed by
-  /// these words (`Convention on Cybercrime` is not the ITU Convention).
-  static let instrumentExclusions: [String: [String]] = [
-    "Convention": [" on ", " for ", " against "]
+  /// Instrument names that must not be followed by these words.
+  static let instrumentExclusions: [String: [String]] = [:]
+
+  /// Bare names that are also common nouns: `Budapest Convention` and
+  /// `Convention on Cybercrime` are not the ITU Convention.
+  static let genericInstrumentNames: Set<String> = ["Convention", "Constitution"]
+
+  /// Words that may stand between a reference and its pinpoint:
+  /// `Resolution 1312, in particular resolves 3`.
+  static let linkingWords = [
+    "in", "particular", "and", "notably", "especially", "particularly", "under", "its",
   ]
+
+  /// What may follow a pinpoint written after its reference, after `of`:
+  /// `Resolution 1312, in particular resolves 3, 4 and 5 of that resolution`.
+  static let pinpointTails = ["that resolution", "that decision", "the same resolution"]
 
   /// First words of section headings, used to recognise clause pinpoints
   /// (`resolves 2 of Resolution 1306`, `instructs the Secretary-General 3`).
@@ -83,6 +96,7 @@ enum ReferenceVocabulary {
     ("WTDC", developmentConference),
     ("WRC", radiocommunicationConference),
     ("WARC", radiocommunicationConference),
+    ("WCIT", internationalTelecommunicationsConference),
     ("PP", plenipotentiary),
     ("Plenipotentiary", plenipotentiary),
     ("RA", radiocommunicationAssembly),
