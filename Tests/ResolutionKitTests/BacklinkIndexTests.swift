@@ -78,4 +78,15 @@ import Testing
     #expect(backlinks.citing(documentID: "R4444").isEmpty)
     #expect(backlinks.citing(documentID: "R1316").isEmpty)
   }
+
+  @Test func ownSourcesLineIsNotACitation() {
+    let corpus = F.corpus([
+      F.document("R1", number: "1", sources: ["C09/120"], sourcesLine: "Document C09/120"),
+      F.document("R2", number: "2", sourcesLine: "Document C09/120"),
+    ])
+    // Both Ref.: lines resolve, but only R2's cites R1.
+    #expect(corpus.document(id: "R1")?.references.first?.target == "R1")
+    #expect(corpus.backlinks.citing(documentID: "R1").map(\.source.documentID) == ["R2"])
+    #expect(corpus.backlinks.citing(documentID: "R1").first?.field == .sources)
+  }
 }

@@ -34,11 +34,15 @@ public struct BacklinkIndex: Sendable {
   public init() {}
 
   /// Indexes the resolved references of `documents` (given in corpus order).
-  /// References without a target (dangling or ambiguous) are not indexed.
+  /// References without a target (dangling or ambiguous) are not indexed,
+  /// nor a `Ref.:` line's symbols that resolve to its own document.
   public init(documents: [Document]) {
     for document in documents {
       for (referenceIndex, reference) in document.references.enumerated() {
-        guard let target = reference.target else { continue }
+        // A `Ref.:` line naming the document's own sources is not a citation.
+        guard let target = reference.target,
+          !(reference.field == .sources && target == document.id)
+        else { continue }
         let link = Backlink(
           source: ClauseAddress(
             documentID: document.id, path: reference.path.isEmpty ? nil : reference.path),
