@@ -102,20 +102,10 @@ enum ReferenceFixtures {
 
   @Test func spansIndexTheirFieldText() {
     let document = Self.document
-    for reference in ReferenceExtractor.extract(from: document) {
-      let fieldText: String?
-      switch reference.field {
-      case .title: fieldText = document.title
-      case .sources: fieldText = document.sourcesLine
-      case .heading: fieldText = reference.path
-      case .annexTitle: fieldText = document.annexes.first { $0.heading == reference.path }?.title
-      case .clause: fieldText = document.clause(atPath: reference.path)?.text
-      case .footnote:
-        fieldText = reference.footnote.flatMap { index in
-          document.clause(atPath: reference.path)?.footnotes[index].text
-        }
-      }
-      let bytes = Array((fieldText ?? "").utf8)
+    let found = ReferenceExtractor.extract(from: document)
+    #expect(found.count == 12)
+    for reference in found {
+      let bytes = Array((document.fieldText(of: reference) ?? "").utf8)
       #expect(reference.span.upperBound <= bytes.count)
       if reference.span.upperBound <= bytes.count {
         #expect(String(decoding: bytes[reference.span], as: UTF8.self) == reference.text)

@@ -1,4 +1,23 @@
 extension Document {
+  /// The text a reference's `span` indexes (UTF-8 byte offsets): the
+  /// title, a heading, a clause's text, one of its footnotes, an annex
+  /// title or the `Ref.:` line. Nil when the document has no such text.
+  public func fieldText(of reference: Reference) -> String? {
+    switch reference.field {
+    case .title: return title
+    case .sources: return sourcesLine
+    case .heading: return sections.first { $0.heading == reference.path }?.heading
+    case .annexTitle: return annexes.first { $0.heading == reference.path }?.title
+    case .clause: return clause(atPath: reference.path)?.text
+    case .footnote:
+      guard let index = reference.footnote,
+        let footnotes = clause(atPath: reference.path)?.footnotes,
+        footnotes.indices.contains(index)
+      else { return nil }
+      return footnotes[index].text
+    }
+  }
+
   /// The references standing at `path`: a clause's text and footnotes, a
   /// section heading, or an annex title; nil gives every reference.
   public func references(atPath path: String?) -> [Reference] {
