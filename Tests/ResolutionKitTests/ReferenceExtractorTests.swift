@@ -84,6 +84,12 @@ private func only(_ text: String, body: String? = nil) -> Reference? {
         == "Plenipotentiary Conference")
   }
 
+  @Test func numberWord() throws {
+    let reference = try #require(only("Resolution No. 1300 applies"))
+    #expect(reference.text == "Resolution No. 1300")
+    #expect(reference.number == "1300")
+  }
+
   @Test func upperCaseHeaderForm() throws {
     let reference = try #require(only("RESOLUTION 1396 (C19)"))
     #expect(reference.number == "1396")

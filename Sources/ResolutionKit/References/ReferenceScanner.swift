@@ -40,16 +40,21 @@ struct ReferenceScanner {
   }
 
   private mutating func run() {
+    // The hot loop: one table look-up per byte, and a closer look only at
+    // a possible first letter of a word.
+    let triggers = Self.triggers
     var index = 0
     let count = bytes.count
+    var previousIsWord = false
     while index < count {
       let byte = bytes[index]
-      if Self.triggers[Int(byte)], !precededByWord(index),
-        let end = match(at: index), end > index
-      {
+      if triggers[Int(byte)], !previousIsWord, let end = match(at: index), end > index {
         lastEnd = end
         index = end
+        previousIsWord = precededByWord(index)
       } else {
+        previousIsWord =
+          Self.isWordByte(byte) && !(byte == 0xA0 && index > 0 && bytes[index - 1] == 0xC2)
         index += 1
       }
     }
@@ -75,6 +80,7 @@ struct ReferenceScanner {
   private static let decisionWord = Array("decision".utf8)
   private static let documentWord = Array("document".utf8)
   private static let abbreviation = Array("Res.".utf8)
+  private static let numberWord = Array("No.".utf8)
 
   /// `Resolution 1300 …`, `Res. 1300`, `Decisions 562 and 563`, with an
   /// optional body word before, bracket, `of …` phrase and pinpoints.
@@ -102,7 +108,13 @@ struct ReferenceScanner {
       guard !wordContinues(at: keywordEnd) else { return nil }
     }
     var numberStart = skipSpaces(from: keywordEnd)
-    guard numberStart > keywordEnd || abbreviated,
+    guard numberStart > keywordEnd || abbreviated else { return nil }
+    // `Resolution No. 5`
+    if matches(Self.numberWord, at: numberStart) {
+      let afterWord = skipSpaces(from: numberStart + Self.numberWord.count, limit: 2)
+      if afterWord > numberStart + Self.numberWord.count { numberStart = afterWord }
+    }
+    guard
       var numberEnd = numberEnd(at: numberStart)
     else { return nil }
 
