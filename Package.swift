@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// Scripts/fuzz sets RESBROWSE_FUZZ=1 to build the libFuzzer targets: the
+// sanitizer flags then apply to the fuzzed code only, not to build tools.
+let fuzzing = ProcessInfo.processInfo.environment["RESBROWSE_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] =
+  fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
 
 let package = Package(
   name: "resbrowse",
@@ -11,13 +18,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // The shared model library: parsing, references, search, citations, export.
     // Foundation only; every front end gets its data from here.
     .target(
       name: "ResolutionKit",
+      dependencies: ["ZIPFoundation"],
       exclude: ["SampleCorpus"],
+      swiftSettings: fuzzFlags,
       plugins: ["EmbedResources"]
     ),
     // ncursesw, with a shim for what Swift cannot import (macros).
@@ -32,6 +42,7 @@ let package = Package(
     .target(
       name: "BrowserKit",
       dependencies: ["ResolutionKit", "TOMLKit"],
+      swiftSettings: fuzzFlags,
       plugins: ["EmbedResources"]
     ),
     .executableTarget(
@@ -46,6 +57,15 @@ let package = Package(
       name: "resbrowse-bench",
       dependencies: ["ResolutionKit", "BrowserKit"]
     ),
+    // libFuzzer targets (built by Scripts/fuzz with -sanitize=fuzzer);
+    // a normal build gives a replayer that runs inputs through them.
+    .executableTarget(
+      name: "resbrowse-fuzz",
+      dependencies: ["ResolutionKit", "BrowserKit", "CFuzzSupport"],
+      swiftSettings: fuzzFlags,
+      linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+    ),
+    .target(name: "CFuzzSupport"),
     // Turns data files (sample corpus, themes) into Swift source at build
     // time, so the installed binary needs no other file and the data files
     // stay the one source.

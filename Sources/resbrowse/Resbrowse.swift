@@ -8,7 +8,8 @@ struct Resbrowse: ParsableCommand {
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
     subcommands: [
-      ListCommand.self, ShowCommand.self, ExportCommand.self, RefsCommand.self, CheckCommand.self,
+      ListCommand.self, ShowCommand.self, ExportCommand.self, ThemesCommand.self,
+      RefsCommand.self, CheckCommand.self,
     ]
   )
 }
