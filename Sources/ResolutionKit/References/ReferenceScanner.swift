@@ -40,24 +40,51 @@ struct ReferenceScanner {
   }
 
   private mutating func run() {
-    // The hot loop: one table look-up per byte, and a closer look only at
-    // a possible first letter of a word.
-    let triggers = Self.triggers
-    var index = 0
-    let count = bytes.count
-    var previousIsWord = false
-    while index < count {
-      let byte = bytes[index]
-      if triggers[Int(byte)], !previousIsWord, let end = match(at: index), end > index {
-        lastEnd = end
-        index = end
-        previousIsWord = precededByWord(index)
-      } else {
-        previousIsWord =
-          Self.isWordByte(byte) && !(byte == 0xA0 && index > 0 && bytes[index - 1] == 0xC2)
+    // The hot loop goes word by word: a table look-up per byte, and a
+    // closer look only at the first letter of a word.
+    Self.byteClasses.withUnsafeBufferPointer { classes in
+      let count = bytes.count
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        switch classes[Int(byte)] {
+        case .separator:
+          index += 1
+          continue
+        case .leadOfNBSP where index + 1 < count && bytes[index + 1] == 0xA0:
+          index += 2
+          continue
+        case .trigger:
+          if let end = match(at: index), end > index {
+            lastEnd = end
+            index = end
+            continue
+          }
+        default: break
+        }
+        // Skip the rest of the word.
         index += 1
+        while index < count, classes[Int(bytes[index])].continuesWord { index += 1 }
       }
     }
+  }
+
+  private enum ByteClass {
+    case separator
+    /// Can start a reference at the start of a word.
+    case trigger
+    case word
+    /// 0xC2: a word byte unless it starts a no-break space.
+    case leadOfNBSP
+
+    var continuesWord: Bool { self == .trigger || self == .word }
+  }
+
+  private static let byteClasses: [ByteClass] = (0..<256).map { value in
+    let byte = UInt8(value)
+    if byte == 0xC2 { return .leadOfNBSP }
+    if triggers[value] { return .trigger }
+    return isWordByte(byte) ? .word : .separator
   }
 
   private mutating func match(at index: Int) -> Int? {
