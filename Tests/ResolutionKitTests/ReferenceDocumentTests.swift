@@ -129,6 +129,24 @@ enum ReferenceFixtures {
     #expect(ReferenceExtractor.extract(from: fragment).first?.body == nil)
   }
 
+  @Test func extractAllMatchesOneByOneInOrder() {
+    var documents = (0..<200).map { number in
+      F.document(
+        "R\(number)", body: number % 3 == 0 ? "Plenipotentiary Conference" : "Council",
+        number: "\(number)",
+        sections: [
+          F.section(
+            "resolves",
+            [F.clause("resolves 1", "Resolution \(number + 1) and Decision \(number)")])
+        ])
+    }
+    let expected = documents.map(ReferenceExtractor.extract(from:))
+    ReferenceExtractor.extractAll(into: &documents)
+    #expect(documents.map(\.references) == expected)
+    #expect(documents[3].references.first?.number == "4")
+    #expect(documents[3].references.first?.body == "Plenipotentiary Conference")
+  }
+
   @Test func headingsAreScanned() {
     let document = F.document(
       "R1", number: "1",

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Finds the references a document makes, in reading order: title, then
 /// each section (heading, then its clauses depth first, each clause's
 /// footnotes after its text), then each annex (title, clauses), then the
@@ -48,6 +51,26 @@ public enum ReferenceExtractor {
     return references
   }
 
+  /// Fills every document's `references`, in parallel over documents
+  /// (extraction needs nothing but the document itself).
+  public static func extractAll(into documents: inout [Document]) {
+    let snapshot = documents
+    let chunkCount = min(snapshot.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    guard chunkCount > 1 else {
+      for index in documents.indices {
+        documents[index].references = extract(from: documents[index])
+      }
+      return
+    }
+    let results = ReferenceSlots(count: snapshot.count)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let start = snapshot.count * chunk / chunkCount
+      let end = snapshot.count * (chunk + 1) / chunkCount
+      for index in start..<end { results.set(index, extract(from: snapshot[index])) }
+    }
+    for index in documents.indices { documents[index].references = results.take(index) }
+  }
+
   /// The references in one text. `citingBody` is the body of the document
   /// it stands in (a bare `Resolution N` in a Council resolution is a
   /// Council resolution); `field`, `path` and `footnote` are copied into
@@ -67,5 +90,28 @@ public enum ReferenceExtractor {
         revision: found.revision, pinpoint: found.pinpoint, field: field, path: path,
         footnote: footnote, span: found.span)
     }
+  }
+}
+
+/// One slot per document, each written once from `concurrentPerform` and
+/// read after it returns.
+private final class ReferenceSlots: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<[Reference]>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [])
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func set(_ index: Int, _ references: [Reference]) { slots[index] = references }
+
+  func take(_ index: Int) -> [Reference] {
+    defer { slots[index] = [] }
+    return slots[index]
   }
 }
