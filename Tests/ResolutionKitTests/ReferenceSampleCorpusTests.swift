@@ -3,12 +3,9 @@ import Testing
 
 @testable import ResolutionKit
 
-/// The placeholder parser gives one empty fragment per file.
-private let parserIsPresent = Corpus.sample.documents.count > EmbeddedSampleCorpus.files.count
-
 /// References in the seed excerpt and the embedded sample corpus, as the
 /// real parser splits them into documents.
-@Suite(.enabled(if: parserIsPresent, "needs the document parser"))
+@Suite
 struct ReferenceSampleCorpusTests {
   static func seed() throws -> Corpus {
     let url = try #require(
