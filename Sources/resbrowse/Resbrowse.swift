@@ -8,7 +8,7 @@ struct Resbrowse: ParsableCommand {
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
     subcommands: [
-      ListCommand.self, ShowCommand.self, ExportCommand.self, ThemesCommand.self,
+      ListCommand.self, ShowCommand.self, ExportCommand.self, ThemesCommand.self, CiteCommand.self,
       RefsCommand.self, CheckCommand.self,
     ]
   )
