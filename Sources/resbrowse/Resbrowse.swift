@@ -7,6 +7,9 @@ struct Resbrowse: ParsableCommand {
     commandName: "resbrowse",
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
-    subcommands: [ListCommand.self, ShowCommand.self, ExportCommand.self, ThemesCommand.self]
+    subcommands: [
+      ListCommand.self, ShowCommand.self, SearchCommand.self, RefsCommand.self,
+      CiteCommand.self, CheckCommand.self, ExportCommand.self, ThemesCommand.self,
+    ]
   )
 }
