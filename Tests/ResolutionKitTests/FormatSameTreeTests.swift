@@ -160,8 +160,16 @@ enum FormatTrees {
       }
       return clause
     }
+    // Fragment ids carry a line number, which differs between layouts.
+    func plainID(_ id: String) -> String { id.hasPrefix("fragment-") ? "fragment" : id }
     var document = document
     if document.kind == .fragment { document.id = "fragment" }
+    document.references = document.references.map {
+      var reference = $0
+      reference.target = reference.target.map(plainID)
+      reference.candidates = reference.candidates.map(plainID)
+      return reference
+    }
     document.location = nowhere
     document.sections = document.sections.map {
       var section = $0
