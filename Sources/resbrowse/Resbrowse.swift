@@ -7,6 +7,7 @@ struct Resbrowse: ParsableCommand {
     commandName: "resbrowse",
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
-    subcommands: [ListCommand.self]
+    subcommands: [BrowseCommand.self, ListCommand.self],
+    defaultSubcommand: BrowseCommand.self
   )
 }

@@ -78,7 +78,9 @@ public struct CellGrid: Hashable, Sendable {
 
   /// Writes one grapheme (made safe) and returns the next column.
   @discardableResult
-  public mutating func put(_ character: Character, x: Int, y: Int, role: ThemeRole, limit: Int? = nil)
+  public mutating func put(
+    _ character: Character, x: Int, y: Int, role: ThemeRole, limit: Int? = nil
+  )
     -> Int
   {
     let end = writeLimit(limit)

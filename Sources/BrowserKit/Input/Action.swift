@@ -52,7 +52,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .halfPageDown: return "Half a page down"
     case .top: return "Go to the top"
     case .bottom: return "Go to the bottom"
-    case .collapseOrParent: return "Collapse the node, or go to its parent; in the reader: focus the tree"
+    case .collapseOrParent:
+      return "Collapse the node, or go to its parent; in the reader: focus the tree"
     case .expandOrEnter: return "Expand the node, or enter it"
     case .activate: return "Open the node / follow the selected link / choose the item"
     case .switchFocus: return "Switch between tree and reader"

@@ -20,7 +20,8 @@ public struct GoToSuggestion: Hashable, Sendable {
 /// matcher below by assigning another service.
 public struct GoToService: Sendable {
   public var resolve: @Sendable (_ input: String, _ corpus: Corpus) -> ClauseAddress?
-  public var suggestions: @Sendable (_ input: String, _ corpus: Corpus, _ limit: Int) -> [GoToSuggestion]
+  public var suggestions:
+    @Sendable (_ input: String, _ corpus: Corpus, _ limit: Int) -> [GoToSuggestion]
 
   public init(
     resolve: @escaping @Sendable (String, Corpus) -> ClauseAddress?,
@@ -69,13 +70,19 @@ public enum SimpleGoTo {
       if let number = document.number, normalized(number) == key {
         score = max(score, document.kind == (preferredKind ?? .resolution) ? 90 : 80)
       }
-      if document.sources.contains(where: { normalized($0) == key || normalized($0).hasPrefix(key + "(") }) {
+      if document.sources.contains(where: {
+        normalized($0) == key || normalized($0).hasPrefix(key + "(")
+      }) {
         score = max(score, 70)
       }
       if !exactOnly && score == 0 {
         if id.hasPrefix(key) { score = 40 }
-        if let number = document.number, normalized(number).hasPrefix(key) { score = max(score, 35) }
-        if document.sources.contains(where: { normalized($0).hasPrefix(key) }) { score = max(score, 30) }
+        if let number = document.number, normalized(number).hasPrefix(key) {
+          score = max(score, 35)
+        }
+        if document.sources.contains(where: { normalized($0).hasPrefix(key) }) {
+          score = max(score, 30)
+        }
         if key.count >= 3, let title = document.title, title.lowercased().contains(key) {
           score = max(score, 10)
         }

@@ -16,7 +16,9 @@ public struct ReaderLine: Hashable, Sendable {
   /// The clause the line belongs to, if any.
   public var clausePath: String?
 
-  public var text: String { String(repeating: " ", count: indent) + String(glyphs.map(\.character)) }
+  public var text: String {
+    String(repeating: " ", count: indent) + String(glyphs.map(\.character))
+  }
 }
 
 /// Where a link (a fragment of one, when it wraps) stands in the layout.
@@ -79,7 +81,9 @@ public struct ReaderLayout: Sendable {
 
   private mutating func build(_ document: Document) {
     let refs = document.references
-    func references(_ field: ReferenceField, _ path: String, footnote: Int? = nil) -> [(Int, Range<Int>)] {
+    func references(_ field: ReferenceField, _ path: String, footnote: Int? = nil) -> [(
+      Int, Range<Int>
+    )] {
       refs.indices.compactMap { i in
         let r = refs[i]
         guard r.field == field, r.path == path, r.footnote == footnote else { return nil }
@@ -113,7 +117,9 @@ public struct ReaderLayout: Sendable {
     if let sourcesLine = document.sourcesLine {
       blank()
       let prefix = "Ref.: "
-      let shifted = references(.sources, "").map { ($0.0, ($0.1.lowerBound + prefix.utf8.count)..<($0.1.upperBound + prefix.utf8.count)) }
+      let shifted = references(.sources, "").map {
+        ($0.0, ($0.1.lowerBound + prefix.utf8.count)..<($0.1.upperBound + prefix.utf8.count))
+      }
       paragraph(prefix + sourcesLine, role: .bodyText, references: shifted)
     }
     if lines.isEmpty { paragraph("(empty)", role: .bodyText) }
@@ -129,7 +135,8 @@ public struct ReaderLayout: Sendable {
       let start = lines.count
       let indent = min(depth * 3, width / 3)
       let label = clause.label.map(Self.displayLabel) ?? ""
-      let labelWidth = label.isEmpty ? 0 : min(max(DisplayWidth.of(label) + 1, 4), max(0, width / 3))
+      let labelWidth =
+        label.isEmpty ? 0 : min(max(DisplayWidth.of(label) + 1, 4), max(0, width / 3))
       paragraph(
         clause.text, role: .bodyText, references: references(.clause, clause.path, nil),
         indent: indent, hang: labelWidth, label: label, clausePath: clause.path)
@@ -174,9 +181,11 @@ public struct ReaderLayout: Sendable {
       guard first, !label.isEmpty else {
         return Array(repeating: Glyph(character: " ", width: 1, role: role), count: hang)
       }
-      var result = Self.glyphs(TextFitting.truncate(label, toWidth: max(1, hang - 1)), role: .clauseLabel, references: [])
+      var result = Self.glyphs(
+        TextFitting.truncate(label, toWidth: max(1, hang - 1)), role: .clauseLabel, references: [])
       let w = result.reduce(0) { $0 + $1.width }
-      result += Array(repeating: Glyph(character: " ", width: 1, role: role), count: max(0, hang - w))
+      result += Array(
+        repeating: Glyph(character: " ", width: 1, role: role), count: max(0, hang - w))
       return result
     }
 
@@ -194,7 +203,8 @@ public struct ReaderLayout: Sendable {
             run = current
           } else {
             if let current = run { placements.append(current) }
-            run = LinkPlacement(reference: reference, line: lineIndex, column: column, width: glyph.width)
+            run = LinkPlacement(
+              reference: reference, line: lineIndex, column: column, width: glyph.width)
           }
         } else if let current = run {
           placements.append(current)
@@ -247,7 +257,9 @@ public struct ReaderLayout: Sendable {
     for character in text {
       while spanIndex < spans.count, spans[spanIndex].1.upperBound <= offset { spanIndex += 1 }
       var reference: Int?
-      if spanIndex < spans.count, spans[spanIndex].1.contains(offset) { reference = spans[spanIndex].0 }
+      if spanIndex < spans.count, spans[spanIndex].1.contains(offset) {
+        reference = spans[spanIndex].0
+      }
       offset += character.utf8.count
       let safe = TerminalText.safe(character)
       let width = DisplayWidth.of(safe)

@@ -43,7 +43,8 @@ public enum Renderer {
       grid.write(truncating: row.title, x: x, y: y, maxWidth: frame.x + frame.width - x, role: role)
     }
     if rows.isEmpty, frame.height > 0 {
-      grid.write(truncating: "(no documents)", x: frame.x, y: frame.y, maxWidth: frame.width, role: .tree)
+      grid.write(
+        truncating: "(no documents)", x: frame.x, y: frame.y, maxWidth: frame.width, role: .tree)
     }
   }
 
@@ -51,7 +52,8 @@ public enum Renderer {
 
   static func drawReader(_ state: BrowserState, in frame: Frame, into grid: inout CellGrid) {
     guard let layout = state.readerLayout, let document = state.document else {
-      grid.write(truncating: "No document", x: frame.x, y: frame.y, maxWidth: frame.width, role: .bodyText)
+      grid.write(
+        truncating: "No document", x: frame.x, y: frame.y, maxWidth: frame.width, role: .bodyText)
       return
     }
     let margin = state.layout.readerMargin
@@ -69,7 +71,9 @@ public enum Renderer {
         var role = glyph.role
         if let reference = glyph.reference {
           role = .link
-          if document.references.indices.contains(reference), document.references[reference].target == nil {
+          if document.references.indices.contains(reference),
+            document.references[reference].target == nil
+          {
             role = .unresolvedLink
           }
           if reference == state.selectedReference { role = .treeFocused }
@@ -123,11 +127,15 @@ public enum Renderer {
     guard content.width >= 24, content.height >= 5 else { return (content, content) }
     let width = min(content.width - 4, 100)
     let height = min(content.height - 2, lines + 2)
-    let outer = Frame(x: content.x + (content.width - width) / 2, y: content.y + 1, width: width, height: height)
-    return (outer, Frame(x: outer.x + 1, y: outer.y + 1, width: outer.width - 2, height: outer.height - 2))
+    let outer = Frame(
+      x: content.x + (content.width - width) / 2, y: content.y + 1, width: width, height: height)
+    return (
+      outer, Frame(x: outer.x + 1, y: outer.y + 1, width: outer.width - 2, height: outer.height - 2)
+    )
   }
 
-  static func drawBox(_ box: (outer: Frame, inner: Frame), title: String, into grid: inout CellGrid) {
+  static func drawBox(_ box: (outer: Frame, inner: Frame), title: String, into grid: inout CellGrid)
+  {
     let o = box.outer
     grid.fill(x: o.x, y: o.y, width: o.width, height: o.height, role: .help)
     guard o != box.inner else {
@@ -161,14 +169,19 @@ public enum Renderer {
       guard entries.indices.contains(index) else { break }
       let entry = entries[index]
       let y = inner.y + i
-      grid.write(truncating: entry.keys, x: inner.x, y: y, maxWidth: min(keyWidth, inner.width), role: .help)
+      grid.write(
+        truncating: entry.keys, x: inner.x, y: y, maxWidth: min(keyWidth, inner.width), role: .help)
       let x = inner.x + keyWidth + 2
-      grid.write(truncating: entry.action.summary, x: x, y: y, maxWidth: inner.x + inner.width - x, role: .help)
+      grid.write(
+        truncating: entry.action.summary, x: x, y: y, maxWidth: inner.x + inner.width - x,
+        role: .help)
     }
   }
 
   /// The first visible item and the row of the first item, for a panel.
-  static func listGeometry(_ panel: ListPanel, layout: PaneLayout) -> (box: (outer: Frame, inner: Frame), first: Int, top: Int, visible: Int) {
+  static func listGeometry(_ panel: ListPanel, layout: PaneLayout) -> (
+    box: (outer: Frame, inner: Frame), first: Int, top: Int, visible: Int
+  ) {
     let box = box(lines: panel.message.count + panel.items.count, in: layout.content)
     let inner = box.inner
     let messageRows = min(panel.message.count, max(0, inner.height - 1))
@@ -214,7 +227,9 @@ public enum Renderer {
       let y = content.y + content.height - count + i
       let role: ThemeRole = prompt.selection == i ? .treeFocused : .help
       grid.fill(x: 0, y: y, width: content.width, height: 1, role: role)
-      grid.write(truncating: prompt.suggestions[i].label, x: 1, y: y, maxWidth: content.width - 1, role: role)
+      grid.write(
+        truncating: prompt.suggestions[i].label, x: 1, y: y, maxWidth: content.width - 1, role: role
+      )
     }
     guard status.height > 0 else { return }
     grid.fill(x: 0, y: status.y, width: status.width, height: 1, role: .prompt)
@@ -226,7 +241,9 @@ public enum Renderer {
     x = grid.write(shown, x: x, y: status.y, role: .prompt)
     grid.write(" ", x: x, y: status.y, role: .treeFocused)
     if let message = state.statusMessage, x + 3 < status.width {
-      grid.write(truncating: message.text, x: x + 2, y: status.y, maxWidth: status.width - x - 2, role: message.isError ? .error : .statusMessage)
+      grid.write(
+        truncating: message.text, x: x + 2, y: status.y, maxWidth: status.width - x - 2,
+        role: message.isError ? .error : .statusMessage)
     }
   }
 }

@@ -85,7 +85,9 @@ public struct BrowserState: Sendable {
 
   public var location: Location? {
     document.map {
-      Location(documentID: $0.id, clausePath: currentClause, scroll: readerScroll, reference: selectedReference)
+      Location(
+        documentID: $0.id, clausePath: currentClause, scroll: readerScroll,
+        reference: selectedReference)
     }
   }
 
@@ -101,7 +103,9 @@ public struct BrowserState: Sendable {
       if handlePrompt(key: key, &prompt) { return .none }
     }
     guard let action = keyMap.action(for: key) else {
-      if overlay == nil { statusMessage = StatusMessage("\(key.displayName) is not bound — ? for help") }
+      if overlay == nil {
+        statusMessage = StatusMessage("\(key.displayName) is not bound — ? for help")
+      }
       return .none
     }
     return handle(action)
@@ -196,7 +200,8 @@ public struct BrowserState: Sendable {
   private mutating func open(_ destination: Location, index: Int) {
     var clause = destination.clausePath
     if let path = clause, corpus.documents[index].clause(atPath: path) == nil {
-      statusMessage = StatusMessage("No clause “\(path)” in \(destination.documentID); showing the document")
+      statusMessage = StatusMessage(
+        "No clause “\(path)” in \(destination.documentID); showing the document")
       clause = nil
     }
     show(documentIndex: index, clause: clause, scroll: destination.scroll)
@@ -254,7 +259,9 @@ public struct BrowserState: Sendable {
   }
 
   private mutating func scrollReader(by delta: Int) {
-    let target = delta > 0 ? readerScroll.addingReportingOverflow(delta) : readerScroll.addingReportingOverflow(delta)
+    let target =
+      delta > 0
+      ? readerScroll.addingReportingOverflow(delta) : readerScroll.addingReportingOverflow(delta)
     readerScroll = target.overflow ? (delta > 0 ? Int.max / 2 : 0) : target.partialValue
     clampReaderScroll()
     followScroll()
@@ -278,7 +285,9 @@ public struct BrowserState: Sendable {
     {
       selectedReference = nil
     }
-    if let clause = currentClause, let lines = layout.clauseLines[clause], lines.overlaps(visible) { return }
+    if let clause = currentClause, let lines = layout.clauseLines[clause], lines.overlaps(visible) {
+      return
+    }
     currentClause = nil
     for line in visible where line < layout.lines.count {
       if let path = layout.lines[line].clausePath {
@@ -338,7 +347,9 @@ public struct BrowserState: Sendable {
     guard let row = selectedTreeRow else { return }
     if row.isExpanded {
       setExpanded(row.id, false)
-    } else if let parent = row.parent, let index = treeRows[..<treeSelection].lastIndex(where: { $0.id == parent }) {
+    } else if let parent = row.parent,
+      let index = treeRows[..<treeSelection].lastIndex(where: { $0.id == parent })
+    {
       selectTreeRow(index)
     }
   }
@@ -383,7 +394,8 @@ public struct BrowserState: Sendable {
     guard count > 0 else { return }
     let next = (documentIndex ?? -1) + delta
     guard next >= 0, next < count else {
-      statusMessage = StatusMessage(delta < 0 ? "This is the first document" : "This is the last document")
+      statusMessage = StatusMessage(
+        delta < 0 ? "This is the first document" : "This is the last document")
       return
     }
     let stayInTree = focus == .tree
@@ -403,11 +415,14 @@ public struct BrowserState: Sendable {
     setFocus(.reader)
     let height = max(1, readerHeight)
     var next: Int
-    if let selected = selectedReference, let i = order.firstIndex(where: { $0.reference == selected }) {
+    if let selected = selectedReference,
+      let i = order.firstIndex(where: { $0.reference == selected })
+    {
       next = forward ? i + 1 : i - 1
       if next >= order.count || next < 0 {
         next = forward ? 0 : order.count - 1
-        statusMessage = StatusMessage(forward ? "Wrapped to the first reference" : "Wrapped to the last reference")
+        statusMessage = StatusMessage(
+          forward ? "Wrapped to the first reference" : "Wrapped to the last reference")
       }
     } else if forward {
       next = order.firstIndex { $0.line >= readerScroll } ?? 0
@@ -428,7 +443,8 @@ public struct BrowserState: Sendable {
   /// Enter on a link: open its target (at the pinpoint when it exists), or
   /// explain that it is not in the corpus.
   private mutating func followSelectedReference() {
-    guard let document, let index = selectedReference, document.references.indices.contains(index) else {
+    guard let document, let index = selectedReference, document.references.indices.contains(index)
+    else {
       statusMessage = StatusMessage("No reference selected — Tab moves to the next one")
       return
     }
@@ -440,7 +456,8 @@ public struct BrowserState: Sendable {
       var path: String?
       if let pinpoint = reference.pinpoint {
         let clauses = corpus.documents[position].allClauses
-        path = clauses.first { $0.path == pinpoint }?.path
+        path =
+          clauses.first { $0.path == pinpoint }?.path
           ?? clauses.first { $0.path.lowercased() == pinpoint.lowercased() }?.path
       }
       jump(to: Location(documentID: target, clausePath: path))
@@ -471,7 +488,10 @@ public struct BrowserState: Sendable {
       message.append("Nowhere else in the corpus cites it.")
     }
     let first = items.firstIndex { $0.destination != nil } ?? 0
-    overlay = .list(ListPanel(kind: .unresolved, title: "Not in the corpus", message: message, items: items, selection: first))
+    overlay = .list(
+      ListPanel(
+        kind: .unresolved, title: "Not in the corpus", message: message, items: items,
+        selection: first))
   }
 
   /// Other references to the same thing: same kind and number, or symbol.
@@ -482,7 +502,9 @@ public struct BrowserState: Sendable {
         guard other.kind == reference.kind else { continue }
         let same: Bool
         if let number = reference.number {
-          same = other.number == number && (reference.body == nil || other.body == nil || other.body == reference.body)
+          same =
+            other.number == number
+            && (reference.body == nil || other.body == nil || other.body == reference.body)
         } else if let symbol = reference.symbol {
           same = other.symbol == symbol
         } else {
@@ -490,7 +512,9 @@ public struct BrowserState: Sendable {
         }
         guard same else { continue }
         let place = Location(
-          documentID: document.id, clausePath: other.path.isEmpty || other.field == .heading || other.field == .annexTitle ? nil : other.path,
+          documentID: document.id,
+          clausePath: other.path.isEmpty || other.field == .heading || other.field == .annexTitle
+            ? nil : other.path,
           reference: r)
         items.append(ListPanel.Item(text: "\(place.label): \(other.text)", destination: place))
       }
@@ -524,15 +548,20 @@ public struct BrowserState: Sendable {
   }
 
   private mutating func showHistory() {
-    var items: [ListPanel.Item] = backStack.map { ListPanel.Item(text: "  " + $0.label, destination: $0) }
+    var items: [ListPanel.Item] = backStack.map {
+      ListPanel.Item(text: "  " + $0.label, destination: $0)
+    }
     let current = items.count
-    if let here = location { items.append(ListPanel.Item(text: "• " + here.label, destination: nil)) }
+    if let here = location {
+      items.append(ListPanel.Item(text: "• " + here.label, destination: nil))
+    }
     items += forwardStack.reversed().map { ListPanel.Item(text: "  " + $0.label, destination: $0) }
     guard !items.isEmpty else {
       statusMessage = StatusMessage("No history yet")
       return
     }
-    overlay = .list(ListPanel(kind: .history, title: "Visited (oldest first)", items: items, selection: current))
+    overlay = .list(
+      ListPanel(kind: .history, title: "Visited (oldest first)", items: items, selection: current))
   }
 
   // MARK: Backlinks
@@ -551,15 +580,20 @@ public struct BrowserState: Sendable {
       return
     }
     let items = links.map { link -> ListPanel.Item in
-      let place = Location(documentID: link.source.documentID, clausePath: link.source.path, reference: link.referenceIndex)
+      let place = Location(
+        documentID: link.source.documentID, clausePath: link.source.path,
+        reference: link.referenceIndex)
       var text = place.label
-      if let source = corpus.document(id: link.source.documentID), source.references.indices.contains(link.referenceIndex) {
+      if let source = corpus.document(id: link.source.documentID),
+        source.references.indices.contains(link.referenceIndex)
+      {
         text += ": " + source.references[link.referenceIndex].text
       }
       if let pinpoint = link.pinpoint { text += " (\(pinpoint))" }
       return ListPanel.Item(text: text, destination: place)
     }
-    overlay = .list(ListPanel(kind: .citedBy, title: "Cited by — \(name) (\(links.count))", items: items))
+    overlay = .list(
+      ListPanel(kind: .citedBy, title: "Cited by — \(name) (\(links.count))", items: items))
   }
 
   // MARK: Overlays
@@ -655,7 +689,8 @@ public struct BrowserState: Sendable {
   }
 
   private mutating func submit(_ prompt: GoToPrompt) {
-    let input = String(prompt.input.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    let input = String(
+      prompt.input.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     if let selection = prompt.selection, prompt.suggestions.indices.contains(selection) {
       overlay = nil
       jump(to: prompt.suggestions[selection].address)
@@ -666,7 +701,9 @@ public struct BrowserState: Sendable {
       return
     }
     guard let address = goToService.resolve(input, corpus) else {
-      statusMessage = StatusMessage("Nothing in the corpus matches “\(TextFitting.truncate(input, toWidth: 40))”", isError: true)
+      statusMessage = StatusMessage(
+        "Nothing in the corpus matches “\(TextFitting.truncate(input, toWidth: 40))”", isError: true
+      )
       return
     }
     overlay = nil
@@ -677,7 +714,9 @@ public struct BrowserState: Sendable {
 
   private mutating func click(x: Int, y: Int) {
     if overlay != nil {
-      if case .list(var panel) = overlay, let index = Renderer.listItem(at: x, y: y, panel: panel, layout: layout) {
+      if case .list(var panel) = overlay,
+        let index = Renderer.listItem(at: x, y: y, panel: panel, layout: layout)
+      {
         panel.selection = index
         overlay = .list(panel)
         choose(panel)
@@ -702,7 +741,9 @@ public struct BrowserState: Sendable {
       if let placement = readerLayout.placement(line: line, column: column) {
         selectedReference = placement.reference
         followSelectedReference()
-      } else if readerLayout.lines.indices.contains(line), let path = readerLayout.lines[line].clausePath {
+      } else if readerLayout.lines.indices.contains(line),
+        let path = readerLayout.lines[line].clausePath
+      {
         currentClause = path
       }
     }

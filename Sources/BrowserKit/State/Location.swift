@@ -7,7 +7,9 @@ public struct Location: Hashable, Sendable {
   /// The selected reference, when one was.
   public var reference: Int?
 
-  public init(documentID: String, clausePath: String? = nil, scroll: Int? = nil, reference: Int? = nil) {
+  public init(
+    documentID: String, clausePath: String? = nil, scroll: Int? = nil, reference: Int? = nil
+  ) {
     self.documentID = documentID
     self.clausePath = clausePath
     self.scroll = scroll

@@ -32,7 +32,8 @@ public struct ListPanel: Hashable, Sendable {
   public var selection: Int
   public var scroll: Int = 0
 
-  public init(kind: Kind, title: String, message: [String] = [], items: [Item], selection: Int = 0) {
+  public init(kind: Kind, title: String, message: [String] = [], items: [Item], selection: Int = 0)
+  {
     self.kind = kind
     self.title = title
     self.message = message

@@ -95,19 +95,26 @@ public struct TreeOutline: Sendable {
       var children: [(TreeRow, Payload)] = []
       switch payload {
       case .chapter(let members):
-        children = members.map { (documentRow($0, parent: row.id, depth: depth, expanded), .document($0)) }
+        children = members.map {
+          (documentRow($0, parent: row.id, depth: depth, expanded), .document($0))
+        }
       case .document(let d):
         guard d < corpus.documents.count else { break }
         let document = corpus.documents[d]
         for (i, section) in document.sections.enumerated() {
           let id = TreeNodeID.section(document: d, index: i)
           children.append(
-            (self.row(id, row.id, depth, section.heading, !section.clauses.isEmpty, expanded), .section(d, section)))
+            (
+              self.row(id, row.id, depth, section.heading, !section.clauses.isEmpty, expanded),
+              .section(d, section)
+            ))
         }
         for (i, annex) in document.annexes.enumerated() {
           let id = TreeNodeID.annex(document: d, index: i)
           let title = [annex.heading, annex.title].compactMap { $0 }.joined(separator: " — ")
-          children.append((self.row(id, row.id, depth, title, !annex.clauses.isEmpty, expanded), .annex(d, annex)))
+          children.append(
+            (self.row(id, row.id, depth, title, !annex.clauses.isEmpty, expanded), .annex(d, annex))
+          )
         }
       case .section(let d, let section):
         children = section.clauses.map { clauseRow(d, $0, parent: row.id, depth: depth, expanded) }
@@ -136,7 +143,9 @@ public struct TreeOutline: Sendable {
       isExpanded: expandable && expanded.contains(id))
   }
 
-  private func documentRow(_ index: Int, parent: TreeNodeID?, depth: Int, _ expanded: Set<TreeNodeID>)
+  private func documentRow(
+    _ index: Int, parent: TreeNodeID?, depth: Int, _ expanded: Set<TreeNodeID>
+  )
     -> TreeRow
   {
     guard index < corpus.documents.count else {
@@ -152,6 +161,9 @@ public struct TreeOutline: Sendable {
   ) -> (TreeRow, Payload) {
     let label = clause.label.map { ReaderLayout.displayLabel($0) + " " } ?? "¶ "
     let id = TreeNodeID.clause(document: document, path: clause.path)
-    return (row(id, parent, depth, label + clause.text, !clause.children.isEmpty, expanded), .clause(document, clause))
+    return (
+      row(id, parent, depth, label + clause.text, !clause.children.isEmpty, expanded),
+      .clause(document, clause)
+    )
   }
 }
