@@ -11,12 +11,14 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     // The shared model library: parsing, references, search, citations, export.
     // Foundation only; every front end gets its data from here.
     .target(
       name: "ResolutionKit",
+      dependencies: ["ZIPFoundation"],
       exclude: ["SampleCorpus"],
       plugins: ["EmbedResources"]
     ),

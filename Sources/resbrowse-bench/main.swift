@@ -1,3 +1,35 @@
-// Benchmark: filled in by the performance work (issue 8).
+import Foundation
 import ResolutionKit
-print("resbrowse-bench: not yet")
+
+// resbrowse-bench: generates deterministic corpora and measures resbrowse
+// on them. Run it from a release build:
+//
+//   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
+//   resbrowse-bench generate COUNT FILE     (just write a corpus)
+//   resbrowse-bench measure FILE            (one size, key=value lines)
+//
+// Each size is measured in a child process so that its peak memory is its own.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "generate":
+  guard arguments.count == 3, let count = Int(arguments[1]) else {
+    fail("usage: resbrowse-bench generate COUNT FILE")
+  }
+  var generator = CorpusGenerator(resolutionCount: count)
+  try Data(generator.generate().utf8).write(to: URL(fileURLWithPath: arguments[2]))
+case "measure":
+  guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
+  for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+default:
+  var sizes = [1_000, 10_000, 100_000]
+  if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
+    sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+  }
+  BenchmarkReport.run(sizes: sizes)
+}
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(2)
+}

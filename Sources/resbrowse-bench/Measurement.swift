@@ -1,0 +1,32 @@
+import Foundation
+import ResolutionKit
+
+/// One size, in this process: load phases, memory, search, redraw.
+enum Measurement {
+  static func run(file: String) -> [(String, String)] {
+    var results: [(String, String)] = []
+    func record(_ key: String, _ value: Double) { results.append((key, String(format: "%.6f", value))) }
+
+    let (data, readTime) = Stopwatch.seconds { FileManager.default.contents(atPath: file) ?? Data() }
+    let megabytes = Double(data.count) / 1_048_576
+    record("bytes", Double(data.count))
+    record("read_s", readTime)
+
+    let text = String(decoding: data, as: UTF8.self)
+    let source = SourceText(name: file, text: text)
+    let (parsed, parseTime) = Stopwatch.seconds { DocumentParser.parse(source) }
+    record("parse_s", parseTime)
+    record("parse_mb_s", megabytes / parseTime)
+    record("documents", Double(parsed.documents.count))
+
+    // The whole load as the browser does it: read, parse, resolve, index.
+    let (corpus, loadTime) = Stopwatch.seconds {
+      CorpusLoader.load(paths: [file]).corpus
+    }
+    record("load_s", loadTime)
+    record("load_mb_s", megabytes / loadTime)
+    record("peak_rss_bytes", Double(peakResidentBytes()))
+    record("references", Double(corpus.documents.reduce(0) { $0 + $1.references.count }))
+    return results
+  }
+}
