@@ -602,7 +602,7 @@ public struct BrowserState: Sendable {
     switch overlay {
     case .help(let scroll)?:
       let count = keyMap.helpEntries.count
-      let page = max(1, layout.content.height - 3)
+      let page = max(1, Renderer.box(lines: count, in: layout.content).inner.height)
       var next = scroll
       switch action {
       case .moveUp: next -= 1

@@ -1,16 +1,12 @@
-/// Terminal column widths, computed in Swift so the browser can lay out
-/// text without asking the terminal (and so tests see the same widths).
+import ResolutionKit
+
+/// Terminal column widths of graphemes, on top of the shared scalar widths
+/// (`Unicode.Scalar.displayWidth`), so the browser lays out text without
+/// asking the terminal and tests see the same widths.
 public enum DisplayWidth {
   /// Columns one scalar takes: 2 for East Asian Wide and Fullwidth, 0 for
-  /// combining marks and zero-width format characters, 1 otherwise.
-  /// Control characters also answer 1: callers replace them first.
-  public static func of(_ scalar: Unicode.Scalar) -> Int {
-    let value = scalar.value
-    if value < 0x300 { return 1 }
-    if isZeroWidth(value) { return 0 }
-    if isWide(value) { return 2 }
-    return 1
-  }
+  /// combining marks and zero-width characters, 1 otherwise.
+  public static func of(_ scalar: Unicode.Scalar) -> Int { scalar.displayWidth }
 
   /// Columns a grapheme takes: the widest of its scalars, with an emoji
   /// presentation selector (U+FE0F) making it 2.
@@ -18,76 +14,33 @@ public enum DisplayWidth {
     var width = 0
     for scalar in character.unicodeScalars {
       if scalar.value == 0xFE0F { return 2 }
-      width = max(width, of(scalar))
+      width = max(width, scalar.displayWidth)
     }
     return width
   }
 
-  /// Columns a string takes once sanitised.
+  /// Columns a string takes once made safe.
   public static func of(_ text: some StringProtocol) -> Int {
     var total = 0
     for character in text { total += of(TerminalText.safe(character)) }
     return total
-  }
-
-  private static func isZeroWidth(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A,
-      0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x0E31, 0x0E34...0x0E3A,
-      0x0E47...0x0E4E, 0x0900...0x0902, 0x093C, 0x0941...0x0948, 0x094D,
-      0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x200B...0x200F, 0x2028...0x202E,
-      0x2060...0x206F, 0x20D0...0x20FF, 0x302A...0x302F, 0x3099, 0x309A,
-      0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF, 0xE0100...0xE01EF:
-      return true
-    default:
-      return false
-    }
-  }
-
-  private static func isWide(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC,
-      0x23F0, 0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653,
-      0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
-      0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705,
-      0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
-      0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-      0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-      0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-      0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF,
-      0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
-      0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
-      0x20000...0x2FFFD, 0x30000...0x3FFFD:
-      return true
-    default:
-      return false
-    }
   }
 }
 
 /// Makes document text safe to send to a terminal: no control character
 /// (C0, DEL, C1, bidi overrides) ever reaches it.
 public enum TerminalText {
-  /// Shown in place of a control character.
+  /// Shown in place of a grapheme that mixes a control into other scalars.
   public static let placeholder: Character = "\u{FFFD}"
 
-  /// The character itself, a space for tab and line breaks, or the
-  /// placeholder for any other control or bidi override.
+  /// The character itself, a space for tab and line breaks, or a visible
+  /// placeholder (`␛` for ESC, `�` for others) for a control or bidi override.
   public static func safe(_ character: Character) -> Character {
-    guard let first = character.unicodeScalars.first else { return placeholder }
-    let value = first.value
-    if value == 0x09 || value == 0x0A || value == 0x0D { return " " }
-    if value < 0x20 || (0x7F...0x9F).contains(value) { return placeholder }
-    // Overrides and isolates reorder the rest of the terminal line.
-    if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
-      return placeholder
-    }
-    for scalar in character.unicodeScalars.dropFirst() {
-      let v = scalar.value
-      if v < 0x20 || (0x7F...0x9F).contains(v) { return placeholder }
-    }
-    return character
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return placeholder }
+    if first.value == 0x09 || first.value == 0x0A || first.value == 0x0D { return " " }
+    guard scalars.contains(where: \.isTerminalUnsafe) else { return character }
+    return scalars.count == 1 ? Character(first.visiblePlaceholder) : placeholder
   }
 
   /// The whole string made safe.
