@@ -40,6 +40,7 @@ public final class Screen {
   public init() throws(ScreenError) {
     try Self.checkTerminal()
     let term = getenv("TERM").map { String(cString: $0) } ?? ""
+    TerminalSignals.unblock()
     setlocale(LC_ALL, "")
     guard let output = fdopen(1, "w"), let input = fdopen(0, "r"),
       newterm(nil, output, input) != nil

@@ -30,17 +30,21 @@ import Testing
     state.press(.tab)
     #expect(state.selectedReference == 0)
     #expect(state.focus == .reader)
+    #expect(state.screen[29].hasPrefix("Resolution 1300 of the Council → R1300 › resolves 2"))
     var grid = Renderer.render(state)
     let y = grid.rowIndex(containing: "Resolution 1300 of the") ?? -1
     let x = grid.column(of: "Resolution 1300", row: y) ?? -1
     #expect(grid.cell(x: x, y: y)?.role == .treeFocused)
     state.press(.tab)
     #expect(state.selectedReference == 1)
+    #expect(state.statusMessage?.text == "Resolution 9999 of the Council — not in the corpus")
     grid = Renderer.render(state)
     #expect(grid.cell(x: x, y: y)?.role == .link)
     state.press(.tab)
     #expect(state.selectedReference == 0)
-    #expect(state.statusMessage?.text == "Wrapped to the first reference")
+    #expect(
+      state.statusMessage?.text
+        == "Wrapped to the first reference: Resolution 1300 of the Council → R1300 › resolves 2")
     state.press(.backTab)
     #expect(state.selectedReference == 1)
   }

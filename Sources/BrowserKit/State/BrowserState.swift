@@ -415,14 +415,14 @@ public struct BrowserState: Sendable {
     setFocus(.reader)
     let height = max(1, readerHeight)
     var next: Int
+    var wrapped = false
     if let selected = selectedReference,
       let i = order.firstIndex(where: { $0.reference == selected })
     {
       next = forward ? i + 1 : i - 1
       if next >= order.count || next < 0 {
         next = forward ? 0 : order.count - 1
-        statusMessage = StatusMessage(
-          forward ? "Wrapped to the first reference" : "Wrapped to the last reference")
+        wrapped = true
       }
     } else if forward {
       next = order.firstIndex { $0.line >= readerScroll } ?? 0
@@ -431,6 +431,14 @@ public struct BrowserState: Sendable {
     }
     let link = order[next]
     selectedReference = link.reference
+    // Like a browser's status bar: where Enter would lead.
+    var description = describeReference(link.reference)
+    if wrapped {
+      description =
+        (forward ? "Wrapped to the first reference: " : "Wrapped to the last reference: ")
+        + description
+    }
+    statusMessage = StatusMessage(description)
     if link.line < readerScroll || link.line >= readerScroll + height {
       readerScroll = max(0, link.line - height / 3)
       clampReaderScroll()
@@ -438,6 +446,21 @@ public struct BrowserState: Sendable {
     if link.line < layout.lines.count, let path = layout.lines[link.line].clausePath {
       currentClause = path
     }
+  }
+
+  /// `Resolution 1300 of the Council → R1300 › resolves 2`, or why it
+  /// leads nowhere.
+  func describeReference(_ index: Int) -> String {
+    guard let document, document.references.indices.contains(index) else { return "" }
+    let reference = document.references[index]
+    let text = TextFitting.truncate(reference.text, toWidth: 50)
+    if let target = reference.target {
+      return "\(text) → " + Location(documentID: target, clausePath: reference.pinpoint).label
+    }
+    if !reference.candidates.isEmpty {
+      return "\(text) → one of " + reference.candidates.joined(separator: ", ")
+    }
+    return "\(text) — not in the corpus"
   }
 
   /// Enter on a link: open its target (at the pinpoint when it exists), or

@@ -1,0 +1,112 @@
+import Foundation
+import ResolutionKit
+import Testing
+
+/// The full-screen browser driven in tmux as a person would drive it.
+@Suite(.serialized) struct BrowserTmuxTests {
+  static var binary: String { BuiltBinary.resbrowse?.path ?? "resbrowse-not-built" }
+
+  /// `TERM=… resbrowse ARGS; echo EXIT=$?` and a pause, so the exit status
+  /// and the restored screen can be read before the session ends.
+  static func command(term: String = "tmux-256color", _ arguments: String = "") -> String {
+    "TERM=\(term) '\(binary)' \(arguments); echo EXIT=$?; sleep 30"
+  }
+
+  static var sampleHasLinks: Bool {
+    Corpus.sample.document(id: "R1316") != nil && Corpus.sample.document(id: "R1300") != nil
+  }
+
+  @Test(
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+    .enabled(
+      if: sampleHasLinks,
+      "the sample corpus has no R1316/R1300 yet (parser and references not merged)"))
+  func goToFollowBackHelpResizeQuit() throws {
+    let tmux = try TmuxSession(command: Self.command())
+    defer { tmux.kill() }
+    #expect(tmux.waitFor { $0.contains("│") } != nil, "browser did not start:\n\(tmux.capture())")
+    #expect(tmux.display("#{alternate_on}") == "1")
+
+    try tmux.send(":")
+    try tmux.send("1316", literal: true)
+    try tmux.send("Enter")
+    #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("R1316") } != nil, "\(tmux.capture())")
+    #expect(tmux.capture().contains("Resolution 1316"))
+
+    // Tab through the links until the status line says it leads to R1300.
+    var found = false
+    for _ in 0..<40 {
+      try tmux.send("Tab")
+      if tmux.waitFor(timeout: 2, { _ in tmux.statusLine().contains("→ R1300") }) != nil {
+        found = true
+        break
+      }
+    }
+    #expect(found, "no link to R1300 in R1316:\n\(tmux.capture())")
+    try tmux.send("Enter")
+    #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("R1300") } != nil, "\(tmux.capture())")
+    #expect(tmux.capture().contains("Resolution 1300"))
+
+    try tmux.send("BSpace")
+    #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("R1316") } != nil, "\(tmux.capture())")
+
+    try tmux.send("?")
+    #expect(tmux.waitFor { $0.contains("Keys — Esc closes") } != nil)
+    try tmux.send("Escape")
+    #expect(tmux.waitFor { !$0.contains("Keys — Esc closes") } != nil)
+
+    // Narrow: one pane with its name in the status line; wide again: two.
+    try tmux.resize(columns: 60, rows: 20)
+    #expect(
+      tmux.waitFor { _ in tmux.statusLine().hasPrefix("[reader] R1316") } != nil,
+      "\(tmux.capture())")
+    try tmux.resize(columns: 20, rows: 5)
+    #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("[reader]") } != nil)
+    try tmux.resize(columns: 100, rows: 30)
+    #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("R1316") } != nil)
+
+    try tmux.send("q")
+    #expect(tmux.waitFor { $0.contains("EXIT=0") } != nil, "\(tmux.capture())")
+    #expect(tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+  func quitsCleanlyOnCtrlCAndRestoresTheTerminal() throws {
+    let tmux = try TmuxSession(command: Self.command(), columns: 80, rows: 24)
+    defer { tmux.kill() }
+    #expect(tmux.waitFor { $0.contains("│") } != nil, "\(tmux.capture())")
+    try tmux.send("C-c")
+    #expect(tmux.waitFor { $0.contains("EXIT=0") } != nil, "\(tmux.capture())")
+    #expect(tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+  func sigtermRestoresTheTerminal() throws {
+    let tmux = try TmuxSession(
+      command:
+        "TERM=tmux-256color '\(Self.binary)' & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo EXIT=$?; sleep 30",
+      columns: 80, rows: 24)
+    defer { tmux.kill() }
+    #expect(tmux.waitFor { $0.contains("EXIT=") } != nil, "\(tmux.capture())")
+    #expect(tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+  func dumbTerminalIsRefusedWithAPointerToShow() throws {
+    let tmux = try TmuxSession(command: Self.command(term: "dumb"), columns: 100, rows: 10)
+    defer { tmux.kill() }
+    let screen = tmux.waitFor { $0.contains("EXIT=") } ?? tmux.capture()
+    #expect(screen.contains("EXIT=2"))
+    #expect(screen.contains("resbrowse show"))
+    #expect(tmux.display("#{alternate_on}") == "0")
+  }
+
+  @Test func pipedOutputIsRefusedWithStatusTwo() throws {
+    let result = try BuiltBinary.run([])
+    #expect(result.status == 2)
+    #expect(result.output.isEmpty)
+    #expect(result.error.contains("terminal"))
+    #expect(result.error.contains("resbrowse show"))
+    #expect(result.error.contains("export"))
+  }
+}
