@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// Scripts/fuzz sets RESBROWSE_FUZZ=1 to build the libFuzzer targets: the
+// sanitizer flags then apply to the fuzzed code only, not to build tools.
+let fuzzing = ProcessInfo.processInfo.environment["RESBROWSE_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] =
+  fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
 
 let package = Package(
   name: "resbrowse",
@@ -20,6 +27,7 @@ let package = Package(
       name: "ResolutionKit",
       dependencies: ["ZIPFoundation"],
       exclude: ["SampleCorpus"],
+      swiftSettings: fuzzFlags,
       plugins: ["EmbedResources"]
     ),
     // ncursesw, with a shim for what Swift cannot import (macros).
@@ -34,6 +42,7 @@ let package = Package(
     .target(
       name: "BrowserKit",
       dependencies: ["ResolutionKit", "TOMLKit"],
+      swiftSettings: fuzzFlags,
       plugins: ["EmbedResources"]
     ),
     .executableTarget(
@@ -48,6 +57,15 @@ let package = Package(
       name: "resbrowse-bench",
       dependencies: ["ResolutionKit", "BrowserKit"]
     ),
+    // libFuzzer targets (built by Scripts/fuzz with -sanitize=fuzzer);
+    // a normal build gives a replayer that runs inputs through them.
+    .executableTarget(
+      name: "resbrowse-fuzz",
+      dependencies: ["ResolutionKit", "BrowserKit", "CFuzzSupport"],
+      swiftSettings: fuzzFlags,
+      linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+    ),
+    .target(name: "CFuzzSupport"),
     // Turns data files (sample corpus, themes) into Swift source at build
     // time, so the installed binary needs no other file and the data files
     // stay the one source.

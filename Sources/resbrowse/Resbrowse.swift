@@ -7,7 +7,10 @@ struct Resbrowse: ParsableCommand {
     commandName: "resbrowse",
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
-    subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self],
+    subcommands: [
+      BrowseCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
+      ThemesCommand.self, CiteCommand.self,
+    ],
     defaultSubcommand: BrowseCommand.self
   )
 }

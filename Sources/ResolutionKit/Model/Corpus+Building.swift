@@ -6,14 +6,14 @@ extension Corpus {
   public static func build(from sources: [SourceText]) -> Corpus {
     let parsed = parseConcurrently(sources)
     var documents = parsed.flatMap(\.documents)
-    DocumentIdentifier.assignUniqueIDs(to: &documents)
+    let idDiagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
     for index in documents.indices {
       documents[index].references = ReferenceExtractor.extract(from: documents[index])
     }
     let (resolved, backlinks) = ReferenceResolver.resolve(documents)
     var corpus = Corpus(
       documents: resolved,
-      diagnostics: parsed.flatMap(\.diagnostics),
+      diagnostics: parsed.flatMap(\.diagnostics) + idDiagnostics,
       files: parsed.map(\.file)
     )
     corpus.backlinks = backlinks

@@ -1,14 +1,18 @@
-// PLACEHOLDER until the parser lands (issue 2): one fragment per file.
+/// Parses the text of one file into documents: resolutions, decisions and
+/// fragments, with sections, nested clauses, annexes and `Ref.:` sources.
+/// Never fails: what cannot be placed becomes a diagnostic.
+///
+/// Stages: `SourceLines` (line breaks, BOM, NBSP, page noise),
+/// `ParagraphSegmenter` (lines → paragraphs), `DocumentAssembler`
+/// (paragraphs → documents, with `ClauseTreeBuilder` for nesting and paths).
 public enum DocumentParser {
   public static func parse(_ source: SourceText) -> ParsedFile {
-    let location = SourceLocation(file: source.name, line: 1)
-    let document = Document(id: "fragment-\(source.name)-1", kind: .fragment, location: location)
+    let lines = SourceLines(source.text)
+    let blocks = ParagraphSegmenter.segment(lines)
+    var assembler = DocumentAssembler(file: source.name)
+    assembler.assemble(blocks)
     return ParsedFile(
-      documents: [document], diagnostics: [],
-      file: SourceFile(name: source.name, lineCount: source.text.split(separator: "\n").count))
+      documents: assembler.documents, diagnostics: assembler.diagnostics,
+      file: SourceFile(name: source.name, lineCount: lines.lineCount, removedLines: lines.removed))
   }
-}
-
-public enum DocumentIdentifier {
-  public static func assignUniqueIDs(to documents: inout [Document]) {}
 }

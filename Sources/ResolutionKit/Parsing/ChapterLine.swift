@@ -1,0 +1,43 @@
+/// A chapter heading of a compilation: `1 Finance`, `2 Staff matters`,
+/// `3.2 Council`. A short line of a chapter number and a capitalised title
+/// with no sentence punctuation. It looks like a clause `1 to establish …`,
+/// so the parser accepts it only between documents (at file start, after a
+/// `Ref.:` line, or right before a header).
+struct ChapterLine: Equatable {
+  var number: String
+  var title: String
+  var text: String { "\(number) \(title)" }
+
+  static let maximumLength = 80
+
+  static func parse(_ line: Substring) -> ChapterLine? {
+    guard line.utf8.count <= maximumLength else { return nil }
+    var scanner = ByteScanner(line)
+    var parts = 0
+    while true {
+      let count = scanner.digits()
+      guard (1...2).contains(count) else { return nil }
+      parts += 1
+      if !scanner.take(UInt8(ascii: ".")) { break }
+      if scanner.peek == 0x20 || scanner.peek == 0x09 { break }
+    }
+    guard parts <= 3 else { return nil }
+    var numberEnd = scanner.index
+    if line.utf8[line.utf8.index(before: numberEnd)] == UInt8(ascii: ".") {
+      numberEnd = line.utf8.index(before: numberEnd)
+    }
+    guard scanner.peek == 0x20 || scanner.peek == 0x09 else { return nil }
+    scanner.skipSpaces()
+    let title = line[scanner.index...]
+    guard let initial = title.unicodeScalars.first, initial.properties.isUppercase,
+      let last = title.last, last.isLetter || last == ")"
+    else { return nil }
+    // Titles are noun phrases: a few words, no commas or sentence marks.
+    guard !title.contains(where: { ",;:.".contains($0) }),
+      title.split(separator: " ").count <= 6
+    else { return nil }
+    return ChapterLine(
+      number: String(line[line.startIndex..<numberEnd]),
+      title: TextJoiner.normalisingWhitespace(title))
+  }
+}

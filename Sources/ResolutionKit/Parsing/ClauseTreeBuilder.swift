@@ -1,0 +1,282 @@
+// Citation paths (unique within a document)
+// =========================================
+// A clause's path is its section heading, a space, and its label path:
+//
+// - numbers stand for themselves, whatever their depth: `resolves 1`,
+//   `resolves 1.1` (not `resolves 1 1.1`), because `1.1` already names `1`;
+// - letters and roman numerals are written `x)` after their parent's path:
+//   `considering a)`, `resolves 1 a)`, `considering a) ii)`;
+// - unlabelled paragraphs and plain bullets are `¶n`, n their ordinal among
+//   the unlabelled items of the same parent: `invites the Secretary-General
+//   ¶1`, `resolves 1 ¶2`.
+//
+// In an annex the heading is the annex's path prefix and a comma separates
+// it from the label path: `Annex 1, 3.2`, `Annex, 3 a)`, `Annex 1, ¶2`.
+// Should a path still collide (duplicate labels in bad input), ` (2)`,
+// ` (3)` … is appended and a diagnostic reports it.
+//
+// Nesting by numbering: `1.1` goes under `1`; a letter under the numbered
+// clause before it; a roman numeral under the letter before it; `i)` after
+// `h)` is the letter i; an unlabelled paragraph goes under a labelled clause
+// that ends with a colon, else beside the unlabelled paragraph before it,
+// else at the top. The tree is built with an explicit stack, never by
+// recursion, so nesting depth is bounded only by memory.
+
+/// One paragraph of a section or annex, before nesting.
+struct ClauseItem {
+  var marker: ClauseMarker
+  var text: String
+  var location: SourceLocation
+}
+
+/// Nests the items of one section (or annex) and gives them paths.
+struct ClauseTreeBuilder {
+  /// Section heading or annex path prefix.
+  let heading: String
+  /// `" "` after a section heading, `", "` after an annex prefix.
+  let separator: String
+  /// Paths already used in the document, to keep them unique.
+  var usedPaths: Set<String>
+  var diagnostics: [Diagnostic] = []
+
+  private enum Kind { case number, letter, roman, unlabelled }
+
+  private struct Node {
+    var kind: Kind
+    var label: String?
+    var components: Int
+    var text: String
+    var location: SourceLocation
+    var parent: Int?
+    /// Path without this node's own component (for `1.1` under `1`).
+    var base: String
+    var path: String
+    var children: [Int] = []
+    var unlabelledChildren = 0
+    var lastNumber: Int?
+    var lastLetter: UInt8?
+  }
+
+  private var nodes: [Node] = []
+  private var stack: [Int] = []
+  private var lettersOnStack = 0
+  private var romansOnStack = 0
+  private var rootUnlabelled = 0
+  private var rootLastNumber: Int?
+  private var rootLastLetter: UInt8?
+  private var roots: [Int] = []
+
+  init(heading: String, separator: String = " ", usedPaths: Set<String>) {
+    self.heading = heading
+    self.separator = separator
+    self.usedPaths = usedPaths
+  }
+
+  mutating func add(_ item: ClauseItem) {
+    var kind: Kind
+    var label = item.marker.label
+    var components = 0
+    switch item.marker {
+    case .number(_, let count, _):
+      kind = .number
+      components = count
+    case .letter: kind = .letter
+    case .roman: kind = .roman
+    case .letterOrRoman(let letter): kind = letterOrRoman(letter)
+    case .bullet, .none:
+      kind = .unlabelled
+      label = nil
+    }
+    let parent = placeParent(kind: kind, label: label, components: components)
+    var node = Node(
+      kind: kind, label: label, components: components, text: item.text,
+      location: item.location, parent: parent, base: "", path: "")
+    let index = nodes.count
+    checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
+    let component: String
+    switch kind {
+    case .number: component = label ?? ""
+    case .letter, .roman: component = (label ?? "") + ")"
+    case .unlabelled:
+      if let parent {
+        nodes[parent].unlabelledChildren += 1
+        component = "¶\(nodes[parent].unlabelledChildren)"
+      } else {
+        rootUnlabelled += 1
+        component = "¶\(rootUnlabelled)"
+      }
+    }
+    if let parent {
+      let parentNode = nodes[parent]
+      if kind == .number, parentNode.kind == .number, let label, let parentLabel = parentNode.label,
+        label.hasPrefix(parentLabel + ".")
+      {
+        node.base = parentNode.base
+      } else {
+        node.base = parentNode.path + " "
+      }
+      nodes[parent].children.append(index)
+    } else {
+      node.base = heading.isEmpty ? "" : heading + separator
+      roots.append(index)
+    }
+    node.path = unique(node.base + component, at: item.location)
+    nodes.append(node)
+    push(index)
+  }
+
+  /// `i`, `v`, `x` continue a letter list at `h`, `u`, `w`; otherwise they
+  /// are roman numerals.
+  private func letterOrRoman(_ letter: String) -> Kind {
+    let predecessor: UInt8 =
+      switch letter {
+      case "i": UInt8(ascii: "h")
+      case "v": UInt8(ascii: "u")
+      default: UInt8(ascii: "w")
+      }
+    if lettersOnStack > 0, let open = stack.last(where: { nodes[$0].kind == .letter }) {
+      if let label = nodes[open].label, label.utf8.first == predecessor { return .letter }
+      // Letter list open at another letter: a roman list under it, unless a
+      // roman list is already running.
+      return .roman
+    }
+    if romansOnStack > 0 { return .roman }
+    // No list open: the first item of a list is `a)`, so a lone `i)` is
+    // roman, unless the previous top-level letter was its predecessor.
+    if stack.isEmpty, rootLastLetter == predecessor { return .letter }
+    return .roman
+  }
+
+  /// Pops the stack to the parent of a new node of this kind and returns
+  /// the parent's index (nil: top level).
+  private mutating func placeParent(kind: Kind, label: String?, components: Int) -> Int? {
+    switch kind {
+    case .number:
+      while let top = stack.last {
+        let node = nodes[top]
+        if node.kind == .number, node.components < components, let label,
+          let topLabel = node.label, label.hasPrefix(topLabel + ".")
+        {
+          return top
+        }
+        pop()
+      }
+      return nil
+    case .letter:
+      if lettersOnStack > 0 {
+        while let top = stack.last, nodes[top].kind != .letter { pop() }
+        let sibling = stack.last
+        pop()
+        return sibling.flatMap { nodes[$0].parent }
+      }
+      while let top = stack.last, nodes[top].kind != .number { pop() }
+      return stack.last
+    case .roman:
+      if romansOnStack > 0 {
+        while let top = stack.last, nodes[top].kind != .roman { pop() }
+        let sibling = stack.last
+        pop()
+        return sibling.flatMap { nodes[$0].parent }
+      }
+      if lettersOnStack > 0 {
+        while let top = stack.last, nodes[top].kind != .letter { pop() }
+        return stack.last
+      }
+      while let top = stack.last, nodes[top].kind != .number { pop() }
+      return stack.last
+    case .unlabelled:
+      guard let top = stack.last else { return nil }
+      let node = nodes[top]
+      if node.kind != .unlabelled {
+        if node.text.hasSuffix(":") { return top }
+        while !stack.isEmpty { pop() }
+        return nil
+      }
+      pop()
+      return node.parent
+    }
+  }
+
+  private mutating func push(_ index: Int) {
+    stack.append(index)
+    switch nodes[index].kind {
+    case .letter: lettersOnStack += 1
+    case .roman: romansOnStack += 1
+    default: break
+    }
+  }
+
+  private mutating func pop() {
+    guard let index = stack.popLast() else { return }
+    switch nodes[index].kind {
+    case .letter: lettersOnStack -= 1
+    case .roman: romansOnStack -= 1
+    default: break
+    }
+  }
+
+  /// Reports numbering jumps between siblings (`1, 2, 4`; `a), b), d)`).
+  private mutating func checkSequence(
+    _ marker: ClauseMarker, kind: Kind, parent: Int?, location: SourceLocation
+  ) {
+    switch (marker, kind) {
+    case (.number(let label, _, let last), .number):
+      let previous = parent.map { nodes[$0].lastNumber } ?? rootLastNumber
+      if let previous, last != previous &+ 1 {
+        diagnostics.append(
+          Diagnostic(
+            file: location.file, line: location.line,
+            message: "numbering jumps from \(previous) to \(last) at \(label) under \(heading)"))
+      }
+      if let parent { nodes[parent].lastNumber = last } else { rootLastNumber = last }
+    case (_, .letter):
+      guard let letter = marker.label?.utf8.first else { return }
+      let previous = parent.map { nodes[$0].lastLetter } ?? rootLastLetter
+      if let previous, letter != previous &+ 1 {
+        diagnostics.append(
+          Diagnostic(
+            file: location.file, line: location.line,
+            message:
+              "lettering jumps from \(Character(Unicode.Scalar(previous)))) to \(Character(Unicode.Scalar(letter)))) under \(heading)"
+          ))
+      }
+      if let parent { nodes[parent].lastLetter = letter } else { rootLastLetter = letter }
+    default: break
+    }
+  }
+
+  private mutating func unique(_ path: String, at location: SourceLocation) -> String {
+    guard usedPaths.contains(path) else {
+      usedPaths.insert(path)
+      return path
+    }
+    var count = 2
+    while usedPaths.contains("\(path) (\(count))") { count += 1 }
+    let result = "\(path) (\(count))"
+    usedPaths.insert(result)
+    diagnostics.append(
+      Diagnostic(
+        file: location.file, line: location.line,
+        message: "duplicate clause path \"\(path)\", renamed \"\(result)\""))
+    return result
+  }
+
+  /// The finished tree. Children always come after their parent, so
+  /// building from the last node backwards needs no recursion.
+  func build() -> [Clause] {
+    var built = [Clause?](repeating: nil, count: nodes.count)
+    for index in nodes.indices.reversed() {
+      let node = nodes[index]
+      var children: [Clause] = []
+      children.reserveCapacity(node.children.count)
+      for child in node.children {
+        if let clause = built[child] { children.append(clause) }
+        built[child] = nil
+      }
+      built[index] = Clause(
+        label: node.label, path: node.path, text: node.text, location: node.location,
+        children: children)
+    }
+    return roots.compactMap { built[$0] }
+  }
+}

@@ -1,0 +1,249 @@
+/// Turns the paragraphs of one file into documents.
+///
+/// - A header starts a document; its title is the header line's rest and the
+///   unlabelled paragraphs after it, up to the enacting line, the first
+///   heading or the first labelled clause.
+/// - Text before the first header is a `fragment` document.
+/// - Headings start sections; an annex heading starts an annex that takes
+///   every paragraph (headings included) until the `Ref.:` line or the next
+///   header.
+/// - Clauses before any heading go into a section headed `text` (role
+///   preambular), with a diagnostic: the parser never drops text.
+/// - The `Ref.:` line closes the document; chapter headings are recognised
+///   between documents. Text after the `Ref.:` line stays with the document,
+///   with a diagnostic.
+struct DocumentAssembler {
+  let file: String
+  private(set) var documents: [Document] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  /// Heading of the section that holds clauses found before any heading.
+  static let untitledSectionHeading = "text"
+
+  private struct SectionDraft {
+    var heading: String
+    var role: SectionRole
+    var location: SourceLocation
+    var items: [ClauseItem] = []
+  }
+
+  private struct AnnexDraft {
+    var heading: AnnexHeading
+    var title: String?
+    var location: SourceLocation
+    var items: [ClauseItem] = []
+    var awaitingTitle = true
+  }
+
+  private struct DocumentDraft {
+    var document: Document
+    var titleParts: [String] = []
+    var titleLength = 0
+    var collectingTitle = false
+    var sections: [SectionDraft] = []
+    var annexes: [AnnexDraft] = []
+    var inAnnex = false
+  }
+
+  private var current: DocumentDraft?
+  private var chapter: String?
+  /// At file start and after a `Ref.:` line: where chapters may stand.
+  private var betweenDocuments = true
+
+  init(file: String) { self.file = file }
+
+  private func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+
+  private mutating func diagnose(_ line: Int, _ message: String) {
+    diagnostics.append(Diagnostic(file: file, line: line, message: message))
+  }
+
+  mutating func assemble(_ blocks: [Block]) {
+    for (index, block) in blocks.enumerated() {
+      let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+      add(block, next: next)
+    }
+    finishDocument()
+  }
+
+  private mutating func add(_ block: Block, next: Block?) {
+    switch block.kind {
+    case .header(let header):
+      startDocument(header, at: block.line)
+    case .chapter(let chapterLine, let marker):
+      if betweenDocuments || next.map(isHeader) == true {
+        chapter = chapterLine.text
+        if current != nil, !betweenDocuments { finishDocument() }
+      } else {
+        addClause(marker, block)
+      }
+    case .enacting:
+      if current == nil { startFragment(at: block.line) }
+      if current?.document.authority == nil, current?.document.sections.isEmpty == true,
+        current?.sections.isEmpty == true, current?.inAnnex == false
+      {
+        var authority = Substring(block.text)
+        if let last = authority.last, last == "," || last == ":" {
+          authority = authority.dropLast()
+        }
+        current?.document.authority = String(authority)
+        if let body = IssuingBodies.body(inEnactingLine: authority) {
+          current?.document.body = body
+        }
+        current?.collectingTitle = false
+        betweenDocuments = false
+      } else {
+        addClause(.none, block)
+      }
+    case .heading(let match):
+      if current == nil { startFragment(at: block.line) }
+      current?.collectingTitle = false
+      betweenDocuments = false
+      if current?.inAnnex == true {
+        addClause(.none, block)
+      } else {
+        var heading = Substring(block.text)
+        if let last = heading.last, last == "," || last == ":" { heading = heading.dropLast() }
+        let section = SectionDraft(
+          heading: String(heading), role: match.role, location: location(block.line))
+        current?.sections.append(section)
+      }
+    case .sources:
+      if current == nil { startFragment(at: block.line) }
+      guard var draft = current else { return }
+      let symbols = SourcesLine.symbols(in: Substring(block.text))
+      if let previous = draft.document.sourcesLine {
+        diagnose(block.line, "second Ref.: line in the same document")
+        draft.document.sourcesLine = previous + " " + block.text
+      } else {
+        draft.document.sourcesLine = block.text
+      }
+      draft.document.sources += symbols
+      draft.collectingTitle = false
+      draft.inAnnex = false
+      current = draft
+      betweenDocuments = true
+    case .annex(let heading):
+      if current == nil { startFragment(at: block.line) }
+      current?.collectingTitle = false
+      current?.inAnnex = true
+      let annex = AnnexDraft(heading: heading, location: location(block.line))
+      current?.annexes.append(annex)
+      betweenDocuments = false
+    case .clause(let marker):
+      addClause(marker, block)
+    case .paragraph:
+      addClause(.none, block)
+    }
+  }
+
+  private func isHeader(_ block: Block) -> Bool {
+    if case .header = block.kind { return true }
+    return false
+  }
+
+  private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
+    if current == nil { startFragment(at: block.line) }
+    guard var draft = current else { return }
+    defer { current = draft }
+    let unlabelled = marker == .none
+    if draft.collectingTitle {
+      if unlabelled && draft.titleLength + block.text.utf8.count <= 1000 {
+        draft.titleParts.append(block.text)
+        draft.titleLength += block.text.utf8.count
+        return
+      }
+      draft.collectingTitle = false
+    }
+    if betweenDocuments && draft.document.sourcesLine != nil {
+      diagnose(block.line, "text after the Ref.: line kept with the document before it")
+    }
+    let item = ClauseItem(marker: marker, text: block.text, location: location(block.line))
+    if draft.inAnnex, !draft.annexes.isEmpty {
+      let last = draft.annexes.count - 1
+      if draft.annexes[last].awaitingTitle {
+        draft.annexes[last].awaitingTitle = false
+        if unlabelled && block.text.utf8.count <= 200 && !block.text.hasSuffix(";")
+          && !block.text.hasSuffix(".") && !block.text.hasSuffix(",")
+        {
+          draft.annexes[last].title = block.text
+          return
+        }
+      }
+      draft.annexes[last].items.append(item)
+      return
+    }
+    if draft.sections.isEmpty {
+      diagnose(
+        block.line, "text before any section heading, put under \"\(Self.untitledSectionHeading)\"")
+      draft.sections.append(
+        SectionDraft(
+          heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
+    }
+    draft.sections[draft.sections.count - 1].items.append(item)
+  }
+
+  private mutating func startDocument(_ header: DocumentHeader, at line: Int) {
+    finishDocument()
+    var document = Document(
+      id: "", kind: header.kind, body: header.body, number: header.number,
+      revision: header.revision, session: header.session, chapter: chapter,
+      location: location(line))
+    document.id = DocumentIdentifier.baseID(for: document)
+    var draft = DocumentDraft(document: document)
+    draft.collectingTitle = true
+    if !header.titleStart.isEmpty {
+      let title = TextJoiner.normalisingWhitespace(header.titleStart)
+      draft.titleParts.append(title)
+      draft.titleLength = title.utf8.count
+    }
+    current = draft
+    betweenDocuments = false
+  }
+
+  private mutating func startFragment(at line: Int) {
+    finishDocument()
+    var document = Document(id: "", kind: .fragment, chapter: chapter, location: location(line))
+    document.id = DocumentIdentifier.baseID(for: document)
+    current = DocumentDraft(document: document)
+    betweenDocuments = false
+  }
+
+  private mutating func finishDocument() {
+    guard let draft = current else { return }
+    current = nil
+    var document = draft.document
+    if !draft.titleParts.isEmpty {
+      document.title = TextJoiner.normalisingWhitespace(
+        Substring(draft.titleParts.joined(separator: " ")))
+    }
+    if document.session == nil, document.kind != .fragment {
+      document.session = SourcesLine.session(of: document.sources)
+    }
+    var usedPaths = Set<String>()
+    for section in draft.sections {
+      var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
+      usedPaths = []
+      for item in section.items { builder.add(item) }
+      usedPaths = builder.usedPaths
+      diagnostics += builder.diagnostics
+      document.sections.append(
+        Section(
+          heading: section.heading, role: section.role, location: section.location,
+          clauses: builder.build()))
+    }
+    for annex in draft.annexes {
+      var builder = ClauseTreeBuilder(
+        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths)
+      usedPaths = []
+      for item in annex.items { builder.add(item) }
+      usedPaths = builder.usedPaths
+      diagnostics += builder.diagnostics
+      document.annexes.append(
+        Annex(
+          heading: annex.heading.heading, title: annex.title, location: annex.location,
+          clauses: builder.build()))
+    }
+    documents.append(document)
+  }
+}

@@ -1,0 +1,200 @@
+/// What a paragraph (block) of text is.
+enum BlockKind {
+  case header(DocumentHeader)
+  /// `The Council,`; the text is the whole formula.
+  case enacting
+  case heading(HeadingPhrases.Match)
+  /// A `Ref.:` line; the text is what follows `Ref.:`.
+  case sources
+  case annex(AnnexHeading)
+  /// `1 Finance`: a chapter if it stands between documents, else a clause.
+  case chapter(ChapterLine, ClauseMarker)
+  case clause(ClauseMarker)
+  /// Text without a label.
+  case paragraph
+}
+
+/// A paragraph: its kind, first line and text (label removed, lines joined).
+struct Block {
+  var kind: BlockKind
+  var line: Int
+  var text: String
+}
+
+/// Groups clean lines into paragraphs. The same text gives the same
+/// paragraphs whether it comes with blank lines between paragraphs (the
+/// seed), hard-wrapped without them (`pdftotext -layout`), or one paragraph
+/// per line (Word "save as text"):
+///
+/// - a blank line always ends a paragraph, unless it only surrounds page
+///   noise (a page break);
+/// - headers, enacting lines, headings, `Ref.:` lines, annex and chapter
+///   headings and labelled lines (`1.`, `a)`, `•`) start a paragraph;
+/// - in text that is not hard-wrapped every line is a paragraph;
+/// - in hard-wrapped text a line continues the paragraph unless the line
+///   before ends with `;`, `:`, `.` or `,` and the next line's first word
+///   would have fitted on it (so the break was not a wrap). Weak labels (a
+///   bare `1 ` or a dash) start a paragraph under the same condition.
+struct ParagraphSegmenter {
+  private let source: SourceLines
+  private var blocks: [Block] = []
+  private var kind: BlockKind = .paragraph
+  private var parts: [Substring] = []
+  private var firstLine = 0
+  private var lastLine: SourceLine?
+
+  static func segment(_ source: SourceLines) -> [Block] {
+    var segmenter = ParagraphSegmenter(source: source)
+    segmenter.run()
+    return segmenter.blocks
+  }
+
+  private init(source: SourceLines) { self.source = source }
+
+  private mutating func run() {
+    var afterBlank = true
+    for line in source.lines {
+      if line.isBlank {
+        if !line.isSoftBlank {
+          flush()
+          afterBlank = true
+        }
+        continue
+      }
+      let atParagraphStart =
+        afterBlank || lastLine == nil || isBetweenParagraphs
+        || lastLine?.text.utf8.last == UInt8(ascii: ".")
+      let classified = classify(line.text, atParagraphStart: atParagraphStart)
+      if shouldJoin(line, classified) {
+        parts.append(classified.continuationText ?? line.text)
+        lastLine = line
+        if case .chapter(_, let marker) = kind { kind = .clause(marker) }
+      } else {
+        flush()
+        kind = classified.kind
+        parts = [classified.text]
+        firstLine = line.number
+        lastLine = line
+      }
+      afterBlank = false
+    }
+    flush()
+  }
+
+  /// After these a new paragraph always starts.
+  private var isBetweenParagraphs: Bool {
+    switch kind {
+    case .sources, .chapter, .header: true
+    case .enacting: parts.last.map { EnactingLine.isComplete($0) } ?? false
+    default: false
+    }
+  }
+
+  private struct Classified {
+    var kind: BlockKind
+    /// The text after the label (or after `Ref.:`).
+    var text: Substring
+    var structural: Bool
+    var weak: Bool = false
+    /// The whole line, for a weak label that turns out to continue a paragraph.
+    var continuationText: Substring?
+  }
+
+  private func classify(_ text: Substring, atParagraphStart: Bool) -> Classified {
+    if let header = DocumentHeader.parse(text, atParagraphStart: atParagraphStart) {
+      return Classified(kind: .header(header), text: header.titleStart, structural: true)
+    }
+    if let content = SourcesLine.content(of: text) {
+      return Classified(kind: .sources, text: content, structural: true)
+    }
+    if let annex = AnnexHeading.parse(text) {
+      return Classified(kind: .annex(annex), text: text, structural: true)
+    }
+    if EnactingLine.starts(text) {
+      return Classified(kind: .enacting, text: text, structural: true)
+    }
+    if let heading = HeadingPhrases.match(text) {
+      return Classified(kind: .heading(heading), text: text, structural: true)
+    }
+    guard let marked = ClauseMarkerScanner.scan(text) else {
+      return Classified(kind: .paragraph, text: text, structural: false)
+    }
+    if case .number = marked.marker, let chapter = ChapterLine.parse(text) {
+      return Classified(
+        kind: .chapter(chapter, marked.marker), text: marked.rest, structural: !marked.isWeak,
+        weak: marked.isWeak, continuationText: text)
+    }
+    return Classified(
+      kind: .clause(marked.marker), text: marked.rest, structural: !marked.isWeak,
+      weak: marked.isWeak, continuationText: text)
+  }
+
+  private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
+    guard let previous = lastLine else { return false }
+    switch kind {
+    case .header, .annex:
+      return false
+    case .chapter:
+      // Not a chapter after all if the line was wrapped: a clause goes on.
+      return source.isHardWrapped && !next.structural && !next.weak && !fits(previous, line)
+    case .heading(let match):
+      guard match.isOpenEnded, source.isHardWrapped, !next.structural, !next.weak else {
+        return false
+      }
+      // A wrapped addressee: the line was full and the rest is a name.
+      let text = line.text
+      return !fits(previous, line) && !text.hasSuffix(";") && !text.hasSuffix(".")
+        && !text.hasPrefix("to ") && !text.hasPrefix("that ")
+    case .enacting:
+      guard let last = parts.last else { return false }
+      return !EnactingLine.isComplete(last) && !next.structural && parts.count < 4
+    case .sources:
+      guard !next.structural, !next.weak, let last = parts.last, !last.hasSuffix(".") else {
+        return false
+      }
+      if source.isHardWrapped { return !fits(previous, line) }
+      return line.text.utf8.count <= 100 && line.text.contains("/")
+    case .clause, .paragraph:
+      // A label alone on its line: the text follows.
+      if parts.count == 1, parts[0].isEmpty, !next.structural { return true }
+      if next.structural { return false }
+      guard source.isHardWrapped else { return false }
+      if next.weak { return !(endsSentence(previous.text) || fits(previous, line)) }
+      return !(endsSentence(previous.text) && fits(previous, line))
+    }
+  }
+
+  /// Whether the line ends like a paragraph: `;`, `:`, `.`, `,` (possibly
+  /// followed by closing quotes or brackets).
+  private func endsSentence(_ text: Substring) -> Bool {
+    for character in text.reversed() {
+      switch character {
+      case "\"", "\u{201D}", "'", "\u{2019}", ")": continue
+      case ";", ":", ".", ",": return true
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// Whether the first word of `line` would have fitted after `previous`:
+  /// then the break was not a wrap.
+  private func fits(_ previous: SourceLine, _ line: SourceLine) -> Bool {
+    let text = line.text
+    let word = text[..<(text.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 } ?? text.endIndex)]
+    return previous.width + 1 + SourceLines.characterCount(word) <= source.wrapWidth
+  }
+
+  private mutating func flush() {
+    guard lastLine != nil else { return }
+    let text: String
+    switch kind {
+    case .header: text = ""
+    default: text = TextJoiner.join(parts)
+    }
+    blocks.append(Block(kind: kind, line: firstLine, text: text))
+    parts = []
+    lastLine = nil
+    kind = .paragraph
+  }
+}

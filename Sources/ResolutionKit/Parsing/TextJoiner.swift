@@ -1,0 +1,107 @@
+/// Joins the lines of a paragraph into its text: single spaces between
+/// lines, runs of whitespace (and control characters) collapsed, words
+/// hyphenated across a line break rejoined.
+///
+/// A line ending in a letter and `-` is a hyphenated word when the next line
+/// starts with a lower-case letter (`imple-` + `mentation`); before a
+/// capital or a digit the hyphen is real and kept (`Secretary-` + `General`,
+/// `2012-` + `2015`). A real hyphen before a lower-case word
+/// (`policy-` + `makers`) cannot be told apart and is dropped.
+enum TextJoiner {
+  static func join(_ lines: [Substring]) -> String {
+    guard lines.count > 1 else { return lines.first.map(normalisingWhitespace) ?? "" }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+    for line in lines {
+      let utf8 = line.utf8
+      guard let first = utf8.first else { continue }
+      if !bytes.isEmpty {
+        if bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "-"),
+          isLetterOrDigit(bytes[bytes.count - 2])
+        {
+          let before = bytes[bytes.count - 2]
+          if isLowercaseStart(first) && !isDigit(before) {
+            bytes.removeLast()
+          }
+        } else {
+          bytes.append(0x20)
+        }
+      }
+      bytes.append(contentsOf: utf8)
+    }
+    return normalisingWhitespace(bytes)
+  }
+
+  static func normalisingWhitespace(_ text: Substring) -> String {
+    let clean =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        isNormalised(bytes)
+      } ?? isNormalised(Array(text.utf8))
+    if clean { return String(text) }
+    return normalisingWhitespace(Array(text.utf8))
+  }
+
+  /// No leading, trailing or repeated space, no other whitespace or
+  /// control character, no C1 control (C2 80–9F).
+  private static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return true }
+    if first == 0x20 || last == 0x20 { return false }
+    var previousSpace = false
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte > 0x20 && byte != 0x7F && byte != 0xC2 {
+        previousSpace = false
+        continue
+      }
+      if byte == 0x20 && !previousSpace {
+        previousSpace = true
+        continue
+      }
+      if byte == 0xC2 && index + 1 < bytes.count && !(0x80...0x9F).contains(bytes[index + 1]) {
+        previousSpace = false
+        continue
+      }
+      return false
+    }
+    return true
+  }
+
+  private static func isNormalised(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { isNormalised($0) }
+  }
+
+  static func normalisingWhitespace(_ bytes: [UInt8]) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingSpace = false
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      // C1 control characters (U+0080–U+009F) are C2 80–C2 9F.
+      if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+        pendingSpace = !out.isEmpty
+        index += 2
+        continue
+      }
+      if isSpaceLike(byte) {
+        pendingSpace = !out.isEmpty
+      } else {
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(byte)
+      }
+      index += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  @inline(__always) static func isSpaceLike(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
+  @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+  @inline(__always) static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
+  }
+  /// A lower-case ASCII letter, or a non-ASCII letter (treated as lower).
+  @inline(__always) static func isLowercaseStart(_ byte: UInt8) -> Bool {
+    (0x61...0x7A).contains(byte)
+  }
+}
