@@ -144,7 +144,7 @@ public final class Screen {
     }
   }
 
-  private func apply(_ style: TerminalStyle) {
+  private func apply(_ style: ScreenStyle) {
     var attributes = rb_a_normal()
     if style.bold { attributes |= rb_a_bold() }
     if style.dim { attributes |= rb_a_dim() }
@@ -155,7 +155,7 @@ public final class Screen {
   }
 
   /// The colour pair for a style, made on first use; 0 when out of pairs.
-  private func pair(for style: TerminalStyle) -> Int {
+  private func pair(for style: ScreenStyle) -> Int {
     guard colorCount > 0 else { return 0 }
     let key = PairKey(
       foreground: ColorReduction.number(style.foreground, colors: colorCount),

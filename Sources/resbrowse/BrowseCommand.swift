@@ -45,7 +45,7 @@ struct BrowseCommand: ParsableCommand {
 struct BrowserLoop {
   let screen: Screen
   var state: BrowserState
-  let styles: [ThemeRole: TerminalStyle]
+  let styles: [ThemeRole: ScreenStyle]
 
   init(screen: Screen, corpus: Corpus, styles: [ThemeRole: TextStyle]) {
     self.screen = screen

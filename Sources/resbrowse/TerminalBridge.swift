@@ -25,8 +25,8 @@ enum TerminalBridge {
     }
   }
 
-  static func style(_ style: TextStyle) -> TerminalStyle {
-    TerminalStyle(
+  static func style(_ style: TextStyle) -> ScreenStyle {
+    ScreenStyle(
       foreground: color(style.foreground), background: color(style.background),
       bold: style.attributes.contains(.bold), dim: style.attributes.contains(.dim),
       italic: style.attributes.contains(.italic), underline: style.attributes.contains(.underline),
@@ -42,13 +42,13 @@ enum TerminalBridge {
   }
 
   /// The terminal styles of every role, from a role → style table.
-  static func styles(_ table: [ThemeRole: TextStyle]) -> [ThemeRole: TerminalStyle] {
-    var result: [ThemeRole: TerminalStyle] = [:]
+  static func styles(_ table: [ThemeRole: TextStyle]) -> [ThemeRole: ScreenStyle] {
+    var result: [ThemeRole: ScreenStyle] = [:]
     for role in ThemeRole.allCases { result[role] = style(table[role] ?? TextStyle()) }
     return result
   }
 
-  static func frame(_ grid: CellGrid, styles: [ThemeRole: TerminalStyle]) -> ScreenFrame {
+  static func frame(_ grid: CellGrid, styles: [ThemeRole: ScreenStyle]) -> ScreenFrame {
     ScreenFrame(
       width: grid.width, height: grid.height,
       cells: grid.cells.map { cell in

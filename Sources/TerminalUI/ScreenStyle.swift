@@ -7,7 +7,7 @@ public enum TerminalColorValue: Hashable, Sendable {
 }
 
 /// How a cell looks: colours and attributes.
-public struct TerminalStyle: Hashable, Sendable {
+public struct ScreenStyle: Hashable, Sendable {
   public var foreground: TerminalColorValue
   public var background: TerminalColorValue
   public var bold = false
@@ -30,7 +30,7 @@ public struct TerminalStyle: Hashable, Sendable {
     self.reverse = reverse
   }
 
-  public static let plain = TerminalStyle()
+  public static let plain = ScreenStyle()
 }
 
 /// One cell to draw: a grapheme (already safe), its width (0 for the
@@ -38,9 +38,9 @@ public struct TerminalStyle: Hashable, Sendable {
 public struct ScreenCell: Hashable, Sendable {
   public var text: String
   public var width: Int
-  public var style: TerminalStyle
+  public var style: ScreenStyle
 
-  public init(text: String, width: Int, style: TerminalStyle) {
+  public init(text: String, width: Int, style: ScreenStyle) {
     self.text = text
     self.width = width
     self.style = style
