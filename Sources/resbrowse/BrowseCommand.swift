@@ -51,11 +51,14 @@ struct BrowserLoop {
     self.screen = screen
     let size = screen.size
     state = BrowserState(corpus: corpus, columns: size.columns, rows: size.rows)
+    state.goToService = .citations
     self.styles = TerminalBridge.styles(styles)
   }
 
   /// Runs until quit; returns the exit status (128 + signal when killed).
   mutating func run() -> Int32 {
+    // Whatever way the loop ends, the terminal is given back.
+    defer { screen.end() }
     var needsDraw = true
     while true {
       if let signal = screen.pendingSignal { return 128 + signal }

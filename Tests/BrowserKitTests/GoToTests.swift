@@ -60,3 +60,29 @@ import Testing
     #expect(prompt.input == "qjk?")
   }
 }
+
+@Suite struct CitationGoToTests {
+  @Test func theCitationParserServiceResolvesAndSuggests() {
+    var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
+    state.goToService = .citations
+    state.press(.character(":"))
+    state.type("1316")
+    guard case .prompt(let prompt) = state.overlay else {
+      Issue.record("no prompt")
+      return
+    }
+    #expect(prompt.suggestions.first?.address.documentID == "R1316")
+    state.press(.enter)
+    #expect(state.document?.id == "R1316")
+    state.press(.character(":"))
+    state.type("Resolution 1300 of the Council, resolves 2")
+    state.press(.enter)
+    #expect(state.document?.id == "R1300")
+    #expect(state.currentClause == "resolves 2")
+    state.press(.character(":"))
+    state.type("no such thing 77777")
+    state.press(.enter)
+    #expect(state.document?.id == "R1300")
+    #expect(state.statusMessage?.isError == true)
+  }
+}

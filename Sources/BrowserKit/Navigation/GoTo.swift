@@ -39,6 +39,22 @@ public struct GoToService: Sendable {
   )
 }
 
+extension GoToService {
+  /// The citation parser: everything a pasted citation may say
+  /// (`Res. 1316 (C09), resolves 2`), with clause completion.
+  public static let citations = GoToService(
+    resolve: { CitationParser.resolve($0, in: $1)?.address },
+    suggestions: { input, corpus, limit in
+      CitationParser.suggestions(for: input, in: corpus, limit: limit).map {
+        GoToSuggestion(
+          completion: $0.completion,
+          label: $0.detail.isEmpty ? $0.label : "\($0.label)  \($0.detail)",
+          address: $0.address)
+      }
+    }
+  )
+}
+
 /// The browser's own matcher until the citation parser takes over.
 public enum SimpleGoTo {
   public static func matches(for input: String, in corpus: Corpus, limit: Int, exactOnly: Bool)

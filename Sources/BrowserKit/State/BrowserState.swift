@@ -198,16 +198,30 @@ public struct BrowserState: Sendable {
   }
 
   private mutating func open(_ destination: Location, index: Int) {
+    let document = corpus.documents[index]
     var clause = destination.clausePath
-    if let path = clause, corpus.documents[index].clause(atPath: path) == nil {
-      statusMessage = StatusMessage(
-        "No clause “\(path)” in \(destination.documentID); showing the document")
+    var headingLine: Int?
+    if let path = clause, document.clause(atPath: path) == nil {
+      // Citers in a heading are addressed by the heading itself.
       clause = nil
+      if let section = document.sections.firstIndex(where: { $0.heading == path }) {
+        headingLine = layoutLine(index) { $0.sectionLines.dropFirst(section).first }
+      } else if let annex = document.annexes.firstIndex(where: { $0.heading == path }) {
+        headingLine = layoutLine(index) { $0.annexLines.dropFirst(annex).first }
+      } else {
+        statusMessage = StatusMessage(
+          "No clause “\(path)” in \(destination.documentID); showing the document")
+      }
     }
-    show(documentIndex: index, clause: clause, scroll: destination.scroll)
+    show(documentIndex: index, clause: clause, scroll: destination.scroll ?? headingLine)
     selectedReference = destination.reference
     revealInTree(documentIndex: index)
     setFocus(.reader)
+  }
+
+  private mutating func layoutLine(_ index: Int, _ line: (ReaderLayout) -> Int?) -> Int? {
+    layouts.ensure(index, layout.readerTextWidth, corpus)
+    return layouts.cached(index, layout.readerTextWidth).flatMap(line)
   }
 
   /// Shows a document in the reader with a clause in view.
