@@ -30,7 +30,7 @@ struct CiteCommand: ParsableCommand {
   func run() throws {
     let (config, warnings) = Config.loadStandard()
     for warning in warnings {
-      FileHandle.standardError.write(Data("resbrowse: \(warning.description.terminalSafe)\n".utf8))
+      StandardError.line("resbrowse: \(warning.description)")
     }
     let templates = config.citationTemplates
     let name = self.format ?? config.defaultCitation ?? "short"

@@ -14,7 +14,7 @@ struct SourceOptions: ParsableArguments {
     guard !sources.isEmpty else { return (Corpus.sample, false) }
     let (corpus, errors) = CorpusLoader.load(paths: sources)
     for error in errors {
-      FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
+      StandardError.line("resbrowse: \(error)")
     }
     return (corpus, !errors.isEmpty)
   }

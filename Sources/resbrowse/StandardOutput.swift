@@ -1,5 +1,6 @@
 import ResolutionKit
 
+import Foundation
 import Glibc
 
 /// Writing to standard output for the commands: document text made
@@ -55,5 +56,12 @@ enum StandardOutput {
 
   private static func exitQuietly() -> Never {
     exit(0)
+  }
+}
+
+/// Messages for the user on standard error, always terminal-safe.
+enum StandardError {
+  static func line(_ text: String) {
+    FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
   }
 }

@@ -118,7 +118,7 @@ struct ThemesCommand: ParsableCommand {
 
   private func report(_ diagnostics: [FileDiagnostic]) {
     for diagnostic in diagnostics {
-      FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+      StandardError.line("\(diagnostic)")
     }
   }
 }

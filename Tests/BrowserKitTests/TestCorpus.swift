@@ -3,7 +3,7 @@ import ResolutionKit
 
 /// A small corpus built by hand: three Council resolutions citing each
 /// other (one by pinpoint), one citation of a resolution not in the corpus,
-/// and backlinks to match.
+/// and the backlink index built from those references.
 enum TestCorpus {
   static let file = "fixture.txt"
 
@@ -112,16 +112,7 @@ enum TestCorpus {
     ]
 
     var corpus = Corpus(documents: [r1300, r1316, r1317])
-    corpus.backlinks = BacklinkIndex(byDocument: [
-      "R1300": [
-        Backlink(
-          source: ClauseAddress(documentID: "R1316", path: "recalling a)"), referenceIndex: 0,
-          pinpoint: "resolves 2")
-      ],
-      "R1316": [
-        Backlink(source: ClauseAddress(documentID: "R1317", path: "noting a)"), referenceIndex: 0)
-      ],
-    ])
+    corpus.backlinks = BacklinkIndex(documents: corpus.documents)
     return corpus
   }
 }

@@ -34,6 +34,21 @@ import Testing
     #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 40 })
   }
 
+  @Test func showFindsTheClauseAWrittenCitationNames() throws {
+    let result = try BuiltBinary.run(["show", "--cite", "Council Res. 1316, considering ¶1"])
+    #expect(result.status == 0)
+    #expect(result.output.hasPrefix("Resolution 1300 of the Council to establish"))
+  }
+
+  @Test func citePrintsTheShortCitationThatReadsBack() throws {
+    let cited = try BuiltBinary.run(["cite", "1316 considering para 1"])
+    #expect(cited.status == 0)
+    let citation = cited.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(citation == "Res. 1316, considering ¶1")
+    let shown = try BuiltBinary.run(["show", "--cite", citation])
+    #expect(shown.output.hasPrefix("Resolution 1300 of the Council"))
+  }
+
   @Test func unknownDocumentIsAClearErrorWithStatusOne() throws {
     let result = try BuiltBinary.run(["show", "R999999"])
     #expect(result.status == 1)

@@ -166,3 +166,30 @@ import Testing
     #expect(section[0].clauses.count == 3)
   }
 }
+
+@Suite struct ParserBulletTests {
+  @Test func everyBulletFormIsAnUnlabelledItem() {
+    let parsed = parse(
+      "R 1 T\nThe Council,\ninvites Member States\n- one;\n• two;\n– three;\n— four;\n* five;\no\tsix;\n· seven.\n"
+    )
+    let clauses = parsed.documents[0].sections[0].clauses
+    #expect(clauses.map(\.text) == ["one;", "two;", "three;", "four;", "five;", "six;", "seven."])
+    #expect(clauses.allSatisfy { $0.label == nil })
+    #expect(clauses.last?.path == "invites Member States ¶7")
+  }
+
+  @Test func wordsThatLookLikeBulletsAreText() {
+    let parsed = parse(
+      "R 1 T\nThe Council,\nnoting\no the letter o starts this line,\n-dash without space,\n")
+    #expect(
+      parsed.documents[0].sections[0].clauses.map(\.text) == [
+        "o the letter o starts this line,", "-dash without space,",
+      ])
+  }
+
+  @Test func appendixIsAnAnnex() {
+    let parsed = parse("R 1 T\nThe Council,\nresolves\nto act.\nAPPENDIX\n1. An item.\n")
+    #expect(parsed.documents[0].annexes.map(\.heading) == ["APPENDIX"])
+    #expect(parsed.documents[0].annexes[0].clauses.map(\.path) == ["Appendix, 1"])
+  }
+}

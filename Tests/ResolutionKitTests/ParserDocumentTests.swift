@@ -147,3 +147,13 @@ import Testing
     #expect(texts.first == "garbage ))) (((")
   }
 }
+
+@Suite struct ParserChapterRunTests {
+  @Test func chapterAndSubChapterBeforeAHeaderWithoutRefLine() {
+    let parsed = parse(
+      "R 1 T\n\nThe Council,\n\nresolves\n\nto act.\n\n3 Conferences and meetings\n\n3.2 Council\n\nR 2 U\n"
+    )
+    #expect(parsed.documents.map(\.chapter) == [nil, "3.2 Council"])
+    #expect(parsed.documents[0].allClauses.map(\.text) == ["to act."])
+  }
+}

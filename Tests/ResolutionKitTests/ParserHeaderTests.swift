@@ -145,3 +145,16 @@ import Testing
     #expect(parsed.documents.count == 1)
   }
 }
+
+@Suite struct ParserOlderHeaderTests {
+  @Test func shortDecisionWithSessionBracketAndTitleOnTheNextLine() throws {
+    let parsed = parse(
+      "D 8 (C-1950, last amended C-1958)\nAdmission of observers\n\nThe Council,\n\nR 1208\nMeetings of the Council\n"
+    )
+    #expect(parsed.documents.map(\.number) == ["8", "1208"])
+    #expect(parsed.documents[0].revision == "C-1950, last amended C-1958")
+    #expect(parsed.documents[0].session == "C-1950")
+    #expect(parsed.documents[0].title == "Admission of observers")
+    #expect(parsed.documents[1].title == "Meetings of the Council")
+  }
+}

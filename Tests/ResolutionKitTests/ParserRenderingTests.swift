@@ -32,6 +32,13 @@ import Testing
     #expect(actual.count == expected.count)
   }
 
+  @Test(arguments: ["seed_pdftotext.txt", "seed_word.txt"])
+  func seedRenderingParsesLikeTheSeed(_ name: String) throws {
+    let expected = try outlines("seed.txt")
+    #expect(try outlines(name) == expected)
+    #expect(try ParserFixtures.parse(name).diagnostics == [])
+  }
+
   @Test(arguments: renderings)
   func renderingHasNoDiagnostics(_ name: String) throws {
     let parsed = try ParserFixtures.parse(name)

@@ -123,3 +123,20 @@ import Testing
     }
   }
 }
+
+@Suite struct ParserLinearityTests {
+  @Test func manyClausesInOneSectionAndUnderOneClause() {
+    var text = "R 1 T\nThe Council,\nresolves\n"
+    for number in 1...50_000 { text += "\(number % 1000 + 1). item;\n" }
+    text += "considering\n1. the following:\n"
+    for _ in 1...50_000 { text += "- item;\n" }
+    let start = Date()
+    let parsed = parse(text)
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(parsed.documents[0].sections[0].clauses.count == 50_000)
+    #expect(parsed.documents[0].sections[1].clauses[0].children.count == 50_000)
+    #expect(
+      parsed.documents[0].sections[1].clauses[0].children.last?.path == "considering 1 ¶50000")
+    #expect(elapsed < 60)
+  }
+}

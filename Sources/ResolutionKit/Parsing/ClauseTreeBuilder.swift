@@ -107,13 +107,14 @@ struct ClauseTreeBuilder {
       }
     }
     if let parent {
-      let parentNode = nodes[parent]
-      if kind == .number, parentNode.kind == .number, let label, let parentLabel = parentNode.label,
-        label.hasPrefix(parentLabel + ".")
+      // Read fields one by one: a copy of the whole node would make the
+      // append below copy its children array.
+      if kind == .number, nodes[parent].kind == .number, let label,
+        let parentLabel = nodes[parent].label, label.hasPrefix(parentLabel + ".")
       {
-        node.base = parentNode.base
+        node.base = nodes[parent].base
       } else {
-        node.base = parentNode.path + " "
+        node.base = nodes[parent].path + " "
       }
       nodes[parent].children.append(index)
     } else {

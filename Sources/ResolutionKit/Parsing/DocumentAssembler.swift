@@ -59,19 +59,30 @@ struct DocumentAssembler {
   }
 
   mutating func assemble(_ blocks: [Block]) {
+    // Whether a header follows, possibly after more chapter headings
+    // (`3 Conferences and meetings`, `3.2 Council`, `R 1396 …`).
+    var headerFollows = [Bool](repeating: false, count: blocks.count)
+    if blocks.count > 1 {
+      for index in stride(from: blocks.count - 2, through: 0, by: -1) {
+        switch blocks[index + 1].kind {
+        case .header: headerFollows[index] = true
+        case .chapter: headerFollows[index] = headerFollows[index + 1]
+        default: break
+        }
+      }
+    }
     for (index, block) in blocks.enumerated() {
-      let next = index + 1 < blocks.count ? blocks[index + 1] : nil
-      add(block, next: next)
+      add(block, headerFollows: headerFollows[index])
     }
     finishDocument()
   }
 
-  private mutating func add(_ block: Block, next: Block?) {
+  private mutating func add(_ block: Block, headerFollows: Bool) {
     switch block.kind {
     case .header(let header):
       startDocument(header, at: block.line)
     case .chapter(let chapterLine, let marker):
-      if betweenDocuments || next.map(isHeader) == true {
+      if betweenDocuments || headerFollows {
         chapter = chapterLine.text
         if current != nil, !betweenDocuments { finishDocument() }
       } else {
@@ -111,6 +122,7 @@ struct DocumentAssembler {
     case .sources:
       if current == nil { startFragment(at: block.line) }
       guard var draft = current else { return }
+      current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
       if let previous = draft.document.sourcesLine {
         diagnose(block.line, "second Ref.: line in the same document")
@@ -137,14 +149,11 @@ struct DocumentAssembler {
     }
   }
 
-  private func isHeader(_ block: Block) -> Bool {
-    if case .header = block.kind { return true }
-    return false
-  }
-
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
     if current == nil { startFragment(at: block.line) }
+    // Take the draft out so that appending does not copy its arrays.
     guard var draft = current else { return }
+    current = nil
     defer { current = draft }
     let unlabelled = marker == .none
     if draft.collectingTitle {

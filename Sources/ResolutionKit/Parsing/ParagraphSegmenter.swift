@@ -34,7 +34,11 @@ struct Block {
 /// - in hard-wrapped text a line continues the paragraph unless the line
 ///   before ends with `;`, `:`, `.` or `,` and the next line's first word
 ///   would have fitted on it (so the break was not a wrap). Weak labels (a
-///   bare `1 ` or a dash) start a paragraph under the same condition.
+///   bare `1 ` or a dash) start a paragraph after either condition.
+///
+/// Known limit: in hard-wrapped text, an unlabelled paragraph that follows
+/// a line filled to the margin and ending with `;` is joined to it; nothing
+/// in plain text tells the two apart.
 struct ParagraphSegmenter {
   private let source: SourceLines
   private var blocks: [Block] = []
