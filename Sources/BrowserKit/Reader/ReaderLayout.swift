@@ -98,14 +98,13 @@ public struct ReaderLayout: Sendable {
       blank()
       paragraph(authority + ",", role: .bodyText)
     }
-    for (i, section) in document.sections.enumerated() {
+    for section in document.sections {
       blank()
       sectionLines.append(lines.count)
       paragraph(section.heading, role: .heading, references: references(.heading, section.heading))
       clauses(section.clauses, references: references)
     }
-    for (i, annex) in document.annexes.enumerated() {
-      _ = i
+    for annex in document.annexes {
       blank()
       annexLines.append(lines.count)
       paragraph(annex.heading, role: .heading, references: references(.annexTitle, annex.heading))
