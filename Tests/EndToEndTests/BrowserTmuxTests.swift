@@ -71,6 +71,38 @@ import Testing
     #expect(tmux.display("#{alternate_on}") == "0")
   }
 
+  /// X10 mouse reports, the encoding ncurses expects under tmux-256color:
+  /// ESC [ M, then button, column and row, each plus 32 (1-based cells).
+  static func mouse(button: Int, x: Int, y: Int) -> String {
+    let bytes = [button + 32, x + 33, y + 33].compactMap(Unicode.Scalar.init).map(Character.init)
+    return "\u{1B}[M" + String(bytes)
+  }
+
+  @Test(
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed"),
+    .enabled(if: Corpus.sample.document(id: "PP-R71") != nil, "the sample corpus has no PP-R71"))
+  func mouseClickSelectsAndWheelScrolls() throws {
+    let tmux = try TmuxSession(command: Self.command())
+    defer { tmux.kill() }
+    #expect(tmux.waitFor { $0.contains("│") } != nil, "\(tmux.capture())")
+    try tmux.send(":")
+    try tmux.send("PP-R71", literal: true)
+    try tmux.send("Enter")
+    #expect(tmux.waitFor { _ in tmux.statusLine().contains("line 1/") } != nil, "\(tmux.capture())")
+    try tmux.send(Self.mouse(button: 65, x: 60, y: 10), literal: true)
+    #expect(tmux.waitFor { _ in tmux.statusLine().contains("line 4/") } != nil, "\(tmux.capture())")
+    try tmux.send(Self.mouse(button: 64, x: 60, y: 10), literal: true)
+    #expect(tmux.waitFor { _ in tmux.statusLine().contains("line 1/") } != nil, "\(tmux.capture())")
+    // The first tree row is a document: a click shows it.
+    let first = tmux.capture().split(separator: "\n").first.map(String.init) ?? ""
+    let id = first.dropFirst(2).prefix { !$0.isWhitespace }
+    try tmux.send(Self.mouse(button: 0, x: 3, y: 0), literal: true)
+    #expect(
+      tmux.waitFor { _ in tmux.statusLine().hasPrefix(String(id)) } != nil, "\(tmux.capture())")
+    try tmux.send("q")
+    #expect(tmux.waitFor { $0.contains("EXIT=0") } != nil)
+  }
+
   @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
   func quitsCleanlyOnCtrlCAndRestoresTheTerminal() throws {
     let tmux = try TmuxSession(command: Self.command(), columns: 80, rows: 24)
