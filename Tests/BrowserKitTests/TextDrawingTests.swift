@@ -113,3 +113,31 @@ import Testing
     #expect(layout.linkOrder.map(\.reference) == [1])
   }
 }
+
+@Suite struct SearchHighlightTests {
+  @Test func matchesArePaintedInTheSearchRole() {
+    var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
+    state.searchHighlight = SearchHighlight { text in
+      var ranges: [Range<String.Index>] = []
+      var start = text.startIndex
+      while let range = text.range(of: "Working", range: start..<text.endIndex) {
+        ranges.append(range)
+        start = range.upperBound
+      }
+      return ranges
+    }
+    let grid = Renderer.render(state)
+    let y = grid.rowIndex(containing: "Council Working Group on child") ?? -1
+    // The reader's title row, not the tree's.
+    let row =
+      (0..<grid.height).first { grid.text(ofRow: $0).contains("│ Council Working Group") } ?? -1
+    #expect(y >= 0 && row >= 0)
+    let x = 36 + 1 + "Council ".count
+    #expect(grid.cell(x: x, y: row)?.role == .searchMatch)
+    #expect(grid.cell(x: x + 6, y: row)?.role == .searchMatch)
+    #expect(grid.cell(x: x + 7, y: row)?.role == .documentTitle)
+    #expect(grid.cell(x: x - 1, y: row)?.role == .documentTitle)
+    state.searchHighlight = nil
+    #expect(Renderer.render(state).cell(x: x, y: row)?.role == .documentTitle)
+  }
+}

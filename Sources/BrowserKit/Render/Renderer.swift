@@ -67,7 +67,8 @@ public enum Renderer {
       let isCurrent = current?.contains(index) ?? false
       if isCurrent, margin > 0 { grid.write("▌", x: frame.x, y: y, role: .currentClause) }
       var x = frame.x + margin + line.indent
-      for glyph in line.glyphs {
+      let matched = state.searchHighlight?.matchedPositions(in: line) ?? []
+      for (position, glyph) in line.glyphs.enumerated() {
         var role = glyph.role
         if let reference = glyph.reference {
           role = .link
@@ -79,6 +80,11 @@ public enum Renderer {
           if reference == state.selectedReference { role = .treeFocused }
         } else if isCurrent, role == .bodyText || role == .clauseLabel {
           role = .currentClause
+        }
+        if matched.contains(position),
+          glyph.reference == nil || glyph.reference != state.selectedReference
+        {
+          role = .searchMatch
         }
         x = grid.put(glyph.character, x: x, y: y, role: role, limit: limit)
         if x >= limit { break }

@@ -55,6 +55,8 @@ public struct BrowserState: Sendable {
   public private(set) var forwardStack: [Location] = []
 
   public var overlay: Overlay?
+  /// Matches of the current search, painted in the reader.
+  public var searchHighlight: SearchHighlight?
   public var statusMessage: StatusMessage?
 
   public init(corpus: Corpus, columns: Int = 80, rows: Int = 24) {
