@@ -8,9 +8,23 @@ struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse",
     abstract:
-      "Browse the corpus full-screen: tree, reader, links, backlinks (the default command).",
+      "Browse the corpus full-screen: tree, reader, links, backlinks, search, citations (the default command).",
     discussion:
       "Press ? inside for the keys. Needs a terminal; for text output use `show` or `export`.")
+
+  @Option(
+    name: .customLong("theme"),
+    help: ArgumentHelp(
+      "A theme name or a path to a theme .toml file (default: the config file's, else default).",
+      valueName: "NAME|PATH"))
+  var theme: String?
+
+  @Option(
+    name: .customLong("clipboard-command"),
+    help: ArgumentHelp(
+      "A shell command that takes copied text on standard input (default: the config file's, else wl-copy/xclip/xsel/pbcopy, tmux and OSC 52).",
+      valueName: "COMMAND"))
+  var clipboardCommand: String?
 
   @OptionGroup var source: SourceOptions
 
@@ -27,6 +41,7 @@ struct BrowseCommand: ParsableCommand {
     }
     let (corpus, failed) = source.loadCorpus()
     if failed && corpus.documents.isEmpty { throw ExitCode(1) }
+    let settings = BrowserSettings.load(themeOption: theme, clipboardOption: clipboardCommand)
     let screen: Screen
     do {
       screen = try Screen()
@@ -34,10 +49,69 @@ struct BrowseCommand: ParsableCommand {
       FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
       throw ExitCode(2)
     }
-    var loop = BrowserLoop(screen: screen, corpus: corpus, styles: FallbackTheme.styles)
+    var loop = BrowserLoop(screen: screen, corpus: corpus, settings: settings)
     let status = loop.run()
     screen.end()
     if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Config file, theme catalog and options, read before the screen starts.
+struct BrowserSettings {
+  var catalog: ThemeCatalog
+  var theme: Theme
+  var config: Config
+  var clipboard: ClipboardOptions
+  var citationFormat: CitationFormat
+  /// Problems with the config or theme files, shown in the status line.
+  var warnings: [String]
+
+  static func load(themeOption: String?, clipboardOption: String?) -> BrowserSettings {
+    let configFile = ConfigLocations().configFile
+    let (config, configWarnings) = Config.loadStandard()
+    let catalog = ThemeCatalog.standard()
+    let chosen = catalog.chooseTheme(
+      commandLine: themeOption, config: config, configFile: configFile)
+    var warnings = (configWarnings + catalog.warnings + chosen.warnings).map(\.description)
+    var format = CitationFormat.short
+    if let name = config.defaultCitation {
+      if let named = CitationFormat.named(name, templates: config.citationTemplates) {
+        format = named
+      } else {
+        warnings.append(
+          "\(configFile ?? "config"): default_citation: no citation format “\(name)”; using short")
+      }
+    }
+    return BrowserSettings(
+      catalog: catalog, theme: chosen.theme, config: config,
+      clipboard: ClipboardOptions(command: clipboardOption ?? config.clipboardCommand),
+      citationFormat: format, warnings: warnings)
+  }
+}
+
+/// Builds the search index on a background thread; the loop picks it up.
+final class SearchIndexBuilder: @unchecked Sendable {
+  private let lock = NSLock()
+  private var built: SearchIndex?
+
+  init(corpus: Corpus) {
+    let thread = Thread { [self] in
+      let index = SearchIndex(corpus: corpus)
+      lock.lock()
+      built = index
+      lock.unlock()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The index once it is ready (once only).
+  func take() -> SearchIndex? {
+    lock.lock()
+    defer { lock.unlock() }
+    let index = built
+    built = nil
+    return index
   }
 }
 
@@ -45,14 +119,28 @@ struct BrowseCommand: ParsableCommand {
 struct BrowserLoop {
   let screen: Screen
   var state: BrowserState
-  let styles: [ThemeRole: ScreenStyle]
+  var themes: ThemeSelection
+  var styles: [ThemeRole: ScreenStyle]
+  let clipboard: ClipboardDelivery
+  let indexBuilder: SearchIndexBuilder
 
-  init(screen: Screen, corpus: Corpus, styles: [ThemeRole: TextStyle]) {
+  init(screen: Screen, corpus: Corpus, settings: BrowserSettings) {
     self.screen = screen
     let size = screen.size
     state = BrowserState(corpus: corpus, columns: size.columns, rows: size.rows)
     state.goToService = .citations
-    self.styles = TerminalBridge.styles(styles)
+    state.citationTemplates = settings.config.citationTemplates
+    state.defaultCitationFormat = settings.citationFormat
+    if let first = settings.warnings.first {
+      let more = settings.warnings.count > 1 ? " (+\(settings.warnings.count - 1) more)" : ""
+      state.statusMessage = StatusMessage(first + more, isError: true)
+    }
+    themes = ThemeSelection(
+      catalog: settings.catalog, theme: settings.theme, colorCount: screen.colorCount,
+      noColor: isNoColorRequested(environment: ProcessInfo.processInfo.environment))
+    styles = TerminalBridge.styles(themes.styles)
+    clipboard = ClipboardDelivery(options: settings.clipboard)
+    indexBuilder = SearchIndexBuilder(corpus: corpus)
   }
 
   /// Runs until quit; returns the exit status (128 + signal when killed).
@@ -62,6 +150,10 @@ struct BrowserLoop {
     var needsDraw = true
     while true {
       if let signal = screen.pendingSignal { return 128 + signal }
+      if state.searchIndex == nil, let index = indexBuilder.take() {
+        state.searchIndexReady(index)
+        needsDraw = true
+      }
       if needsDraw {
         screen.draw(TerminalBridge.frame(Renderer.render(state), styles: styles))
         needsDraw = false
@@ -78,6 +170,7 @@ struct BrowserLoop {
           screen.suspend()
           let size = screen.size
           state.resize(columns: size.columns, rows: size.rows)
+        case .copy(let request): copy(request)
         case .unhandled(let action): handleExtension(action)
         }
       case .click(let x, let y): state.handle(mouse: .click(x: x, y: y))
@@ -90,8 +183,23 @@ struct BrowserLoop {
     }
   }
 
-  /// Actions other modules implement (search, citations): route them here.
+  /// Runs the clipboard chain (each command has a 2 s limit) and writes the
+  /// OSC 52 sequence to the terminal itself.
+  private mutating func copy(_ request: CopyRequest) {
+    let result = clipboard.copy(request.text)
+    screen.writeRaw(result.terminalBytes)
+    state.statusMessage = StatusMessage(result.statusMessage, isError: !result.failures.isEmpty)
+  }
+
+  /// Actions that need the terminal: cycling themes.
   private mutating func handleExtension(_ action: Action) {
-    state.statusMessage = StatusMessage("“\(action.rawValue)” is not available yet")
+    switch action {
+    case .cycleTheme:
+      state.statusMessage = themes.cycle()
+      styles = TerminalBridge.styles(themes.styles)
+      screen.invalidate()
+    default:
+      state.statusMessage = StatusMessage("“\(action.rawValue)” is not available here")
+    }
   }
 }

@@ -102,7 +102,7 @@ import Testing
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
     for action in [
       Action.search, .searchNext, .searchPrevious, .clearSearch, .copyCitation,
-      .copyDocumentCitation, .chooseCitationFormat,
+      .copyQuotation, .chooseCitationFormat,
     ] {
       #expect(state.handle(action) == .unhandled(action))
     }
