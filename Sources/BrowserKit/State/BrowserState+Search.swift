@@ -18,14 +18,8 @@ extension BrowserState {
   }
 
   mutating func openSearch() {
-    var panel = SearchPanel(isIndexing: searchIndex == nil)
-    // Start from the last search, so `/` Enter reopens it.
-    if let active = activeSearch {
-      panel.input = active.input
-      refreshResults(&panel, keepSelection: false)
-      panel.selection = min(active.resultIndex, max(0, panel.hits.count - 1))
-    }
-    overlay = .search(panel)
+    // A fresh search each time; back reopens the last results.
+    overlay = .search(SearchPanel(isIndexing: searchIndex == nil))
   }
 
   /// Back to the results a place was left for.
@@ -165,6 +159,18 @@ extension BrowserState {
       ? Array(search.hits.indices.dropFirst(search.resultIndex + 1))
       : Array(search.hits.indices.prefix(search.resultIndex).reversed())
     guard let next = order.first(where: { search.hits[$0].documentID != document?.id }) else {
+      // No other document: round again, like a pager.
+      if let line = forward ? lines.first : lines.last {
+        search.matchLine = line
+        search.matchDocument = document?.id
+        activeSearch = search
+        show(matchLine: line)
+        reportMatch(resultOpened: false)
+        let report = statusMessage?.text ?? ""
+        statusMessage = StatusMessage(
+          (forward ? "Wrapped to the first match: " : "Wrapped to the last match: ") + report)
+        return
+      }
       statusMessage = StatusMessage(
         forward
           ? "No more matches for “\(TextFitting.truncate(search.input, toWidth: 30))”"
