@@ -22,10 +22,7 @@ import Testing
     #expect(r1316?["authority"] as? String == "The Council")
     #expect(r1316?["kind"] as? String == "resolution")
     // Contract fields are present even when null.
-    for key in [
-      "body", "number", "revision", "title", "authority", "source", "sections", "references",
-      "sources",
-    ] {
+    for key in ["body", "number", "revision", "title", "authority", "source", "sections", "references", "sources"] {
       #expect(r1316?.keys.contains(key) == true, "missing \(key)")
     }
   }
@@ -65,8 +62,7 @@ import Testing
     let binary = folder.appendingPathComponent("binary.txt")
     try Data([0x52, 0x20, 0x31, 0x00, 0x01, 0x02]).write(to: binary)
     let text = folder.appendingPathComponent("good.txt")
-    try Data("R 1400 A test resolution\n\nThe Council,\n\nresolves\n\n1\tto test.\n".utf8).write(
-      to: text)
+    try Data("R 1400 A test resolution\n\nThe Council,\n\nresolves\n\n1\tto test.\n".utf8).write(to: text)
     let result = try BuiltBinary.run(["list", binary.path, text.path])
     #expect(result.status == 1)
     #expect(result.error.contains("binary.txt"))
