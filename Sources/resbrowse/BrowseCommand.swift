@@ -89,29 +89,31 @@ struct BrowserSettings {
   }
 }
 
-/// Builds the search index on a background thread; the loop picks it up.
-final class SearchIndexBuilder: @unchecked Sendable {
+/// Work done on a background thread (the search index, a clipboard
+/// command); the event loop, which wakes at least every quarter second,
+/// picks the result up.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private var built: SearchIndex?
+  private var value: Value?
 
-  init(corpus: Corpus) {
+  init(_ work: @escaping @Sendable () -> Value) {
     let thread = Thread { [self] in
-      let index = SearchIndex(corpus: corpus)
+      let result = work()
       lock.lock()
-      built = index
+      value = result
       lock.unlock()
     }
     thread.stackSize = 8 << 20
     thread.start()
   }
 
-  /// The index once it is ready (once only).
-  func take() -> SearchIndex? {
+  /// The result once it is ready (once only).
+  func take() -> Value? {
     lock.lock()
     defer { lock.unlock() }
-    let index = built
-    built = nil
-    return index
+    let result = value
+    value = nil
+    return result
   }
 }
 
@@ -122,7 +124,9 @@ struct BrowserLoop {
   var themes: ThemeSelection
   var styles: [ThemeRole: ScreenStyle]
   let clipboard: ClipboardDelivery
-  let indexBuilder: SearchIndexBuilder
+  var indexing: BackgroundWork<SearchIndex>?
+  /// A copy in progress: clipboard commands may take up to their timeout.
+  var copying: BackgroundWork<ClipboardResult>?
 
   init(screen: Screen, corpus: Corpus, settings: BrowserSettings) {
     self.screen = screen
@@ -140,7 +144,7 @@ struct BrowserLoop {
       noColor: isNoColorRequested(environment: ProcessInfo.processInfo.environment))
     styles = TerminalBridge.styles(themes.styles)
     clipboard = ClipboardDelivery(options: settings.clipboard)
-    indexBuilder = SearchIndexBuilder(corpus: corpus)
+    indexing = BackgroundWork { SearchIndex(corpus: corpus) }
   }
 
   /// Runs until quit; returns the exit status (128 + signal when killed).
@@ -150,8 +154,14 @@ struct BrowserLoop {
     var needsDraw = true
     while true {
       if let signal = screen.pendingSignal { return 128 + signal }
-      if state.searchIndex == nil, let index = indexBuilder.take() {
+      if let index = indexing?.take() {
         state.searchIndexReady(index)
+        indexing = nil
+        needsDraw = true
+      }
+      if let result = copying?.take() {
+        copying = nil
+        finishCopy(result)
         needsDraw = true
       }
       if needsDraw {
@@ -183,10 +193,23 @@ struct BrowserLoop {
     }
   }
 
-  /// Runs the clipboard chain (each command has a 2 s limit) and writes the
-  /// OSC 52 sequence to the terminal itself.
+  /// Runs the clipboard chain in the background (each command has a 2 s
+  /// limit), so the browser stays responsive.
   private mutating func copy(_ request: CopyRequest) {
-    let result = clipboard.copy(request.text)
+    guard copying == nil else {
+      state.statusMessage = StatusMessage("Still copying the last citation…")
+      return
+    }
+    let clipboard = clipboard
+    let text = request.text
+    copying = BackgroundWork { clipboard.copy(text) }
+    state.statusMessage = StatusMessage("Copying the \(request.description)…")
+  }
+
+  /// The chain is done: the OSC 52 sequence goes to the terminal from here
+  /// (the one thread that writes to it), and the status line says where
+  /// the text went.
+  private mutating func finishCopy(_ result: ClipboardResult) {
     screen.writeRaw(result.terminalBytes)
     state.statusMessage = StatusMessage(result.statusMessage, isError: !result.failures.isEmpty)
   }
