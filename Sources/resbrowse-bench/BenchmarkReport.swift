@@ -7,6 +7,9 @@ enum BenchmarkReport {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("resbrowse-bench")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     print(machineDescription())
+    if let embedded = FirstFrame.measure(arguments: []) {
+      print(String(format: "Embedded sample corpus: first frame %.0f ms after start", embedded * 1000))
+    }
     var rows: [(Int, [String: Double])] = []
     for size in sizes {
       let file = folder.appendingPathComponent("corpus-\(size).txt").path
@@ -18,6 +21,7 @@ enum BenchmarkReport {
       var values = measureInChild(file: file)
       values["wc_s"] = timeCommand("/usr/bin/wc", ["-l", file])
       values["grep_s"] = timeCommand("/bin/grep", ["-c", "Council", file])
+      values["first_frame_s"] = FirstFrame.measure(arguments: [file])
       rows.append((size, values))
       printTable(rows)
     }
@@ -71,6 +75,9 @@ enum BenchmarkReport {
       ("search p99 ms", { f($0["search_p99_s"].map { $0 * 1000 }, 2) }),
       ("peak RSS MB", { f($0["peak_rss_bytes"].map { $0 / 1_048_576 }, 0) }),
       ("RSS/corpus", { v in f(v["peak_rss_bytes"].flatMap { r in v["bytes"].map { r / $0 } }, 2) }),
+      ("key p50 ms", { f($0["key_p50_s"].map { $0 * 1000 }, 2) }),
+      ("key p99 ms", { f($0["key_p99_s"].map { $0 * 1000 }, 2) }),
+      ("first frame s", { f($0["first_frame_s"], 3) }),
       ("wc -l s", { f($0["wc_s"], 3) }),
       ("grep -c s", { f($0["grep_s"], 3) }),
       ("load/grep", { v in f(v["load_total_s"].flatMap { l in v["grep_s"].map { l / $0 } }, 1) }),

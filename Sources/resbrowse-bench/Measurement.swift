@@ -1,3 +1,4 @@
+import BrowserKit
 import Foundation
 import ResolutionKit
 
@@ -44,6 +45,11 @@ enum Measurement {
     }
     record("search_p50_s", latencies.percentile(50))
     record("search_p99_s", latencies.percentile(99))
+
+    let (firstRender, keypresses) = BrowserWorkload.run(corpus: corpus)
+    record("first_render_s", firstRender)
+    record("key_p50_s", keypresses.percentile(50))
+    record("key_p99_s", keypresses.percentile(99))
     return results
   }
 }

@@ -1,0 +1,39 @@
+import BrowserKit
+import Foundation
+import ResolutionKit
+
+/// A fixed walk through the browser, key by key, each followed by a full
+/// redraw into the cell grid, as the terminal loop does: scrolling, moving
+/// in and expanding the tree, following links and coming back, paging
+/// through documents, and the go-to prompt.
+enum BrowserWorkload {
+  static var keys: [Key] {
+    var keys: [Key] = []
+    keys += Array(repeating: .down, count: 30)  // tree
+    keys += [.character("l"), .character("l"), .down, .down, .character("l")]  // expand
+    keys += [.character("w")] + Array(repeating: .character("j"), count: 20)  // reader scroll
+    keys += Array(repeating: .pageDown, count: 5) + [.character("G"), .character("g")]
+    for _ in 0..<10 { keys += [.tab, .enter, .backspace] }  // follow links and come back
+    keys += Array(repeating: .character("]"), count: 30)  // next documents
+    keys += Array(repeating: .character("["), count: 10)
+    keys += [.character(":")] + "1500".map { .character($0) } + [.enter]  // go-to
+    keys += [.character("b"), .escape, .character("?"), .escape]
+    keys += [.character("w")] + Array(repeating: .up, count: 30)
+    return keys
+  }
+
+  /// Time of the first render, and the latency of every keypress + redraw.
+  static func run(corpus: Corpus) -> (firstFrame: Double, keypresses: [Double]) {
+    var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
+    let (_, firstFrame) = Stopwatch.seconds { Renderer.render(state) }
+    var latencies: [Double] = []
+    for key in keys {
+      let (_, time) = Stopwatch.seconds { () -> CellGrid in
+        _ = state.handle(key: key)
+        return Renderer.render(state)
+      }
+      latencies.append(time)
+    }
+    return (firstFrame, latencies)
+  }
+}
