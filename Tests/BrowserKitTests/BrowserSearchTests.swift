@@ -194,6 +194,15 @@ import Testing
     }
   }
 
+  @Test func aShortScreenStillShowsTheSelectedResult() {
+    var state = ready(columns: 40, rows: 6)
+    search("council", in: &state)
+    state.press(.down)
+    guard case .search(let panel) = state.overlay else { return }
+    let label = Renderer.label(of: panel.hits[1])
+    #expect(state.screenText.contains(String(label.prefix(8))), "\(state.screenText)")
+  }
+
   @Test func clickOnAResultOpensIt() throws {
     var state = ready()
     search("follow", in: &state)

@@ -3,24 +3,24 @@ import ResolutionKit
 /// The search overlay (results above, prompt on the status line) and the
 /// citation format picker.
 extension Renderer {
-  /// Each result takes two rows: where it is, then the snippet.
-  static let rowsPerHit = 2
-
-  /// The box, the first result shown and how many fit.
+  /// The box, the rows each result takes (two: where it is, then the
+  /// snippet; one when the box has a single row), the first result shown
+  /// and how many fit.
   static func searchGeometry(_ panel: SearchPanel, layout: PaneLayout) -> (
-    box: (outer: Frame, inner: Frame), first: Int, visible: Int
+    box: (outer: Frame, inner: Frame), rowsPerHit: Int, first: Int, visible: Int
   ) {
-    let box = box(lines: max(1, panel.hits.count * rowsPerHit), in: layout.content)
+    let box = box(lines: max(1, panel.hits.count * 2), in: layout.content)
+    let rowsPerHit = box.inner.height >= 2 ? 2 : 1
     let visible = max(0, box.inner.height / rowsPerHit)
     let first = visible > 0 ? max(0, panel.selection - visible + 1) : 0
-    return (box, first, visible)
+    return (box, rowsPerHit, first, visible)
   }
 
   /// The result under a click, if any.
   public static func searchHit(at x: Int, y: Int, panel: SearchPanel, layout: PaneLayout) -> Int? {
     let g = searchGeometry(panel, layout: layout)
     guard g.box.inner.contains(x: x, y: y) else { return nil }
-    let index = g.first + (y - g.box.inner.y) / rowsPerHit
+    let index = g.first + (y - g.box.inner.y) / g.rowsPerHit
     return panel.hits.indices.contains(index) ? index : nil
   }
 
@@ -50,12 +50,12 @@ extension Renderer {
       let index = g.first + i
       guard panel.hits.indices.contains(index) else { break }
       let hit = panel.hits[index]
-      let y = inner.y + i * rowsPerHit
+      let y = inner.y + i * g.rowsPerHit
       let selected = index == panel.selection
       let role: ThemeRole = selected ? .treeFocused : .help
       if selected { grid.fill(x: inner.x, y: y, width: inner.width, height: 1, role: role) }
       grid.write(truncating: label(of: hit), x: inner.x, y: y, maxWidth: inner.width, role: role)
-      if y + 1 < inner.y + inner.height {
+      if g.rowsPerHit > 1, y + 1 < inner.y + inner.height {
         drawSnippet(
           hit.snippet, x: inner.x + 2, y: y + 1, limit: inner.x + inner.width, into: &grid)
       }
