@@ -26,7 +26,9 @@ public final class Screen {
   private var previous: ScreenFrame?
   private var pairs: [PairKey: Int] = [:]
   private var nextPair = 1
-  private let colorCount: Int
+  /// Colours the terminal shows (ncurses' `COLORS`); 0 without colours
+  /// or under NO_COLOR.
+  public let colorCount: Int
   private let pairLimit: Int
   private var ended = false
 
@@ -174,6 +176,29 @@ public final class Screen {
     nextPair += 1
     pairs[key] = number
     return number
+  }
+
+  /// Writes bytes straight to the terminal after the screen is up to date
+  /// (OSC 52 for the clipboard), bypassing ncurses' text output, which
+  /// would show them as text. Only for sequences the program made itself.
+  public func writeRaw(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty, !ended else { return }
+    refresh()
+    fflush(nil)
+    var offset = 0
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while offset < buffer.count {
+        let written = write(1, base + offset, buffer.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written < 0 && errno == EINTR {
+          continue
+        } else {
+          break
+        }
+      }
+    }
   }
 
   /// Waits up to a quarter of a second for input; nil when nothing came

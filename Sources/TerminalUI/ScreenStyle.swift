@@ -4,6 +4,9 @@ public enum TerminalColorValue: Hashable, Sendable {
   /// 0–15 ANSI, 16–255 the xterm palette.
   case indexed(Int)
   case rgb(UInt8, UInt8, UInt8)
+  /// A colour number the terminal has (already mapped to its colour
+  /// count), used as it is; -1 is the default.
+  case number(Int)
 }
 
 /// How a cell looks: colours and attributes.
@@ -127,6 +130,7 @@ enum ColorReduction {
   static func number(_ color: TerminalColorValue, colors: Int) -> Int {
     switch color {
     case .default: return -1
+    case .number(let n): return max(-1, n)
     case .indexed(let n):
       let n = max(0, min(255, n))
       return colors >= 256 ? n : ansi(n, count: colors >= 16 ? 16 : 8)

@@ -8,9 +8,23 @@ struct BrowseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse",
     abstract:
-      "Browse the corpus full-screen: tree, reader, links, backlinks (the default command).",
+      "Browse the corpus full-screen: tree, reader, links, backlinks, search, citations (the default command).",
     discussion:
       "Press ? inside for the keys. Needs a terminal; for text output use `show` or `export`.")
+
+  @Option(
+    name: .customLong("theme"),
+    help: ArgumentHelp(
+      "A theme name or a path to a theme .toml file (default: the config file's, else default).",
+      valueName: "NAME|PATH"))
+  var theme: String?
+
+  @Option(
+    name: .customLong("clipboard-command"),
+    help: ArgumentHelp(
+      "A shell command that takes copied text on standard input (default: the config file's, else wl-copy/xclip/xsel/pbcopy, tmux and OSC 52).",
+      valueName: "COMMAND"))
+  var clipboardCommand: String?
 
   @OptionGroup var source: SourceOptions
 
@@ -27,6 +41,7 @@ struct BrowseCommand: ParsableCommand {
     }
     let (corpus, failed) = source.loadCorpus()
     if failed && corpus.documents.isEmpty { throw ExitCode(1) }
+    let settings = BrowserSettings.load(themeOption: theme, clipboardOption: clipboardCommand)
     let screen: Screen
     do {
       screen = try Screen()
@@ -34,10 +49,71 @@ struct BrowseCommand: ParsableCommand {
       FileHandle.standardError.write(Data("resbrowse: \(error)\n".utf8))
       throw ExitCode(2)
     }
-    var loop = BrowserLoop(screen: screen, corpus: corpus, styles: FallbackTheme.styles)
+    var loop = BrowserLoop(screen: screen, corpus: corpus, settings: settings)
     let status = loop.run()
     screen.end()
     if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Config file, theme catalog and options, read before the screen starts.
+struct BrowserSettings {
+  var catalog: ThemeCatalog
+  var theme: Theme
+  var config: Config
+  var clipboard: ClipboardOptions
+  var citationFormat: CitationFormat
+  /// Problems with the config or theme files, shown in the status line.
+  var warnings: [String]
+
+  static func load(themeOption: String?, clipboardOption: String?) -> BrowserSettings {
+    let configFile = ConfigLocations().configFile
+    let (config, configWarnings) = Config.loadStandard()
+    let catalog = ThemeCatalog.standard()
+    let chosen = catalog.chooseTheme(
+      commandLine: themeOption, config: config, configFile: configFile)
+    var warnings = (configWarnings + catalog.warnings + chosen.warnings).map(\.description)
+    var format = CitationFormat.short
+    if let name = config.defaultCitation {
+      if let named = CitationFormat.named(name, templates: config.citationTemplates) {
+        format = named
+      } else {
+        warnings.append(
+          "\(configFile ?? "config"): default_citation: no citation format “\(name)”; using short")
+      }
+    }
+    return BrowserSettings(
+      catalog: catalog, theme: chosen.theme, config: config,
+      clipboard: ClipboardOptions(command: clipboardOption ?? config.clipboardCommand),
+      citationFormat: format, warnings: warnings)
+  }
+}
+
+/// Work done on a background thread (the search index, a clipboard
+/// command); the event loop, which wakes at least every quarter second,
+/// picks the result up.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value?
+
+  init(_ work: @escaping @Sendable () -> Value) {
+    let thread = Thread { [self] in
+      let result = work()
+      lock.lock()
+      value = result
+      lock.unlock()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The result once it is ready (once only).
+  func take() -> Value? {
+    lock.lock()
+    defer { lock.unlock() }
+    let result = value
+    value = nil
+    return result
   }
 }
 
@@ -45,14 +121,30 @@ struct BrowseCommand: ParsableCommand {
 struct BrowserLoop {
   let screen: Screen
   var state: BrowserState
-  let styles: [ThemeRole: ScreenStyle]
+  var themes: ThemeSelection
+  var styles: [ThemeRole: ScreenStyle]
+  let clipboard: ClipboardDelivery
+  var indexing: BackgroundWork<SearchIndex>?
+  /// A copy in progress: clipboard commands may take up to their timeout.
+  var copying: BackgroundWork<ClipboardResult>?
 
-  init(screen: Screen, corpus: Corpus, styles: [ThemeRole: TextStyle]) {
+  init(screen: Screen, corpus: Corpus, settings: BrowserSettings) {
     self.screen = screen
     let size = screen.size
     state = BrowserState(corpus: corpus, columns: size.columns, rows: size.rows)
     state.goToService = .citations
-    self.styles = TerminalBridge.styles(styles)
+    state.citationTemplates = settings.config.citationTemplates
+    state.defaultCitationFormat = settings.citationFormat
+    if let first = settings.warnings.first {
+      let more = settings.warnings.count > 1 ? " (+\(settings.warnings.count - 1) more)" : ""
+      state.statusMessage = StatusMessage(first + more, isError: true)
+    }
+    themes = ThemeSelection(
+      catalog: settings.catalog, theme: settings.theme, colorCount: screen.colorCount,
+      noColor: isNoColorRequested(environment: ProcessInfo.processInfo.environment))
+    styles = TerminalBridge.styles(themes.styles)
+    clipboard = ClipboardDelivery(options: settings.clipboard)
+    indexing = BackgroundWork { SearchIndex(corpus: corpus) }
   }
 
   /// Runs until quit; returns the exit status (128 + signal when killed).
@@ -62,6 +154,16 @@ struct BrowserLoop {
     var needsDraw = true
     while true {
       if let signal = screen.pendingSignal { return 128 + signal }
+      if let index = indexing?.take() {
+        state.searchIndexReady(index)
+        indexing = nil
+        needsDraw = true
+      }
+      if let result = copying?.take() {
+        copying = nil
+        finishCopy(result)
+        needsDraw = true
+      }
       if needsDraw {
         screen.draw(TerminalBridge.frame(Renderer.render(state), styles: styles))
         needsDraw = false
@@ -78,6 +180,7 @@ struct BrowserLoop {
           screen.suspend()
           let size = screen.size
           state.resize(columns: size.columns, rows: size.rows)
+        case .copy(let request): copy(request)
         case .unhandled(let action): handleExtension(action)
         }
       case .click(let x, let y): state.handle(mouse: .click(x: x, y: y))
@@ -90,8 +193,36 @@ struct BrowserLoop {
     }
   }
 
-  /// Actions other modules implement (search, citations): route them here.
+  /// Runs the clipboard chain in the background (each command has a 2 s
+  /// limit), so the browser stays responsive.
+  private mutating func copy(_ request: CopyRequest) {
+    guard copying == nil else {
+      state.statusMessage = StatusMessage("Still copying the last citation…")
+      return
+    }
+    let clipboard = clipboard
+    let text = request.text
+    copying = BackgroundWork { clipboard.copy(text) }
+    state.statusMessage = StatusMessage("Copying the \(request.description)…")
+  }
+
+  /// The chain is done: the OSC 52 sequence goes to the terminal from here
+  /// (the one thread that writes to it), and the status line says where
+  /// the text went.
+  private mutating func finishCopy(_ result: ClipboardResult) {
+    screen.writeRaw(result.terminalBytes)
+    state.statusMessage = StatusMessage(result.statusMessage, isError: !result.failures.isEmpty)
+  }
+
+  /// Actions that need the terminal: cycling themes.
   private mutating func handleExtension(_ action: Action) {
-    state.statusMessage = StatusMessage("“\(action.rawValue)” is not available yet")
+    switch action {
+    case .cycleTheme:
+      state.statusMessage = themes.cycle()
+      styles = TerminalBridge.styles(themes.styles)
+      screen.invalidate()
+    default:
+      state.statusMessage = StatusMessage("“\(action.rawValue)” is not available here")
+    }
   }
 }

@@ -25,26 +25,20 @@ enum TerminalBridge {
     }
   }
 
-  static func style(_ style: TextStyle) -> ScreenStyle {
+  /// A role's style as the theme mapped it for this terminal: colour
+  /// numbers are already the terminal's, so they pass through as they are.
+  static func style(_ style: TerminalStyle) -> ScreenStyle {
     ScreenStyle(
-      foreground: color(style.foreground), background: color(style.background),
+      foreground: .number(style.foreground), background: .number(style.background),
       bold: style.attributes.contains(.bold), dim: style.attributes.contains(.dim),
       italic: style.attributes.contains(.italic), underline: style.attributes.contains(.underline),
       reverse: style.attributes.contains(.reverse))
   }
 
-  static func color(_ color: TerminalColor) -> TerminalColorValue {
-    switch color {
-    case .default: return .default
-    case .indexed(let n): return .indexed(n)
-    case .rgb(let r, let g, let b): return .rgb(r, g, b)
-    }
-  }
-
-  /// The terminal styles of every role, from a role → style table.
-  static func styles(_ table: [ThemeRole: TextStyle]) -> [ThemeRole: ScreenStyle] {
+  /// The terminal styles of every role.
+  static func styles(_ table: [ThemeRole: TerminalStyle]) -> [ThemeRole: ScreenStyle] {
     var result: [ThemeRole: ScreenStyle] = [:]
-    for role in ThemeRole.allCases { result[role] = style(table[role] ?? TextStyle()) }
+    for role in ThemeRole.allCases { result[role] = style(table[role] ?? TerminalStyle()) }
     return result
   }
 

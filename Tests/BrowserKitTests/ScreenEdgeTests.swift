@@ -98,13 +98,12 @@ import Testing
     #expect(state.screen[29].hasPrefix("Z is not bound — ? for help"))
   }
 
-  @Test func searchAndCitationActionsAreLeftToTheirModules() {
+  @Test func onlyThemeCyclingIsLeftToTheHost() {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    for action in [
-      Action.search, .searchNext, .searchPrevious, .clearSearch, .copyCitation,
-      .copyDocumentCitation, .chooseCitationFormat,
-    ] {
-      #expect(state.handle(action) == .unhandled(action))
+    #expect(state.handle(.cycleTheme) == .unhandled(.cycleTheme))
+    for action in Action.allCases where action != .cycleTheme {
+      var copy = state
+      if case .unhandled = copy.handle(action) { Issue.record("\(action) left unhandled") }
     }
     #expect(state.handle(key: .control("c")) == .quit)
     #expect(state.handle(key: .character("q")) == .quit)

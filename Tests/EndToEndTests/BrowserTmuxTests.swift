@@ -117,10 +117,15 @@ import Testing
   func sigtermRestoresTheTerminal() throws {
     let tmux = try TmuxSession(
       command:
-        "TERM=tmux-256color '\(Self.binary)' & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo EXIT=$?; sleep 30",
+        // The terminal is handed to the background job explicitly (a shell
+        // gives a background job /dev/null otherwise, and it would refuse
+        // to start).
+        "exec 3<&0; TERM=tmux-256color '\(Self.binary)' <&3 & pid=$!; sleep 2; kill -TERM $pid; wait $pid; echo EXIT=$?; sleep 30",
       columns: 80, rows: 24)
     defer { tmux.kill() }
-    #expect(tmux.waitFor { $0.contains("EXIT=") } != nil, "\(tmux.capture())")
+    #expect(tmux.waitFor { $0.contains("│") } != nil, "the browser did not start")
+    #expect(tmux.display("#{alternate_on}") == "1")
+    #expect(tmux.waitFor { $0.contains("EXIT=143") } != nil, "\(tmux.capture())")
     #expect(tmux.display("#{alternate_on}") == "0")
   }
 

@@ -43,6 +43,17 @@ final class TmuxSession {
     (try? tmux(["capture-pane", "-p", "-t", "0"])) ?? ""
   }
 
+  /// The screen with its colours and attributes as SGR sequences.
+  func captureWithEscapes() -> String {
+    (try? tmux(["capture-pane", "-p", "-e", "-t", "0"])) ?? ""
+  }
+
+  /// Any tmux command against this server (`set-option`, `list-buffers`).
+  @discardableResult
+  func run(_ arguments: String...) -> String {
+    (try? tmux(arguments)) ?? ""
+  }
+
   func display(_ format: String) -> String {
     ((try? tmux(["display-message", "-p", "-t", "0", format])) ?? "")
       .trimmingCharacters(in: .whitespacesAndNewlines)

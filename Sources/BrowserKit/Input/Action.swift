@@ -25,16 +25,17 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   case showHistory = "show-history"
   case showCitedBy = "show-cited-by"
   case goTo = "go-to"
-  // Search (wired by the search module)
+  // Search
   case search
   case searchNext = "search-next"
   case searchPrevious = "search-previous"
   case clearSearch = "clear-search"
-  // Citations (wired by the citation module)
+  // Citations
   case copyCitation = "copy-citation"
-  case copyDocumentCitation = "copy-document-citation"
+  case copyQuotation = "copy-quotation"
   case chooseCitationFormat = "choose-citation-format"
   // Screen
+  case cycleTheme = "cycle-theme"
   case help
   case closeOverlay = "close-overlay"
   case redraw
@@ -65,16 +66,17 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .forward: return "Forward in history"
     case .showHistory: return "List visited places"
     case .showCitedBy: return "Cited by: who cites this clause or document"
-    case .goTo: return "Go to a document by id, number or symbol"
-    case .search: return "Search"
-    case .searchNext: return "Next search match"
-    case .searchPrevious: return "Previous search match"
+    case .goTo: return "Go to a document, clause or pasted citation (R1316, 1316 resolves 2)"
+    case .search: return "Search the corpus (results as you type; Enter opens)"
+    case .searchNext: return "Next search match (then the next result)"
+    case .searchPrevious: return "Previous search match (then the previous result)"
     case .clearSearch: return "Clear the search highlight"
-    case .copyCitation: return "Copy the citation of the current clause"
-    case .copyDocumentCitation: return "Copy the citation of the document"
-    case .chooseCitationFormat: return "Choose the citation format"
+    case .copyCitation: return "Copy the citation of the current clause (default format)"
+    case .copyQuotation: return "Copy the clause's text with its short citation"
+    case .chooseCitationFormat: return "Choose a citation format to copy, with previews"
+    case .cycleTheme: return "Switch to the next colour theme"
     case .help: return "Show or hide this help"
-    case .closeOverlay: return "Close the panel"
+    case .closeOverlay: return "Close the panel; in a search: cancel"
     case .redraw: return "Redraw the screen"
     case .suspend: return "Suspend (fg to resume)"
     case .quit: return "Quit"

@@ -16,6 +16,8 @@ public enum Renderer {
     case .help(let scroll)?: drawHelp(state, scroll: scroll, into: &grid)
     case .list(let panel)?: drawList(panel, layout: layout, into: &grid)
     case .prompt(let prompt)?: drawPrompt(prompt, state: state, into: &grid)
+    case .search(let panel)?: drawSearch(panel, state: state, into: &grid)
+    case .citationFormats(let picker)?: drawCitationPicker(picker, state: state, into: &grid)
     case nil: break
     }
     return grid

@@ -7,8 +7,10 @@ public enum BrowserEffect: Hashable, Sendable {
   case suspend
   /// Repaint every cell (Ctrl-L).
   case redraw
-  /// An action this state does not implement (search, citations): the host
-  /// routes it to the module that does.
+  /// Text to put on the clipboard (`y`, `Y`, the format picker); the host
+  /// delivers it and reports where it went.
+  case copy(CopyRequest)
+  /// An action that needs the host (cycling themes): the host does it.
   case unhandled(Action)
 }
 
@@ -45,8 +47,8 @@ public struct BrowserState: Sendable {
 
   // Reader
   public private(set) var documentIndex: Int?
-  public private(set) var currentClause: String?
-  public private(set) var readerScroll = 0
+  public internal(set) var currentClause: String?
+  public internal(set) var readerScroll = 0
   public private(set) var selectedReference: Int?
   private var layouts = LayoutCache()
 
@@ -58,6 +60,17 @@ public struct BrowserState: Sendable {
   /// Matches of the current search, painted in the reader.
   public var searchHighlight: SearchHighlight?
   public var statusMessage: StatusMessage?
+
+  // Search: the index arrives from a background build (`searchIndexReady`).
+  public internal(set) var searchIndex: SearchIndex?
+  /// The search whose matches are highlighted and stepped through by n/N.
+  public internal(set) var activeSearch: ActiveSearch?
+
+  // Citations
+  /// The config file's citation templates, offered in the format picker.
+  public var citationTemplates: [String: String] = [:]
+  /// What `y` copies: config `default_citation`, else short.
+  public var defaultCitationFormat: CitationFormat = .short
 
   public init(corpus: Corpus, columns: Int = 80, rows: Int = 24) {
     self.corpus = corpus
@@ -104,6 +117,9 @@ public struct BrowserState: Sendable {
     if case .prompt(var prompt) = overlay {
       if handlePrompt(key: key, &prompt) { return .none }
     }
+    if case .search(var panel) = overlay {
+      if handleSearchPrompt(key: key, &panel) { return .none }
+    }
     guard let action = keyMap.action(for: key) else {
       if overlay == nil {
         statusMessage = StatusMessage("\(key.displayName) is not bound — ? for help")
@@ -147,9 +163,14 @@ public struct BrowserState: Sendable {
     case .showHistory: showHistory()
     case .showCitedBy: showCitedBy()
     case .goTo: overlay = .prompt(GoToPrompt())
-    case .search, .searchNext, .searchPrevious, .clearSearch, .copyCitation, .copyDocumentCitation,
-      .chooseCitationFormat:
-      return .unhandled(action)
+    case .search: openSearch()
+    case .searchNext: stepMatch(forward: true)
+    case .searchPrevious: stepMatch(forward: false)
+    case .clearSearch: clearSearch()
+    case .copyCitation: return copyCitation(as: defaultCitationFormat)
+    case .copyQuotation: return copyCitation(as: .quote)
+    case .chooseCitationFormat: openCitationPicker()
+    case .cycleTheme: return .unhandled(action)
     case .quit, .suspend, .redraw, .closeOverlay, .help:
       break
     }
@@ -161,6 +182,8 @@ public struct BrowserState: Sendable {
     self.columns = max(0, columns)
     self.rows = max(0, rows)
     layout = PaneLayout(columns: self.columns, rows: self.rows, focus: focus)
+    // Lines move when the text re-wraps: n starts again from the screen.
+    activeSearch?.matchLine = nil
     if let index = documentIndex {
       layouts.ensure(index, layout.readerTextWidth, corpus)
       // Keep the current clause in view across the re-wrap.
@@ -185,11 +208,17 @@ public struct BrowserState: Sendable {
   /// Opens a place as a new jump: the current place goes on the back
   /// stack and the forward stack is cleared.
   public mutating func jump(to destination: Location) {
+    jump(to: destination, leaving: location)
+  }
+
+  /// A jump that records `here` as the place left (a search result
+  /// records the search, so back reopens it).
+  mutating func jump(to destination: Location, leaving here: Location?) {
     guard let index = corpus.position(ofDocument: destination.documentID) else {
       statusMessage = StatusMessage("\(destination.documentID) is not in the corpus", isError: true)
       return
     }
-    if let here = location, here != destination { backStack.append(here) }
+    if let here, here != destination { backStack.append(here) }
     forwardStack.removeAll()
     open(destination, index: index)
   }
@@ -199,7 +228,7 @@ public struct BrowserState: Sendable {
     jump(to: Location(documentID: address.documentID, clausePath: address.path))
   }
 
-  private mutating func open(_ destination: Location, index: Int) {
+  mutating func open(_ destination: Location, index: Int) {
     let document = corpus.documents[index]
     var clause = destination.clausePath
     var headingLine: Int?
@@ -287,7 +316,7 @@ public struct BrowserState: Sendable {
     max(0, (readerLayout?.lines.count ?? 0) - readerHeight)
   }
 
-  private mutating func clampReaderScroll() {
+  mutating func clampReaderScroll() {
     readerScroll = max(0, min(readerScroll, maxReaderScroll))
   }
 
@@ -569,7 +598,11 @@ public struct BrowserState: Sendable {
       return
     }
     if let here = location { forwardStack.append(here) }
-    restore(previous)
+    var place = previous
+    place.search = nil
+    restore(place)
+    // Left for a search result: back shows the results again.
+    if let saved = previous.search { reopenSearch(saved) }
   }
 
   private mutating func goForward() {
@@ -588,7 +621,8 @@ public struct BrowserState: Sendable {
 
   private mutating func showHistory() {
     var items: [ListPanel.Item] = backStack.map {
-      ListPanel.Item(text: "  " + $0.label, destination: $0)
+      let search = $0.search.map { " (searched “\(TextFitting.truncate($0.input, toWidth: 30))”)" }
+      return ListPanel.Item(text: "  " + $0.label + (search ?? ""), destination: $0)
     }
     let current = items.count
     if let here = location {
@@ -673,6 +707,22 @@ public struct BrowserState: Sendable {
       overlay = .list(panel)
     case .prompt(let prompt)?:
       if action == .activate { submit(prompt) }
+    case .search?:
+      // Keys the search prompt did not take (Ctrl-L, Ctrl-C) end up here.
+      break
+    case .citationFormats(var picker)?:
+      switch action {
+      case .moveUp: picker.selection -= 1
+      case .moveDown: picker.selection += 1
+      case .top, .pageUp, .halfPageUp: picker.selection = 0
+      case .bottom, .pageDown, .halfPageDown: picker.selection = picker.entries.count - 1
+      case .activate, .expandOrEnter: return copy(from: picker)
+      default:
+        overlay = nil
+        return .none
+      }
+      picker.selection = max(0, min(picker.selection, picker.entries.count - 1))
+      overlay = .citationFormats(picker)
     case nil:
       break
     }
@@ -752,6 +802,13 @@ public struct BrowserState: Sendable {
   // MARK: Mouse
 
   private mutating func click(x: Int, y: Int) {
+    if case .search(var panel) = overlay {
+      if let index = Renderer.searchHit(at: x, y: y, panel: panel, layout: layout) {
+        panel.selection = index
+        openSearchHit(panel)
+      }
+      return
+    }
     if overlay != nil {
       if case .list(var panel) = overlay,
         let index = Renderer.listItem(at: x, y: y, panel: panel, layout: layout)

@@ -6,6 +6,9 @@ public struct Location: Hashable, Sendable {
   public var scroll: Int?
   /// The selected reference, when one was.
   public var reference: Int?
+  /// The search this place was left for (by opening a result): back
+  /// shows its results again.
+  public var search: SavedSearch?
 
   public init(
     documentID: String, clausePath: String? = nil, scroll: Int? = nil, reference: Int? = nil
@@ -19,5 +22,17 @@ public struct Location: Hashable, Sendable {
   /// `R1316 › resolves 2`
   public var label: String {
     clausePath.map { "\(documentID) › \($0)" } ?? documentID
+  }
+}
+
+/// A search as the user left it: what was typed and which result was
+/// chosen.
+public struct SavedSearch: Hashable, Sendable {
+  public var input: String
+  public var selection: Int
+
+  public init(input: String, selection: Int) {
+    self.input = input
+    self.selection = selection
   }
 }

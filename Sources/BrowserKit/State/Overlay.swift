@@ -3,6 +3,10 @@ public enum Overlay: Hashable, Sendable {
   case help(scroll: Int)
   case list(ListPanel)
   case prompt(GoToPrompt)
+  /// `/`: the search prompt and its results.
+  case search(SearchPanel)
+  /// `F`: the citation formats with previews.
+  case citationFormats(CitationPicker)
 }
 
 /// A titled list of places to jump to, with explanatory lines above it:
