@@ -33,6 +33,9 @@ enum BrowserWorkload {
         return Renderer.render(state)
       }
       latencies.append(time)
+      if time > 0.005, ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+        FileHandle.standardError.write(Data("slow key \(key): \(Int(time * 1000)) ms\n".utf8))
+      }
     }
     return (firstFrame, latencies)
   }
