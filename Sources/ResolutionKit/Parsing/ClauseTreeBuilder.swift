@@ -20,7 +20,10 @@
 // `h)` is the letter i; an unlabelled paragraph goes under a labelled clause
 // that ends with a colon, else beside the unlabelled paragraph before it,
 // else at the top. The tree is built with an explicit stack, never by
-// recursion, so nesting depth is bounded only by memory.
+// recursion. Depth is capped at `maximumDepth` levels: deeper clauses become
+// children of the clause at the level above the cap (so they sit at the
+// deepest allowed level), because code downstream (synthesized Hashable on
+// `Clause`, JSON encoding, the browser's tree) recurses over the tree.
 
 /// One paragraph of a section or annex, before nesting.
 struct ClauseItem {
@@ -38,6 +41,12 @@ struct ClauseTreeBuilder {
   /// Paths already used in the document, to keep them unique.
   var usedPaths: Set<String>
   var diagnostics: [Diagnostic] = []
+  /// The first clause that was nested deeper than `maximumDepth` allows,
+  /// if any; the assembler reports it once per document.
+  private(set) var firstCappedLocation: SourceLocation?
+
+  /// Levels of nesting kept; a top-level clause is level 1.
+  static let maximumDepth = 32
 
   private enum Kind { case number, letter, roman, unlabelled }
 
@@ -48,6 +57,8 @@ struct ClauseTreeBuilder {
     var text: String
     var location: SourceLocation
     var parent: Int?
+    /// 1 for a top-level clause.
+    var depth: Int
     /// Path without this node's own component (for `1.1` under `1`).
     var base: String
     var path: String
@@ -87,10 +98,16 @@ struct ClauseTreeBuilder {
       kind = .unlabelled
       label = nil
     }
-    let parent = placeParent(kind: kind, label: label, components: components)
+    var parent = placeParent(kind: kind, label: label, components: components)
+    if let deepest = parent, nodes[deepest].depth >= Self.maximumDepth {
+      parent = nodes[deepest].parent
+      while let top = stack.last, top != parent { pop() }
+      if firstCappedLocation == nil { firstCappedLocation = item.location }
+    }
+    let depth = parent.map { nodes[$0].depth + 1 } ?? 1
     var node = Node(
       kind: kind, label: label, components: components, text: item.text,
-      location: item.location, parent: parent, base: "", path: "")
+      location: item.location, parent: parent, depth: depth, base: "", path: "")
     let index = nodes.count
     checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
     let component: String

@@ -49,6 +49,13 @@ struct DocumentAssembler {
   private var chapter: String?
   /// At file start and after a `Ref.:` line: where chapters may stand.
   private var betweenDocuments = true
+  /// Whether this text had a chapter heading; until then documents stand
+  /// in the chapter of the text before it (when parsed in pieces).
+  private(set) var sawChapter = false
+  /// Documents begun before the first chapter heading.
+  private(set) var documentsBeforeFirstChapter = 0
+  /// The chapter in force at the end.
+  var finalChapter: String? { chapter }
 
   init(file: String) { self.file = file }
 
@@ -84,6 +91,7 @@ struct DocumentAssembler {
     case .chapter(let chapterLine, let marker):
       if betweenDocuments || headerFollows {
         chapter = chapterLine.text
+        sawChapter = true
         if current != nil, !betweenDocuments { finishDocument() }
       } else {
         addClause(marker, block)
@@ -194,6 +202,7 @@ struct DocumentAssembler {
 
   private mutating func startDocument(_ header: DocumentHeader, at line: Int) {
     finishDocument()
+    if !sawChapter { documentsBeforeFirstChapter += 1 }
     var document = Document(
       id: "", kind: header.kind, body: header.body, number: header.number,
       revision: header.revision, session: header.session, chapter: chapter,
@@ -212,6 +221,7 @@ struct DocumentAssembler {
 
   private mutating func startFragment(at line: Int) {
     finishDocument()
+    if !sawChapter { documentsBeforeFirstChapter += 1 }
     var document = Document(id: "", kind: .fragment, chapter: chapter, location: location(line))
     document.id = DocumentIdentifier.baseID(for: document)
     current = DocumentDraft(document: document)
@@ -230,12 +240,14 @@ struct DocumentAssembler {
       document.session = SourcesLine.session(of: document.sources)
     }
     var usedPaths = Set<String>()
+    var cappedAt: SourceLocation?
     for section in draft.sections {
       var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
       usedPaths = []
       for item in section.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
+      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.sections.append(
         Section(
           heading: section.heading, role: section.role, location: section.location,
@@ -248,10 +260,17 @@ struct DocumentAssembler {
       for item in annex.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
+      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.annexes.append(
         Annex(
           heading: annex.heading.heading, title: annex.title, location: annex.location,
           clauses: builder.build()))
+    }
+    if let cappedAt {
+      diagnose(
+        cappedAt.line,
+        "clauses nested deeper than \(ClauseTreeBuilder.maximumDepth) levels kept at level \(ClauseTreeBuilder.maximumDepth)"
+      )
     }
     documents.append(document)
   }

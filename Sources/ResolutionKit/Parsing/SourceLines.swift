@@ -28,17 +28,28 @@ struct SourceLines {
   /// Lines longer than this are paragraphs, not wrapped lines.
   static let longLine = 100
 
+  /// The whole file, in one piece.
   init(_ raw: String) {
-    var text = raw
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    text = Self.replacingNoBreakSpaces(text)
-    split(text)
-    measureLayout()
+    let prepared = PreparedText(raw)
+    self.init(prepared, lines: 0..<prepared.rawLines.count)
+    applyLayout(layout)
   }
+
+  /// The raw lines `range` of a prepared file. Line numbers stay those of
+  /// the whole file. The layout is measured (`layout`) but not applied:
+  /// the caller adds the measures of all pieces and applies the sum.
+  init(_ prepared: PreparedText, lines range: Range<Int>) {
+    split(prepared, range)
+    lineCount = prepared.rawLines.count
+    layout = measureLayout()
+  }
+
+  /// Measures of this piece's layout; see `applyLayout`.
+  private(set) var layout = LayoutMeasures()
 
   /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces; the text
   /// is copied only when it has any.
-  private static func replacingNoBreakSpaces(_ text: String) -> String {
+  static func replacingNoBreakSpaces(_ text: String) -> String {
     var text = text
     text.makeContiguousUTF8()
     let replaced = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
@@ -87,7 +98,7 @@ struct SourceLines {
   }
 
   /// One raw line as byte offsets into the text.
-  private struct RawLine {
+  struct RawLine {
     var start: Int
     var textStart: Int
     var textEnd: Int
@@ -96,7 +107,7 @@ struct SourceLines {
   }
 
   /// Splits on LF, CRLF and CR, scanning the bytes once.
-  private static func rawLines(_ text: String) -> [RawLine] {
+  static func rawLines(_ text: String) -> [RawLine] {
     var text = text
     text.makeContiguousUTF8()
     let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [RawLine] in
@@ -140,13 +151,14 @@ struct SourceLines {
     return scanned ?? []
   }
 
-  private mutating func split(_ text: String) {
+  private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
     var entries: [Entry] = []
-    let raw = Self.rawLines(text)
-    entries.reserveCapacity(raw.count)
+    let text = prepared.text
+    entries.reserveCapacity(range.count)
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-    for (position, line) in raw.enumerated() {
+    for position in range {
+      let line = prepared.rawLines[position]
       let number = position + 1
       var trimmed = text[index(line.textStart)..<index(line.textEnd)]
       var width = line.width
@@ -171,7 +183,6 @@ struct SourceLines {
         .text(SourceLine(number: number, text: trimmed, width: width), afterFormFeed: line.formFeed)
       )
     }
-    lineCount = raw.count
     resolveBlanks(entries)
   }
 
@@ -217,29 +228,51 @@ struct SourceLines {
     }
   }
 
-  private mutating func measureLayout() {
-    var counts = [Int](repeating: 0, count: Self.longLine + 2)
+  /// Counts that decide the layout, additive over the pieces of a file.
+  struct LayoutMeasures {
+    /// Non-blank lines by width (the last slot: longer than `longLine`).
+    var widths = [Int](repeating: 0, count: SourceLines.longLine + 2)
     var nonBlank = 0
     var long = 0
-    // Lines that stop mid-sentence at a typical margin: evidence of wrapping.
+    /// Lines that stop mid-sentence at a typical margin: evidence of wrapping.
     var wrapped = 0
+
+    mutating func add(_ other: LayoutMeasures) {
+      for index in widths.indices { widths[index] += other.widths[index] }
+      nonBlank += other.nonBlank
+      long += other.long
+      wrapped += other.wrapped
+    }
+  }
+
+  private func measureLayout() -> LayoutMeasures {
+    var measures = LayoutMeasures()
     for line in lines where !line.isBlank {
-      nonBlank += 1
-      if line.width > Self.longLine { long += 1 }
-      counts[min(line.width, Self.longLine + 1)] += 1
+      measures.nonBlank += 1
+      if line.width > Self.longLine { measures.long += 1 }
+      measures.widths[min(line.width, Self.longLine + 1)] += 1
       if line.width >= 40, line.width <= Self.longLine, let last = line.text.utf8.last,
         TextJoiner.isLetterOrDigit(last) || last == UInt8(ascii: "-")
       {
-        wrapped += 1
+        measures.wrapped += 1
       }
     }
+    return measures
+  }
+
+  /// Decides from the measures of the whole file whether it is hard-wrapped
+  /// and where its right margin is.
+  mutating func applyLayout(_ measures: LayoutMeasures) {
+    let nonBlank = measures.nonBlank
+    let long = measures.long
+    let wrapped = measures.wrapped
     isHardWrapped = nonBlank > 0 && long * 50 < nonBlank && wrapped >= 2 && wrapped * 10 >= nonBlank
     // The right margin: the width that 95% of the wrapped lines stay within.
     let short = nonBlank - long
     var seen = 0
     wrapWidth = Self.longLine
     for width in 0...Self.longLine {
-      seen += counts[width]
+      seen += measures.widths[width]
       if seen * 100 >= short * 95 {
         wrapWidth = width
         break
@@ -263,5 +296,21 @@ struct SourceLines {
     var count = 0
     for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
     return count
+  }
+}
+
+/// A file's text ready for splitting: BOM gone, no-break spaces made plain,
+/// and its raw lines found, once for all pieces.
+struct PreparedText: Sendable {
+  let text: String
+  let rawLines: [SourceLines.RawLine]
+
+  init(_ raw: String) {
+    var text = raw
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    text = SourceLines.replacingNoBreakSpaces(text)
+    text.makeContiguousUTF8()
+    self.text = text
+    rawLines = SourceLines.rawLines(text)
   }
 }
