@@ -129,7 +129,7 @@ struct DocumentAssembler {
       }
     case .sources:
       if current == nil { startFragment(at: block.line) }
-      guard var draft = current else { return }
+      guard var draft = current.take() else { return }
       current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
       if let previous = draft.document.sourcesLine {
@@ -160,7 +160,7 @@ struct DocumentAssembler {
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
     if current == nil { startFragment(at: block.line) }
     // Take the draft out so that appending does not copy its arrays.
-    guard var draft = current else { return }
+    guard var draft = current.take() else { return }
     current = nil
     defer { current = draft }
     let unlabelled = marker == .none

@@ -58,6 +58,13 @@ struct SourceLines {
       var copied = 0
       let count = bytes.count
       while index < count {
+        // Eight ASCII bytes at a time.
+        if index + 8 <= count, let base = bytes.baseAddress,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         if byte < 0xC2 {
           index += 1
@@ -112,34 +119,50 @@ struct SourceLines {
     text.makeContiguousUTF8()
     let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [RawLine] in
       var lines: [RawLine] = []
+      guard let base = bytes.baseAddress else { return lines }
       lines.reserveCapacity(bytes.count / 60 + 1)
       var start = 0
       var index = 0
       var formFeed = false
+      // UTF-8 continuation bytes since `start`: width = bytes − these.
+      var continuation = 0
       let count = bytes.count
       func finish(_ end: Int) {
         var textStart = start
         var textEnd = end
-        while textStart < textEnd && isSpace(bytes[textStart]) { textStart += 1 }
-        while textEnd > textStart && isSpace(bytes[textEnd - 1]) { textEnd -= 1 }
-        var width = 0
-        for offset in start..<textEnd where bytes[offset] & 0xC0 != 0x80 { width += 1 }
+        while textStart < textEnd && isSpace(base[textStart]) { textStart += 1 }
+        while textEnd > textStart && isSpace(base[textEnd - 1]) { textEnd -= 1 }
+        // Trailing whitespace is ASCII: every continuation byte is before textEnd.
         lines.append(
           RawLine(
-            start: start, textStart: textStart, textEnd: textEnd, width: width, formFeed: formFeed))
+            start: start, textStart: textStart, textEnd: textEnd,
+            width: textEnd - start - continuation, formFeed: formFeed))
       }
       while index < count {
-        let byte = bytes[index]
+        // Eight bytes at a time while they are ASCII above 0x0D (no line
+        // break, form feed or multi-byte character).
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let below0E = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
+          if (word & high) | below0E == 0 {
+            index += 8
+            continue
+          }
+        }
+        let byte = base[index]
         if byte > 0x0D {
+          if byte & 0xC0 == 0x80 { continuation += 1 }
           index += 1
           continue
         }
         if byte == 0x0A || byte == 0x0D {
           finish(index)
           index += 1
-          if byte == 0x0D && index < count && bytes[index] == 0x0A { index += 1 }
+          if byte == 0x0D && index < count && base[index] == 0x0A { index += 1 }
           start = index
           formFeed = false
+          continuation = 0
         } else {
           if byte == 0x0C { formFeed = true }
           index += 1

@@ -44,24 +44,30 @@ enum TextJoiner {
   /// No leading, trailing or repeated space, no other whitespace or
   /// control character, no C1 control (C2 80–9F).
   private static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last else { return true }
+    guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else {
+      return true
+    }
     if first == 0x20 || last == 0x20 { return false }
+    let count = bytes.count
     var previousSpace = false
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte > 0x20 && byte != 0x7F && byte != 0xC2 {
+    var index = 0
+    while index < count {
+      let byte = base[index]
+      index += 1
+      // Printable ASCII: by far the most common.
+      if byte > 0x20 && byte < 0x7F {
         previousSpace = false
         continue
       }
-      if byte == 0x20 && !previousSpace {
+      if byte == 0x20 {
+        if previousSpace { return false }
         previousSpace = true
         continue
       }
-      if byte == 0xC2 && index + 1 < bytes.count && !(0x80...0x9F).contains(bytes[index + 1]) {
-        previousSpace = false
-        continue
-      }
-      return false
+      // C1 control characters (U+0080–U+009F) are C2 80–C2 9F.
+      if byte == 0xC2 && index < count && (0x80...0x9F).contains(base[index]) { return false }
+      if byte < 0x80 { return false }
+      previousSpace = false
     }
     return true
   }
