@@ -98,12 +98,6 @@ struct SourceLines {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private enum Entry {
-    case text(SourceLine, afterFormFeed: Bool)
-    case blank(Int)
-    case noise
-  }
-
   /// One raw line as byte offsets into the text.
   struct RawLine {
     var start: Int
@@ -175,11 +169,15 @@ struct SourceLines {
   }
 
   private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
-    var entries: [Entry] = []
     let text = prepared.text
-    entries.reserveCapacity(range.count)
+    lines.reserveCapacity(range.count)
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    // A run of blank and noise lines becomes one blank line, soft when it
+    // touches page noise or a form feed (a page break).
+    var runFirstBlank = 0
+    var runTouchesNoise = false
+    var inRun = false
     for position in range {
       let line = prepared.rawLines[position]
       let number = position + 1
@@ -193,20 +191,33 @@ struct SourceLines {
           width = Self.characterCount(trimmed)
         }
       }
-      if trimmed.isEmpty {
-        entries.append(line.formFeed ? .noise : .blank(number))
-        continue
-      }
-      if Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
+      var noise = line.formFeed && trimmed.isEmpty
+      if !trimmed.isEmpty, Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
         removed.append(RemovedLine(line: number, text: String(trimmed), reason: reason))
-        entries.append(.noise)
+        noise = true
+      }
+      if noise || trimmed.isEmpty {
+        inRun = true
+        if noise {
+          runTouchesNoise = true
+        } else if runFirstBlank == 0 {
+          runFirstBlank = number
+        }
         continue
       }
-      entries.append(
-        .text(SourceLine(number: number, text: trimmed, width: width), afterFormFeed: line.formFeed)
-      )
+      if inRun {
+        var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
+        blank.isSoftBlank = runTouchesNoise || line.formFeed
+        lines.append(blank)
+        (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
+      }
+      lines.append(SourceLine(number: number, text: trimmed, width: width))
     }
-    resolveBlanks(entries)
+    if inRun {
+      var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
+      blank.isSoftBlank = runTouchesNoise
+      lines.append(blank)
+    }
   }
 
   /// A cheap first test: page noise is short and starts with a digit, a
@@ -219,36 +230,6 @@ struct SourceLines {
       || first == UInt8(ascii: "A") || first == UInt8(ascii: "M") || first == UInt8(ascii: "S")
       || first == UInt8(ascii: "(")
       || ((0x41...0x5A).contains(first) && utf8.dropFirst().first == UInt8(ascii: ":"))
-  }
-
-  /// Keeps text lines and one blank per run of blank lines; a run that
-  /// touches page noise or a form feed becomes a soft blank (page break).
-  private mutating func resolveBlanks(_ entries: [Entry]) {
-    var index = 0
-    while index < entries.count {
-      if case .text(let line, _) = entries[index] {
-        lines.append(line)
-        index += 1
-        continue
-      }
-      var touchesNoise = false
-      var firstBlank = 0
-      while index < entries.count {
-        if case .text = entries[index] { break }
-        switch entries[index] {
-        case .noise: touchesNoise = true
-        case .blank(let number): if firstBlank == 0 { firstBlank = number }
-        case .text: break
-        }
-        index += 1
-      }
-      if index < entries.count, case .text(_, let afterFormFeed) = entries[index], afterFormFeed {
-        touchesNoise = true
-      }
-      var blank = SourceLine(number: firstBlank, text: "", width: 0)
-      blank.isSoftBlank = touchesNoise
-      lines.append(blank)
-    }
   }
 
   /// Counts that decide the layout, additive over the pieces of a file.

@@ -51,7 +51,27 @@ enum TextJoiner {
     let count = bytes.count
     var previousSpace = false
     var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
     while index < count {
+      // Eight bytes at a time while they are ASCII with no control
+      // character and no space next to another (flags may be too many,
+      // never too few: then the bytes are checked one by one).
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let control = (word &- ones &* 0x20) & ~word & high
+        let delete = word ^ (ones &* 0x7F)
+        let isDelete = (delete &- ones) & ~delete & high
+        let space = word ^ (ones &* 0x20)
+        let spaces = (space &- ones) & ~space & high
+        let adjacent = spaces & (spaces << 8)
+        let leading = previousSpace && word & 0xFF == 0x20
+        if (word & high) | control | isDelete | adjacent == 0 && !leading {
+          previousSpace = word >> 56 == 0x20
+          index += 8
+          continue
+        }
+      }
       let byte = base[index]
       index += 1
       // Printable ASCII: by far the most common.
