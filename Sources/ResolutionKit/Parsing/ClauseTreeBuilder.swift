@@ -30,6 +30,9 @@ struct ClauseItem {
   var marker: ClauseMarker
   var text: String
   var location: SourceLocation
+  /// Footnote markers taken out of the text (`"1"` for `¹`, `"*"`).
+  var footnoteKeys: [String] = []
+  var footnotes: [Footnote] = []
 }
 
 /// Nests the items of one section (or annex) and gives them paths.
@@ -56,6 +59,7 @@ struct ClauseTreeBuilder {
     var components: Int
     var text: String
     var location: SourceLocation
+    var footnotes: [Footnote]
     var parent: Int?
     /// 1 for a top-level clause.
     var depth: Int
@@ -107,7 +111,8 @@ struct ClauseTreeBuilder {
     let depth = parent.map { nodes[$0].depth + 1 } ?? 1
     var node = Node(
       kind: kind, label: label, components: components, text: item.text,
-      location: item.location, parent: parent, depth: depth, base: "", path: "")
+      location: item.location, footnotes: item.footnotes, parent: parent, depth: depth, base: "",
+      path: "")
     let index = nodes.count
     checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
     let component: String
@@ -293,7 +298,7 @@ struct ClauseTreeBuilder {
       }
       built[index] = Clause(
         label: node.label, path: node.path, text: node.text, location: node.location,
-        children: children)
+        children: children, footnotes: node.footnotes)
     }
     return roots.compactMap { built[$0] }
   }

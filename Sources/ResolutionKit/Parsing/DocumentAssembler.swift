@@ -150,6 +150,8 @@ struct DocumentAssembler {
       let annex = AnnexDraft(heading: heading, location: location(block.line))
       current?.annexes.append(annex)
       betweenDocuments = false
+    case .footnote(let mark, let key):
+      attachFootnote(mark: mark, key: key, block)
     case .clause(let marker):
       addClause(marker, block)
     case .paragraph:
@@ -175,7 +177,9 @@ struct DocumentAssembler {
     if betweenDocuments && draft.document.sourcesLine != nil {
       diagnose(block.line, "text after the Ref.: line kept with the document before it")
     }
-    let item = ClauseItem(marker: marker, text: block.text, location: location(block.line))
+    let (text, keys) = FootnoteMarks.strip(block.text)
+    let item = ClauseItem(
+      marker: marker, text: text, location: location(block.line), footnoteKeys: keys)
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
       if draft.annexes[last].awaitingTitle {
@@ -198,6 +202,48 @@ struct DocumentAssembler {
           heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
     }
     draft.sections[draft.sections.count - 1].items.append(item)
+  }
+
+  /// Gives the footnote to the latest clause of the document that carries
+  /// its marker and has no footnote for it yet; else to the latest clause,
+  /// with a diagnostic. Without any clause it becomes a clause itself.
+  private mutating func attachFootnote(mark: String, key: String, _ block: Block) {
+    let footnote = Footnote(mark: mark, text: block.text, location: location(block.line))
+    guard var draft = current.take() else {
+      diagnose(block.line, "footnote \(mark) without a marker in the text, kept as a paragraph")
+      addClause(.none, Block(kind: .paragraph, line: block.line, text: mark + " " + block.text))
+      return
+    }
+    defer { current = draft }
+    func carries(_ item: ClauseItem) -> Bool {
+      item.footnoteKeys.contains(key) && !item.footnotes.contains { $0.mark == mark }
+    }
+    for annex in draft.annexes.indices.reversed() {
+      if let item = draft.annexes[annex].items.lastIndex(where: carries) {
+        draft.annexes[annex].items[item].footnotes.append(footnote)
+        return
+      }
+    }
+    for section in draft.sections.indices.reversed() {
+      if let item = draft.sections[section].items.lastIndex(where: carries) {
+        draft.sections[section].items[item].footnotes.append(footnote)
+        return
+      }
+    }
+    diagnose(
+      block.line, "footnote \(mark) has no marker in the text; attached to the clause before it")
+    if draft.inAnnex, let annex = draft.annexes.indices.last,
+      !draft.annexes[annex].items.isEmpty
+    {
+      draft.annexes[annex].items[draft.annexes[annex].items.count - 1].footnotes.append(footnote)
+    } else if let section = draft.sections.indices.last, !draft.sections[section].items.isEmpty {
+      draft.sections[section].items[draft.sections[section].items.count - 1].footnotes.append(
+        footnote)
+    } else {
+      current = draft
+      addClause(.none, Block(kind: .paragraph, line: block.line, text: mark + " " + block.text))
+      if let taken = current.take() { draft = taken }
+    }
   }
 
   private mutating func startDocument(_ header: DocumentHeader, at line: Int) {

@@ -12,6 +12,9 @@ enum BlockKind {
   case clause(ClauseMarker)
   /// Text without a label.
   case paragraph
+  /// A footnote line (and its wrapped rest): the mark as printed and its
+  /// value (`"1"` for `¹`, `"*"`).
+  case footnote(mark: String, key: String)
 }
 
 /// A paragraph: its kind, first line and text (label removed, lines joined).
@@ -46,6 +49,13 @@ struct ParagraphSegmenter {
   private var parts: [Substring] = []
   private var firstLine = 0
   private var lastLine: SourceLine?
+  /// The footnote being read, if any.
+  private var footnote: (mark: String, key: String, parts: [Substring], line: Int)?
+  /// Footnotes read while a paragraph was open (a footnote at the foot of
+  /// a page inside a clause): emitted after that paragraph.
+  private var heldFootnotes: [Block] = []
+  /// A `*` marker was seen, so a line `* …` is its footnote.
+  private var starPending = false
 
   static func segment(_ source: SourceLines) -> [Block] {
     var segmenter = ParagraphSegmenter(source: source)
@@ -59,16 +69,42 @@ struct ParagraphSegmenter {
     var afterBlank = true
     for line in source.lines {
       if line.isBlank {
+        finishFootnote()
         if !line.isSoftBlank {
           flush()
           afterBlank = true
         }
         continue
       }
+      if let first = line.text.utf8.first, first == 0xC2 || first == 0xE2 || first == 0x2A,
+        let found = FootnoteMarks.footnoteLine(line.text, allowStar: starPending)
+      {
+        finishFootnote()
+        footnote = (found.mark, found.key, [found.text], line.number)
+        if found.key == "*" { starPending = false }
+        continue
+      }
       let atParagraphStart =
         afterBlank || lastLine == nil || isBetweenParagraphs
         || lastLine?.text.utf8.last == UInt8(ascii: ".")
       let classified = classify(line.text, atParagraphStart: atParagraphStart)
+      if var open = footnote {
+        // A footnote wraps onto the next lines of a page; a sentence end
+        // or a labelled line ends it.
+        if source.isHardWrapped, let last = open.parts.last, !endsSentence(last),
+          !classified.structural, !classified.weak
+        {
+          open.parts.append(line.text)
+          footnote = open
+          continue
+        }
+        finishFootnote()
+      }
+      if !starPending, line.text.utf8.contains(UInt8(ascii: "*")),
+        FootnoteMarks.hasStarMarker(line.text)
+      {
+        starPending = true
+      }
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
         lastLine = line
@@ -82,7 +118,21 @@ struct ParagraphSegmenter {
       }
       afterBlank = false
     }
+    finishFootnote()
     flush()
+  }
+
+  private mutating func finishFootnote() {
+    guard let open = footnote else { return }
+    footnote = nil
+    let block = Block(
+      kind: .footnote(mark: open.mark, key: open.key), line: open.line,
+      text: TextJoiner.join(open.parts))
+    if lastLine != nil {
+      heldFootnotes.append(block)
+    } else {
+      blocks.append(block)
+    }
   }
 
   /// After these a new paragraph always starts.
@@ -136,7 +186,7 @@ struct ParagraphSegmenter {
   private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
     guard let previous = lastLine else { return false }
     switch kind {
-    case .header, .annex:
+    case .header, .annex, .footnote:
       return false
     case .chapter:
       // Not a chapter after all if the line was wrapped: a clause goes on.
@@ -197,6 +247,8 @@ struct ParagraphSegmenter {
     default: text = TextJoiner.join(parts)
     }
     blocks.append(Block(kind: kind, line: firstLine, text: text))
+    blocks += heldFootnotes
+    heldFootnotes = []
     parts = []
     lastLine = nil
     kind = .paragraph
