@@ -11,6 +11,17 @@ public enum CorpusLoader {
   /// Source names are the paths as given (folder path + "/" + relative path
   /// for folder contents).
   public static func load(paths: [String]) -> (corpus: Corpus, errors: [LoadError]) {
+    let (texts, decodingDiagnostics, errors) = readSources(paths: paths)
+    var corpus = Corpus.build(from: texts)
+    corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
+    return (corpus, errors)
+  }
+
+  /// The texts of the files and folders, with diagnostics for repaired
+  /// UTF-8 and errors for sources that cannot be read.
+  static func readSources(paths: [String]) -> (
+    texts: [SourceText], diagnostics: [Diagnostic], errors: [LoadError]
+  ) {
     var texts: [SourceText] = []
     var errors: [LoadError] = []
     var decodingDiagnostics: [Diagnostic] = []
@@ -32,9 +43,7 @@ public enum CorpusLoader {
         texts.append(SourceText(name: name, text: text))
       }
     }
-    var corpus = Corpus.build(from: texts)
-    corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
-    return (corpus, errors)
+    return (texts, decodingDiagnostics, errors)
   }
 
   /// (name as shown, path to read) for every file to load.

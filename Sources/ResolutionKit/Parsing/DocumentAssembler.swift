@@ -56,6 +56,20 @@ struct DocumentAssembler {
   private(set) var documentsBeforeFirstChapter = 0
   /// The chapter in force at the end.
   var finalChapter: String? { chapter }
+  /// Whether a document took the chapter in force, and its line.
+  private var chapterTaken = true
+  private var chapterLine = 0
+  /// A chapter heading no document took (at the end of the text), for a
+  /// diagnostic once the whole file is parsed: its words are in no node.
+  var untakenChapter: Diagnostic? {
+    guard let chapter, !chapterTaken else { return nil }
+    return Diagnostic(
+      file: file, line: chapterLine, message: Self.untakenChapterMessage(chapter))
+  }
+
+  static func untakenChapterMessage(_ chapter: String) -> String {
+    "chapter heading \"\(chapter)\" has no document of its own"
+  }
 
   init(file: String) { self.file = file }
 
@@ -90,7 +104,12 @@ struct DocumentAssembler {
       startDocument(header, at: block.line)
     case .chapter(let chapterLine, let marker):
       if betweenDocuments || headerFollows {
+        if let previous = chapter, !chapterTaken {
+          diagnose(self.chapterLine, Self.untakenChapterMessage(previous))
+        }
         chapter = chapterLine.text
+        self.chapterLine = block.line
+        chapterTaken = false
         sawChapter = true
         if current != nil, !betweenDocuments { finishDocument() }
       } else {
@@ -249,6 +268,7 @@ struct DocumentAssembler {
   private mutating func startDocument(_ header: DocumentHeader, at line: Int) {
     finishDocument()
     if !sawChapter { documentsBeforeFirstChapter += 1 }
+    chapterTaken = true
     var document = Document(
       id: "", kind: header.kind, body: header.body, number: header.number,
       revision: header.revision, session: header.session, chapter: chapter,
@@ -268,6 +288,7 @@ struct DocumentAssembler {
   private mutating func startFragment(at line: Int) {
     finishDocument()
     if !sawChapter { documentsBeforeFirstChapter += 1 }
+    chapterTaken = true
     var document = Document(id: "", kind: .fragment, chapter: chapter, location: location(line))
     document.id = DocumentIdentifier.baseID(for: document)
     current = DocumentDraft(document: document)
@@ -279,8 +300,8 @@ struct DocumentAssembler {
     current = nil
     var document = draft.document
     if !draft.titleParts.isEmpty {
-      document.title = TextJoiner.normalisingWhitespace(
-        Substring(draft.titleParts.joined(separator: " ")))
+      // Joined like clause lines, so a word hyphenated across lines is one.
+      document.title = TextJoiner.join(draft.titleParts.map { Substring($0) })
     }
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)

@@ -52,6 +52,10 @@ public enum DocumentParser {
       diagnostics += assembler.diagnostics
       removed += lines.removed
     }
+    // Every piece after the first starts with a header, which takes the
+    // chapter left over by the piece before: only the last one can have an
+    // untaken chapter.
+    if let untaken = assembled.last?.untakenChapter { diagnostics.append(untaken) }
     return ParsedFile(
       documents: documents, diagnostics: diagnostics,
       file: SourceFile(
