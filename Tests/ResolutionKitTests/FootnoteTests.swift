@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ResolutionKit
@@ -108,5 +109,48 @@ import Testing
         "\(paths)")
       #expect(parsed.file.removedLines.map(\.text) == ["- 3 -"])
     }
+  }
+
+  /// `pdftotext -layout` text with a plain-digit marker after a number and
+  /// its footnote at the foot of the page.
+  static let plainDigitPage = """
+    R 1401 Implementation of the decisions taken by the Council at its
+    session
+    The Council,
+    resolves
+    1.   to apply Resolution 1300 1 of the Council to all the working groups
+          established by the Council at this session and at the next one, and
+    1 Approved by the Council at its 2010 session by correspondence.
+
+                                      7
+    \u{0C}
+          to review in resolves 1 the way those groups are established;
+    2.   to report on the implementation of this resolution to the Council at
+          its next session.
+    """
+
+  @Test func plainDigitMarkerWithAFootnoteAtThePageFoot() throws {
+    let parsed = parse(Self.plainDigitPage)
+    let document = try #require(parsed.documents.first)
+    let clause = try #require(document.clause(atPath: "resolves 1"))
+    #expect(
+      clause.text
+        == "to apply Resolution 1300 of the Council to all the working groups established by the Council at this session and at the next one, and to review in resolves 1 the way those groups are established;"
+    )
+    #expect(clause.footnotes.map(\.mark) == ["1"])
+    #expect(
+      clause.footnotes.first?.text
+        == "Approved by the Council at its 2010 session by correspondence.")
+    #expect(document.clause(atPath: "resolves 2") != nil)
+    #expect(parsed.diagnostics == [])
+  }
+
+  @Test func plainDigitLineWithoutAMarkerStaysText() throws {
+    let text = Self.plainDigitPage.replacingOccurrences(
+      of: "Resolution 1300 1 of", with: "Resolution 1300 of")
+    let parsed = parse(text)
+    let document = try #require(parsed.documents.first)
+    #expect(document.allClauses.allSatisfy { $0.footnotes.isEmpty })
+    #expect(document.allClauses.contains { $0.text.contains("Approved by the Council") })
   }
 }

@@ -198,7 +198,8 @@ struct DocumentAssembler {
     }
     let (text, keys) = FootnoteMarks.strip(block.text)
     let item = ClauseItem(
-      marker: marker, text: text, location: location(block.line), footnoteKeys: keys)
+      marker: marker, text: text, location: location(block.line),
+      footnoteKeys: keys + block.footnoteKeys)
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
       if draft.annexes[last].awaitingTitle {

@@ -104,4 +104,55 @@ enum FootnoteMarks {
     guard index + 1 < scalars.count else { return true }
     return " ,;.:)".unicodeScalars.contains(scalars[index + 1])
   }
+
+  /// A plain-digit footnote line `1 Approved by …`: its number and text.
+  static func plainFootnoteLine(_ line: Substring) -> (key: String, text: Substring)? {
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    var digits = 0
+    while index != utf8.endIndex, TextJoiner.isDigit(utf8[index]), digits < 3 {
+      index = utf8.index(after: index)
+      digits += 1
+    }
+    guard (1...2).contains(digits), index != utf8.endIndex,
+      utf8[index] == 0x20 || utf8[index] == 0x09
+    else { return nil }
+    let key = String(line[line.startIndex..<index])
+    let text = SourceLines.trim(line[index...])
+    guard let initial = text.utf8.first, (0x41...0x5A).contains(initial) else { return nil }
+    return (key, text)
+  }
+
+  /// The range of a plain-digit marker `key` in the text: ` 1` right after
+  /// a number or a closing bracket (`Resolution 1300 1 of`, `(Mod. 2008) 1,`)
+  /// and before a space, punctuation or the end; the last one if several.
+  /// A number after a word (`resolves 1`) is never a marker.
+  static func plainMarkerRange(_ key: String, in text: String) -> Range<String.Index>? {
+    let bytes = Array(text.utf8)
+    let keyBytes = Array(key.utf8)
+    var found: Int?
+    var index = 1
+    while index + keyBytes.count < bytes.count + 1 {
+      defer { index += 1 }
+      guard bytes[index - 1] == 0x20, index >= 2,
+        bytes[index..<(index + keyBytes.count)].elementsEqual(keyBytes)
+      else { continue }
+      let before = bytes[index - 2]
+      guard TextJoiner.isDigit(before) || before == UInt8(ascii: ")") else { continue }
+      let end = index + keyBytes.count
+      if end < bytes.count {
+        let after = bytes[end]
+        guard
+          after == 0x20 || after == UInt8(ascii: ",") || after == UInt8(ascii: ";")
+            || after == UInt8(ascii: ".") || after == UInt8(ascii: ":")
+        else { continue }
+      }
+      found = index - 1
+    }
+    guard let start = found else { return nil }
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+    let upper = utf8.index(lower, offsetBy: 1 + keyBytes.count)
+    return lower..<upper
+  }
 }

@@ -22,6 +22,9 @@ struct Block {
   var kind: BlockKind
   var line: Int
   var text: String
+  /// Plain-digit footnote markers taken out of the text (`1` of
+  /// `Resolution 1300 1`), found by their footnote line.
+  var footnoteKeys: [String] = []
 }
 
 /// Groups clean lines into paragraphs. The same text gives the same
@@ -67,7 +70,7 @@ struct ParagraphSegmenter {
 
   private mutating func run() {
     var afterBlank = true
-    for line in source.lines {
+    for (position, line) in source.lines.enumerated() {
       if line.isBlank {
         finishFootnote()
         if !line.isSoftBlank {
@@ -82,6 +85,13 @@ struct ParagraphSegmenter {
         finishFootnote()
         footnote = (found.mark, found.key, [found.text], line.number)
         if found.key == "*" { starPending = false }
+        continue
+      }
+      if source.isHardWrapped, let first = line.text.utf8.first, TextJoiner.isDigit(first),
+        let plain = plainFootnote(at: position)
+      {
+        finishFootnote()
+        footnote = (plain.key, plain.key, [plain.text], line.number)
         continue
       }
       let atParagraphStart =
@@ -120,6 +130,40 @@ struct ParagraphSegmenter {
     }
     finishFootnote()
     flush()
+  }
+
+  /// Plain-digit markers of the open paragraph, taken out at `flush`.
+  private var paragraphFootnoteKeys: [String] = []
+
+  /// A line `1 Approved by …` is a footnote only at the foot of a page (a
+  /// page break follows it within a few lines) and when the text just
+  /// before carries its marker after a number (`Resolution 1300 1`); the
+  /// marker is then taken out of that text.
+  private mutating func plainFootnote(at position: Int) -> (key: String, text: Substring)? {
+    let lines = source.lines
+    guard let found = FootnoteMarks.plainFootnoteLine(lines[position].text) else { return nil }
+    var next = position + 1
+    while next < lines.count, !lines[next].isBlank, next - position <= 4 { next += 1 }
+    guard next < lines.count, lines[next].isSoftBlank else { return nil }
+    if lastLine != nil, !paragraphFootnoteKeys.contains(found.key),
+      FootnoteMarks.plainMarkerRange(found.key, in: TextJoiner.join(parts)) != nil
+    {
+      paragraphFootnoteKeys.append(found.key)
+      return found
+    }
+    for index in blocks.indices.reversed().prefix(3) {
+      switch blocks[index].kind {
+      case .clause, .paragraph: break
+      default: continue
+      }
+      guard !blocks[index].footnoteKeys.contains(found.key),
+        let range = FootnoteMarks.plainMarkerRange(found.key, in: blocks[index].text)
+      else { continue }
+      blocks[index].text.removeSubrange(range)
+      blocks[index].footnoteKeys.append(found.key)
+      return found
+    }
+    return nil
   }
 
   private mutating func finishFootnote() {
@@ -246,7 +290,15 @@ struct ParagraphSegmenter {
     case .header: text = ""
     default: text = TextJoiner.join(parts)
     }
-    blocks.append(Block(kind: kind, line: firstLine, text: text))
+    var block = Block(kind: kind, line: firstLine, text: text)
+    for key in paragraphFootnoteKeys {
+      if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
+        block.text.removeSubrange(range)
+        block.footnoteKeys.append(key)
+      }
+    }
+    paragraphFootnoteKeys = []
+    blocks.append(block)
     blocks += heldFootnotes
     heldFootnotes = []
     parts = []
