@@ -69,7 +69,8 @@ enum FootnoteMarks {
   /// Superscript digits after a non-space are markers; so is a `*` as in
   /// `hasStarMarker`.
   static func strip(_ text: String) -> (text: String, keys: [String]) {
-    guard text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == 0xC2 || $0 == 0xE2 })
+    guard
+      TextJoiner.containsByte(text, where: { $0 == UInt8(ascii: "*") || $0 == 0xC2 || $0 == 0xE2 })
     else { return (text, []) }
     var out = String.UnicodeScalarView()
     var keys: [String] = []

@@ -66,7 +66,10 @@ struct ParagraphSegmenter {
     return segmenter.blocks
   }
 
-  private init(source: SourceLines) { self.source = source }
+  private init(source: SourceLines) {
+    self.source = source
+    blocks.reserveCapacity(source.lines.count / 2)
+  }
 
   private mutating func run() {
     var afterBlank = true
@@ -110,7 +113,7 @@ struct ParagraphSegmenter {
         }
         finishFootnote()
       }
-      if !starPending, line.text.utf8.contains(UInt8(ascii: "*")),
+      if !starPending, TextJoiner.containsByte(line.text, where: { $0 == UInt8(ascii: "*") }),
         FootnoteMarks.hasStarMarker(line.text)
       {
         starPending = true

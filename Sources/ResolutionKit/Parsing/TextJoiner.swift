@@ -121,6 +121,16 @@ enum TextJoiner {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Whether a byte of the text satisfies the predicate, scanning the
+  /// contiguous bytes directly (the generic path is many times slower).
+  @inline(__always)
+  static func containsByte<Text: StringProtocol>(_ text: Text, where predicate: (UInt8) -> Bool)
+    -> Bool
+  {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) }
+      ?? text.utf8.contains(where: predicate)
+  }
+
   @inline(__always) static func isSpaceLike(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
   @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
   @inline(__always) static func isLetterOrDigit(_ byte: UInt8) -> Bool {
