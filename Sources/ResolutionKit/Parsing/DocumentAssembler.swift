@@ -196,7 +196,7 @@ struct DocumentAssembler {
     if betweenDocuments && draft.document.sourcesLine != nil {
       diagnose(block.line, "text after the Ref.: line kept with the document before it")
     }
-    let (text, keys) = FootnoteMarks.strip(block.text)
+    let (text, keys) = block.mayHaveMarks ? FootnoteMarks.strip(block.text) : (block.text, [])
     let item = ClauseItem(
       marker: marker, text: text, location: location(block.line),
       footnoteKeys: keys + block.footnoteKeys)

@@ -25,6 +25,8 @@ struct Block {
   /// Plain-digit footnote markers taken out of the text (`1` of
   /// `Resolution 1300 1`), found by their footnote line.
   var footnoteKeys: [String] = []
+  /// Whether a line of the paragraph may hold a footnote marker.
+  var mayHaveMarks = true
 }
 
 /// Groups clean lines into paragraphs. The same text gives the same
@@ -113,19 +115,22 @@ struct ParagraphSegmenter {
         }
         finishFootnote()
       }
-      if !starPending, TextJoiner.containsByte(line.text, where: { $0 == UInt8(ascii: "*") }),
+      if !starPending, line.mayHaveMarks,
+        TextJoiner.containsByte(line.text, where: { $0 == UInt8(ascii: "*") }),
         FootnoteMarks.hasStarMarker(line.text)
       {
         starPending = true
       }
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
+        paragraphMayHaveMarks = paragraphMayHaveMarks || line.mayHaveMarks
         lastLine = line
         if case .chapter(_, let marker) = kind { kind = .clause(marker) }
       } else {
         flush()
         kind = classified.kind
         parts = [classified.text]
+        paragraphMayHaveMarks = line.mayHaveMarks
         firstLine = line.number
         lastLine = line
       }
@@ -135,6 +140,7 @@ struct ParagraphSegmenter {
     flush()
   }
 
+  private var paragraphMayHaveMarks = false
   /// Plain-digit markers of the open paragraph, taken out at `flush`.
   private var paragraphFootnoteKeys: [String] = []
 
@@ -294,6 +300,7 @@ struct ParagraphSegmenter {
     default: text = TextJoiner.join(parts)
     }
     var block = Block(kind: kind, line: firstLine, text: text)
+    block.mayHaveMarks = paragraphMayHaveMarks
     for key in paragraphFootnoteKeys {
       if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
         block.text.removeSubrange(range)

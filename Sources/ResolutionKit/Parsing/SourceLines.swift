@@ -7,6 +7,9 @@ struct SourceLine {
   /// Characters from the start of the raw line to the end of its text
   /// (indentation included): where the line stops on the page.
   let width: Int
+  /// Whether the line has a `*` or a non-ASCII character: only then can
+  /// it hold a footnote marker.
+  var mayHaveMarks = true
   var isBlank: Bool { text.isEmpty }
   /// A blank line next to removed page noise: a page break, not
   /// necessarily a paragraph break.
@@ -105,6 +108,8 @@ struct SourceLines {
     var textEnd: Int
     var width: Int
     var formFeed: Bool
+    /// A `*` or a non-ASCII byte on the line.
+    var mayHaveMarks: Bool
   }
 
   /// Splits on LF, CRLF and CR, scanning the bytes once.
@@ -120,6 +125,7 @@ struct SourceLines {
       var formFeed = false
       // UTF-8 continuation bytes since `start`: width = bytes − these.
       var continuation = 0
+      var mayHaveMarks = false
       let count = bytes.count
       func finish(_ end: Int) {
         var textStart = start
@@ -130,7 +136,8 @@ struct SourceLines {
         lines.append(
           RawLine(
             start: start, textStart: textStart, textEnd: textEnd,
-            width: textEnd - start - continuation, formFeed: formFeed))
+            width: textEnd - start - continuation, formFeed: formFeed,
+            mayHaveMarks: mayHaveMarks))
       }
       while index < count {
         // Eight bytes at a time while they are ASCII above 0x0D (no line
@@ -139,7 +146,9 @@ struct SourceLines {
           let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
           let high: UInt64 = 0x8080_8080_8080_8080
           let below0E = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
-          if (word & high) | below0E == 0 {
+          let star = word ^ 0x2A2A_2A2A_2A2A_2A2A
+          let stars = (star &- 0x0101_0101_0101_0101) & ~star & high
+          if (word & high) | below0E | stars == 0 {
             index += 8
             continue
           }
@@ -147,6 +156,7 @@ struct SourceLines {
         let byte = base[index]
         if byte > 0x0D {
           if byte & 0xC0 == 0x80 { continuation += 1 }
+          if byte >= 0x80 || byte == UInt8(ascii: "*") { mayHaveMarks = true }
           index += 1
           continue
         }
@@ -157,6 +167,7 @@ struct SourceLines {
           start = index
           formFeed = false
           continuation = 0
+          mayHaveMarks = false
         } else {
           if byte == 0x0C { formFeed = true }
           index += 1
@@ -211,7 +222,9 @@ struct SourceLines {
         lines.append(blank)
         (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
       }
-      lines.append(SourceLine(number: number, text: trimmed, width: width))
+      var textLine = SourceLine(number: number, text: trimmed, width: width)
+      textLine.mayHaveMarks = line.mayHaveMarks
+      lines.append(textLine)
     }
     if inRun {
       var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
