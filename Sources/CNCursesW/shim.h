@@ -29,6 +29,25 @@ static inline mmask_t rb_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 
 static inline int rb_key_f(int n) { return KEY_F(n); }
 
+// From <term.h>, which is not included because its macros (lines,
+// columns, …) would leak into every Swift file.
+int setupterm(const char *term, int filedes, int *errret);
+
+/// 1 when the terminal described by TERM is known and can address the
+/// cursor (so `dumb` and unknown names are refused before anything is
+/// drawn); checked without printing anything.
+static inline int rb_terminal_can_draw(int fd) {
+  int err = 0;
+  if (setupterm(NULL, fd, &err) != OK) return 0;
+  char *cup = tigetstr("cup");
+  return cup != NULL && cup != (char *)-1;
+}
+
+/// Sets the style for what is drawn next, extended colour pair included.
+static inline int rb_attr_set(attr_t attrs, int pair) {
+  return attr_set(attrs, pair < 256 ? (short)pair : 0, &pair);
+}
+
 static inline int rb_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int rb_getmaxx(WINDOW *w) { return getmaxx(w); }
 

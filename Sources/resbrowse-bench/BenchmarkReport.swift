@@ -62,13 +62,18 @@ enum BenchmarkReport {
       ("MB", { f($0["bytes"].map { $0 / 1_048_576 }, 1) }),
       ("docs", { f($0["documents"], 0) }),
       ("parse MB/s", { f($0["parse_mb_s"], 0) }),
-      ("load s", { f($0["load_s"], 3) }),
-      ("load MB/s", { f($0["load_mb_s"], 0) }),
+      ("load+refs s", { f($0["load_s"], 3) }),
+      ("index s", { f($0["index_s"], 3) }),
+      ("total load s", { f($0["load_total_s"], 3) }),
+      ("total MB/s", { f($0["load_total_mb_s"], 0) }),
+      ("index/text", { v in f(v["index_bytes"].flatMap { i in v["bytes"].map { i / $0 } }, 2) }),
+      ("search p50 ms", { f($0["search_p50_s"].map { $0 * 1000 }, 2) }),
+      ("search p99 ms", { f($0["search_p99_s"].map { $0 * 1000 }, 2) }),
       ("peak RSS MB", { f($0["peak_rss_bytes"].map { $0 / 1_048_576 }, 0) }),
       ("RSS/corpus", { v in f(v["peak_rss_bytes"].flatMap { r in v["bytes"].map { r / $0 } }, 2) }),
       ("wc -l s", { f($0["wc_s"], 3) }),
       ("grep -c s", { f($0["grep_s"], 3) }),
-      ("load/grep", { v in f(v["load_s"].flatMap { l in v["grep_s"].map { l / $0 } }, 1) }),
+      ("load/grep", { v in f(v["load_total_s"].flatMap { l in v["grep_s"].map { l / $0 } }, 1) }),
     ]
     var lines: [[String]] = [["resolutions"] + columns.map(\.0)]
     for (size, values) in rows {

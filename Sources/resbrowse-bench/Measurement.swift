@@ -25,8 +25,25 @@ enum Measurement {
     }
     record("load_s", loadTime)
     record("load_mb_s", megabytes / loadTime)
-    record("peak_rss_bytes", Double(peakResidentBytes()))
     record("references", Double(corpus.documents.reduce(0) { $0 + $1.references.count }))
+
+    let (index, indexTime) = Stopwatch.seconds { SearchIndex(corpus: corpus) }
+    record("index_s", indexTime)
+    record("load_total_s", loadTime + indexTime)
+    record("load_total_mb_s", megabytes / (loadTime + indexTime))
+    record("index_bytes", Double(index.approximateByteCount))
+    record("peak_rss_bytes", Double(peakResidentBytes()))
+
+    // Every query several times, in a fixed order; latency per query.
+    var latencies: [Double] = []
+    for _ in 0..<5 {
+      for query in SearchWorkload.queries {
+        let (_, time) = Stopwatch.seconds { index.search(query, limit: 50) }
+        latencies.append(time)
+      }
+    }
+    record("search_p50_s", latencies.percentile(50))
+    record("search_p99_s", latencies.percentile(99))
     return results
   }
 }

@@ -8,7 +8,10 @@ struct Resbrowse: ParsableCommand {
     abstract: "Browse, search and cite the resolutions of intergovernmental bodies.",
     // Each command lives in its own file; register it here.
     subcommands: [
-      ListCommand.self, ShowCommand.self, ExportCommand.self, ThemesCommand.self, CiteCommand.self,
-    ]
+      BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
+      RefsCommand.self, CiteCommand.self, CheckCommand.self, ExportCommand.self,
+      ThemesCommand.self,
+    ],
+    defaultSubcommand: BrowseCommand.self
   )
 }

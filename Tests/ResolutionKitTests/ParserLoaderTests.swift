@@ -18,7 +18,7 @@ import Testing
     try Data("R 2 Second\n".utf8).write(to: folder.appending(path: "b.txt"))
     try Data("R 1 First\n".utf8).write(to: folder.appending(path: "a.md"))
     try Data([0x52, 0x20, 0x33, 0x00, 0x01, 0x02]).write(to: folder.appending(path: "c.txt"))
-    try Data("ignored".utf8).write(to: folder.appending(path: "d.pdf"))
+    try Data("ignored".utf8).write(to: folder.appending(path: "d.jpg"))
     try FileManager.default.createDirectory(
       at: folder.appending(path: "sub"), withIntermediateDirectories: true)
     try Data("R 4 Fourth\n".utf8).write(to: folder.appending(path: "sub/e.txt"))
@@ -40,7 +40,7 @@ import Testing
     let (corpus, errors) = CorpusLoader.load(paths: [missing, folder.path])
     #expect(corpus.documents.isEmpty)
     #expect(errors.map(\.file) == [missing, folder.path])
-    #expect(errors[1].message.contains("no .txt or .md files"))
+    #expect(errors[1].message.contains("no supported files"))
   }
 
   @Test func emptyFileGivesNoDocuments() throws {

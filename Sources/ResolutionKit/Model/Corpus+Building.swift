@@ -5,9 +5,7 @@ extension Corpus {
     let parsed = parseConcurrently(sources)
     var documents = parsed.flatMap(\.documents)
     let idDiagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
-    for index in documents.indices {
-      documents[index].references = ReferenceExtractor.extract(from: documents[index])
-    }
+    ReferenceExtractor.extractAll(into: &documents)
     let (resolved, backlinks) = ReferenceResolver.resolve(documents)
     var corpus = Corpus(
       documents: resolved,

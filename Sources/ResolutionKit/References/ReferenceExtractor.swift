@@ -1,4 +1,117 @@
-// PLACEHOLDER until the references work lands (issue 3): finds nothing.
+import Dispatch
+import Foundation
+
+/// Finds the references a document makes, in reading order: title, then
+/// each section (heading, then its clauses depth first, each clause's
+/// footnotes after its text), then each annex (title, clauses), then the
+/// `Ref.:` line.
+///
+/// Spans are UTF-8 byte offsets in the text of the field the reference
+/// stands in, so `reference.text` is exactly that byte slice. Choices:
+/// - A list (`Resolutions 1305, 1306 and 1316`) gives one reference per
+///   number; the first one's span includes the keyword (`Resolutions 1305`),
+///   the others are their number with its own bracket (`1306`), and the last
+///   one also covers a shared `of …` phrase, whose body applies to all.
+/// - A pinpoint written before (`resolves 2 of Resolution 1306`) or after
+///   (`Resolution 1312, resolves 3, 4 and 5`) is part of the span; the
+///   reference's `pinpoint` is the first clause (`resolves 3`), and
+///   `Reference.pinpoints` lists them all.
+/// - Body: stated (a word before, a bracket, an `of …` phrase) or else the
+///   citing document's own body.
 public enum ReferenceExtractor {
-  public static func extract(from document: Document) -> [Reference] { [] }
+  public static func extract(from document: Document) -> [Reference] {
+    var references: [Reference] = []
+    let body = document.body
+    func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil) {
+      guard let text, !text.isEmpty else { return }
+      references += extract(
+        in: text, citingBody: body, field: field, path: path, footnote: footnote)
+    }
+    func addClauses(_ clauses: [Clause]) {
+      // Depth first with an explicit stack: nesting depth comes from input.
+      var stack = Array(clauses.reversed())
+      while let clause = stack.popLast() {
+        add(clause.text, .clause, clause.path)
+        for (index, footnote) in clause.footnotes.enumerated() {
+          add(footnote.text, .footnote, clause.path, footnote: index)
+        }
+        stack.append(contentsOf: clause.children.reversed())
+      }
+    }
+    add(document.title, .title, "")
+    for section in document.sections {
+      add(section.heading, .heading, section.heading)
+      addClauses(section.clauses)
+    }
+    for annex in document.annexes {
+      add(annex.title, .annexTitle, annex.heading)
+      addClauses(annex.clauses)
+    }
+    add(document.sourcesLine, .sources, "")
+    return references
+  }
+
+  /// Fills every document's `references`, in parallel over documents
+  /// (extraction needs nothing but the document itself).
+  public static func extractAll(into documents: inout [Document]) {
+    let snapshot = documents
+    let chunkCount = min(snapshot.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    guard chunkCount > 1 else {
+      for index in documents.indices {
+        documents[index].references = extract(from: documents[index])
+      }
+      return
+    }
+    let results = ReferenceSlots(count: snapshot.count)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let start = snapshot.count * chunk / chunkCount
+      let end = snapshot.count * (chunk + 1) / chunkCount
+      for index in start..<end { results.set(index, extract(from: snapshot[index])) }
+    }
+    for index in documents.indices { documents[index].references = results.take(index) }
+  }
+
+  /// The references in one text. `citingBody` is the body of the document
+  /// it stands in (a bare `Resolution N` in a Council resolution is a
+  /// Council resolution); `field`, `path` and `footnote` are copied into
+  /// every reference.
+  public static func extract(
+    in text: String, citingBody: String? = nil, field: ReferenceField = .clause,
+    path: String = "", footnote: Int? = nil
+  ) -> [Reference] {
+    let scanned = ReferenceScanner.scan(text, citingBody: citingBody)
+    guard !scanned.isEmpty else { return [] }
+    let utf8 = Array(text.utf8)
+    return scanned.map { found in
+      Reference(
+        kind: found.kind,
+        text: String(decoding: utf8[found.span], as: UTF8.self),
+        number: found.number, body: found.body, symbol: found.symbol,
+        revision: found.revision, pinpoint: found.pinpoint, field: field, path: path,
+        footnote: footnote, span: found.span)
+    }
+  }
+}
+
+/// One slot per document, each written once from `concurrentPerform` and
+/// read after it returns.
+private final class ReferenceSlots: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<[Reference]>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: [])
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func set(_ index: Int, _ references: [Reference]) { slots[index] = references }
+
+  func take(_ index: Int) -> [Reference] {
+    defer { slots[index] = [] }
+    return slots[index]
+  }
 }

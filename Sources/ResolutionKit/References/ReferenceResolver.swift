@@ -1,6 +1,105 @@
-// PLACEHOLDER until the references work lands (issue 3).
+/// Resolves every reference to the corpus document it names and builds the
+/// backlink index, in time linear in documents plus references.
+///
+/// - Resolutions and decisions by (kind, number), then body: a stated or
+///   inferred body picks the document with that body; a document whose body
+///   the parser could not tell stands in when none matches exactly. A
+///   reference without a body resolves when only one document has the
+///   number. What stays ambiguous gets `candidates` and no `target`.
+/// - Documents by symbol, against every document's `Ref.:` symbols
+///   (`sources`); a `Ref.:` line's own symbol resolves to its document even
+///   when other documents share the source.
+/// - Named instruments (`other`) are outside the corpus: never resolved.
+/// - Self-citations and cycles are kept as they are.
 public enum ReferenceResolver {
   public static func resolve(_ documents: [Document]) -> ([Document], BacklinkIndex) {
-    (documents, BacklinkIndex())
+    let index = TargetIndex(documents)
+    var resolved = documents
+    for position in resolved.indices {
+      let citing = resolved[position].id
+      for referenceIndex in resolved[position].references.indices {
+        let (target, candidates) = index.resolve(
+          resolved[position].references[referenceIndex], citingID: citing)
+        resolved[position].references[referenceIndex].target = target
+        resolved[position].references[referenceIndex].candidates = candidates
+      }
+    }
+    return (resolved, BacklinkIndex(documents: resolved))
+  }
+
+  /// Canonical key of a document symbol for matching: no spaces, upper
+  /// case, language suffix dropped (`C20/57-E` is the English `C20/57`).
+  public static func symbolKey(_ symbol: String) -> String {
+    var key = symbol.uppercased().filter { !$0.isWhitespace }
+    let scalars = Array(key.unicodeScalars)
+    if scalars.count > 2, scalars[scalars.count - 2] == "-",
+      scalars[scalars.count - 1].properties.isUppercase
+    {
+      key.removeLast(2)
+    }
+    return key
+  }
+}
+
+/// Documents by what references name them with.
+private struct TargetIndex {
+  struct NumberKey: Hashable {
+    var kind: DocumentKind
+    var number: String
+  }
+  let documents: [Document]
+  var byNumber: [NumberKey: [Int]] = [:]
+  var bySymbol: [String: [Int]] = [:]
+
+  init(_ documents: [Document]) {
+    self.documents = documents
+    for (position, document) in documents.enumerated() {
+      if let number = document.number, document.kind != .fragment {
+        byNumber[NumberKey(kind: document.kind, number: Self.normalised(number)), default: []]
+          .append(position)
+      }
+      var seen: Set<String> = []
+      for symbol in document.sources {
+        let key = ReferenceResolver.symbolKey(symbol)
+        if seen.insert(key).inserted { bySymbol[key, default: []].append(position) }
+      }
+    }
+  }
+
+  /// `0071` and `71` name the same resolution.
+  static func normalised(_ number: String) -> String {
+    let trimmed = number.drop { $0 == "0" }
+    return trimmed.isEmpty ? number : String(trimmed)
+  }
+
+  func resolve(_ reference: Reference, citingID: String) -> (target: String?, candidates: [String])
+  {
+    switch reference.kind {
+    case .resolution, .decision:
+      guard let number = reference.number else { return (nil, []) }
+      let kind: DocumentKind = reference.kind == .resolution ? .resolution : .decision
+      let all = byNumber[NumberKey(kind: kind, number: Self.normalised(number))] ?? []
+      guard let body = reference.body else { return pick(all) }
+      let sameBody = all.filter { documents[$0].body == body }
+      if !sameBody.isEmpty { return pick(sameBody) }
+      return pick(all.filter { documents[$0].body == nil })
+    case .document:
+      guard let symbol = reference.symbol else { return (nil, []) }
+      let all = bySymbol[ReferenceResolver.symbolKey(symbol)] ?? []
+      if reference.field == .sources, all.contains(where: { documents[$0].id == citingID }) {
+        return (citingID, [])
+      }
+      return pick(all)
+    case .other:
+      return (nil, [])
+    }
+  }
+
+  private func pick(_ positions: [Int]) -> (target: String?, candidates: [String]) {
+    switch positions.count {
+    case 0: (nil, [])
+    case 1: (documents[positions[0]].id, [])
+    default: (nil, positions.map { documents[$0].id })
+    }
   }
 }

@@ -1,0 +1,127 @@
+import ResolutionKit
+
+/// One match for what was typed at the `:` prompt.
+public struct GoToSuggestion: Hashable, Sendable {
+  /// What Tab puts in the prompt.
+  public var completion: String
+  /// What the list shows.
+  public var label: String
+  public var address: ClauseAddress
+
+  public init(completion: String, label: String, address: ClauseAddress) {
+    self.completion = completion
+    self.label = label
+    self.address = address
+  }
+}
+
+/// How the `:` prompt turns text into a place. The browser calls only
+/// these two functions, so the citation parser can replace the simple
+/// matcher below by assigning another service.
+public struct GoToService: Sendable {
+  public var resolve: @Sendable (_ input: String, _ corpus: Corpus) -> ClauseAddress?
+  public var suggestions:
+    @Sendable (_ input: String, _ corpus: Corpus, _ limit: Int) -> [GoToSuggestion]
+
+  public init(
+    resolve: @escaping @Sendable (String, Corpus) -> ClauseAddress?,
+    suggestions: @escaping @Sendable (String, Corpus, Int) -> [GoToSuggestion]
+  ) {
+    self.resolve = resolve
+    self.suggestions = suggestions
+  }
+
+  /// Ids, numbers (`1300`, `Resolution 1300`) and document symbols
+  /// (`C09/120`), optionally followed by a clause path (`1316 resolves 2`).
+  public static let simple = GoToService(
+    resolve: { SimpleGoTo.matches(for: $0, in: $1, limit: 1, exactOnly: true).first?.address },
+    suggestions: { SimpleGoTo.matches(for: $0, in: $1, limit: $2, exactOnly: false) }
+  )
+}
+
+extension GoToService {
+  /// The citation parser: everything a pasted citation may say
+  /// (`Res. 1316 (C09), resolves 2`), with clause completion.
+  public static let citations = GoToService(
+    resolve: { CitationParser.resolve($0, in: $1)?.address },
+    suggestions: { input, corpus, limit in
+      CitationParser.suggestions(for: input, in: corpus, limit: limit).map {
+        GoToSuggestion(
+          completion: $0.completion,
+          label: $0.detail.isEmpty ? $0.label : "\($0.label)  \($0.detail)",
+          address: $0.address)
+      }
+    }
+  )
+}
+
+/// The browser's own matcher until the citation parser takes over.
+public enum SimpleGoTo {
+  public static func matches(for input: String, in corpus: Corpus, limit: Int, exactOnly: Bool)
+    -> [GoToSuggestion]
+  {
+    var words = input.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard !words.isEmpty, limit > 0 else { return [] }
+    var preferredKind: DocumentKind?
+    if let first = words.first?.lowercased(), words.count > 1 {
+      if ["resolution", "res.", "res", "r"].contains(first) {
+        preferredKind = .resolution
+        words.removeFirst()
+      } else if ["decision", "dec.", "dec", "d"].contains(first) {
+        preferredKind = .decision
+        words.removeFirst()
+      } else if ["document", "doc.", "doc"].contains(first) {
+        words.removeFirst()
+      }
+    }
+    guard let target = words.first else { return [] }
+    let key = normalized(target)
+    let pinpoint = words.dropFirst().joined(separator: " ")
+
+    var scored: [(score: Int, position: Int, document: Document)] = []
+    for (position, document) in corpus.documents.enumerated() {
+      var score = 0
+      let id = normalized(document.id)
+      if id == key { score = 100 }
+      if let number = document.number, normalized(number) == key {
+        score = max(score, document.kind == (preferredKind ?? .resolution) ? 90 : 80)
+      }
+      if document.sources.contains(where: {
+        normalized($0) == key || normalized($0).hasPrefix(key + "(")
+      }) {
+        score = max(score, 70)
+      }
+      if !exactOnly && score == 0 {
+        if id.hasPrefix(key) { score = 40 }
+        if let number = document.number, normalized(number).hasPrefix(key) {
+          score = max(score, 35)
+        }
+        if document.sources.contains(where: { normalized($0).hasPrefix(key) }) {
+          score = max(score, 30)
+        }
+        if key.count >= 3, let title = document.title, title.lowercased().contains(key) {
+          score = max(score, 10)
+        }
+      }
+      if score > 0 { scored.append((score, position, document)) }
+    }
+    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
+    return scored.prefix(limit).map { match in
+      let document = match.document
+      var path: String?
+      if !pinpoint.isEmpty {
+        let wanted = pinpoint.lowercased()
+        path = document.allClauses.first { $0.path.lowercased() == wanted }?.path
+      }
+      let completion = path.map { "\(document.id) \($0)" } ?? document.id
+      return GoToSuggestion(
+        completion: completion,
+        label: TreeOutline.documentTitle(document) + (path.map { " › \($0)" } ?? ""),
+        address: ClauseAddress(documentID: document.id, path: path))
+    }
+  }
+
+  private static func normalized(_ text: String) -> String {
+    String(text.lowercased().filter { !$0.isWhitespace })
+  }
+}

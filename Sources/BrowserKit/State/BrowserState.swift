@@ -1,0 +1,818 @@
+import ResolutionKit
+
+/// What the host loop must do after an action.
+public enum BrowserEffect: Hashable, Sendable {
+  case none
+  case quit
+  case suspend
+  /// Repaint every cell (Ctrl-L).
+  case redraw
+  /// An action this state does not implement (search, citations): the host
+  /// routes it to the module that does.
+  case unhandled(Action)
+}
+
+/// A message on the status line.
+public struct StatusMessage: Hashable, Sendable {
+  public var text: String
+  public var isError: Bool
+
+  public init(_ text: String, isError: Bool = false) {
+    self.text = text
+    self.isError = isError
+  }
+}
+
+/// Everything the browser shows, and every change to it. No terminal code:
+/// tests drive it with actions and read what `Renderer` draws.
+public struct BrowserState: Sendable {
+  public let corpus: Corpus
+  public var keyMap: KeyMap = .standard
+  /// How `:` resolves text; replaceable by the citation parser.
+  public var goToService: GoToService = .simple
+
+  public private(set) var columns: Int
+  public private(set) var rows: Int
+  public private(set) var focus: Pane = .tree
+  public private(set) var layout: PaneLayout
+
+  // Tree
+  public let outline: TreeOutline
+  public private(set) var expanded: Set<TreeNodeID> = []
+  public private(set) var treeRows: [TreeRow] = []
+  public private(set) var treeSelection = 0
+  public private(set) var treeScroll = 0
+
+  // Reader
+  public private(set) var documentIndex: Int?
+  public private(set) var currentClause: String?
+  public private(set) var readerScroll = 0
+  public private(set) var selectedReference: Int?
+  private var layouts = LayoutCache()
+
+  // History: places left by jumps, most recent last.
+  public private(set) var backStack: [Location] = []
+  public private(set) var forwardStack: [Location] = []
+
+  public var overlay: Overlay?
+  /// Matches of the current search, painted in the reader.
+  public var searchHighlight: SearchHighlight?
+  public var statusMessage: StatusMessage?
+
+  public init(corpus: Corpus, columns: Int = 80, rows: Int = 24) {
+    self.corpus = corpus
+    self.columns = max(0, columns)
+    self.rows = max(0, rows)
+    outline = TreeOutline(corpus: corpus)
+    layout = PaneLayout(columns: columns, rows: rows, focus: .tree)
+    treeRows = outline.rows(expanded: expanded)
+    if !corpus.documents.isEmpty { show(documentIndex: 0, clause: nil, scroll: 0) }
+  }
+
+  // MARK: Queries
+
+  public var document: Document? {
+    guard let index = documentIndex, corpus.documents.indices.contains(index) else { return nil }
+    return corpus.documents[index]
+  }
+
+  /// The current document laid out for the reader's width.
+  public var readerLayout: ReaderLayout? {
+    guard let index = documentIndex else { return nil }
+    return layouts.cached(index, layout.readerTextWidth)
+  }
+
+  public var readerHeight: Int { layout.reader?.height ?? layout.content.height }
+  public var treeHeight: Int { layout.tree?.height ?? layout.content.height }
+
+  public var location: Location? {
+    document.map {
+      Location(
+        documentID: $0.id, clausePath: currentClause, scroll: readerScroll,
+        reference: selectedReference)
+    }
+  }
+
+  public var selectedTreeRow: TreeRow? {
+    treeRows.indices.contains(treeSelection) ? treeRows[treeSelection] : nil
+  }
+
+  // MARK: Input
+
+  /// Handles a key: overlays first (the prompt takes text), then the key map.
+  public mutating func handle(key: Key) -> BrowserEffect {
+    if case .prompt(var prompt) = overlay {
+      if handlePrompt(key: key, &prompt) { return .none }
+    }
+    guard let action = keyMap.action(for: key) else {
+      if overlay == nil {
+        statusMessage = StatusMessage("\(key.displayName) is not bound — ? for help")
+      }
+      return .none
+    }
+    return handle(action)
+  }
+
+  public mutating func handle(_ action: Action) -> BrowserEffect {
+    if action != .redraw { statusMessage = nil }
+    switch action {
+    case .quit: return .quit
+    case .suspend: return .suspend
+    case .redraw: return .redraw
+    case .closeOverlay:
+      overlay = nil
+      return .none
+    case .help:
+      if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
+      return .none
+    default: break
+    }
+    if overlay != nil { return handleInOverlay(action) }
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom:
+      move(action)
+    case .collapseOrParent:
+      if focus == .tree { collapseOrParent() } else { setFocus(.tree) }
+    case .expandOrEnter:
+      if focus == .tree { expandOrEnter() } else { followSelectedReference() }
+    case .activate:
+      if focus == .tree { openSelectedTreeNode() } else { followSelectedReference() }
+    case .switchFocus: setFocus(focus == .tree ? .reader : .tree)
+    case .previousDocument: stepDocument(by: -1)
+    case .nextDocument: stepDocument(by: 1)
+    case .nextLink: stepLink(forward: true)
+    case .previousLink: stepLink(forward: false)
+    case .back: goBack()
+    case .forward: goForward()
+    case .showHistory: showHistory()
+    case .showCitedBy: showCitedBy()
+    case .goTo: overlay = .prompt(GoToPrompt())
+    case .search, .searchNext, .searchPrevious, .clearSearch, .copyCitation, .copyDocumentCitation,
+      .chooseCitationFormat:
+      return .unhandled(action)
+    case .quit, .suspend, .redraw, .closeOverlay, .help:
+      break
+    }
+    return .none
+  }
+
+  /// The terminal changed size: lay out again at once.
+  public mutating func resize(columns: Int, rows: Int) {
+    self.columns = max(0, columns)
+    self.rows = max(0, rows)
+    layout = PaneLayout(columns: self.columns, rows: self.rows, focus: focus)
+    if let index = documentIndex {
+      layouts.ensure(index, layout.readerTextWidth, corpus)
+      // Keep the current clause in view across the re-wrap.
+      if let clause = currentClause, let line = readerLayout?.line(ofClause: clause) {
+        readerScroll = line
+      }
+    }
+    clampReaderScroll()
+    keepTreeSelectionVisible()
+  }
+
+  public mutating func handle(mouse event: MouseEvent) {
+    switch event {
+    case .click(let x, let y): click(x: x, y: y)
+    case .wheelUp(let x, let y): wheel(x: x, y: y, by: -3)
+    case .wheelDown(let x, let y): wheel(x: x, y: y, by: 3)
+    }
+  }
+
+  // MARK: Opening places
+
+  /// Opens a place as a new jump: the current place goes on the back
+  /// stack and the forward stack is cleared.
+  public mutating func jump(to destination: Location) {
+    guard let index = corpus.position(ofDocument: destination.documentID) else {
+      statusMessage = StatusMessage("\(destination.documentID) is not in the corpus", isError: true)
+      return
+    }
+    if let here = location, here != destination { backStack.append(here) }
+    forwardStack.removeAll()
+    open(destination, index: index)
+  }
+
+  /// Opens a clause address as a jump (go-to, citation paste).
+  public mutating func jump(to address: ClauseAddress) {
+    jump(to: Location(documentID: address.documentID, clausePath: address.path))
+  }
+
+  private mutating func open(_ destination: Location, index: Int) {
+    let document = corpus.documents[index]
+    var clause = destination.clausePath
+    var headingLine: Int?
+    if let path = clause, document.clause(atPath: path) == nil {
+      // Citers in a heading are addressed by the heading itself.
+      clause = nil
+      if let section = document.sections.firstIndex(where: { $0.heading == path }) {
+        headingLine = layoutLine(index) { $0.sectionLines.dropFirst(section).first }
+      } else if let annex = document.annexes.firstIndex(where: { $0.heading == path }) {
+        headingLine = layoutLine(index) { $0.annexLines.dropFirst(annex).first }
+      } else {
+        statusMessage = StatusMessage(
+          "No clause “\(path)” in \(destination.documentID); showing the document")
+      }
+    }
+    show(documentIndex: index, clause: clause, scroll: destination.scroll ?? headingLine)
+    selectedReference = destination.reference
+    revealInTree(documentIndex: index)
+    setFocus(.reader)
+  }
+
+  private mutating func layoutLine(_ index: Int, _ line: (ReaderLayout) -> Int?) -> Int? {
+    layouts.ensure(index, layout.readerTextWidth, corpus)
+    return layouts.cached(index, layout.readerTextWidth).flatMap(line)
+  }
+
+  /// Shows a document in the reader with a clause in view.
+  private mutating func show(documentIndex index: Int, clause: String?, scroll: Int?) {
+    documentIndex = index
+    layouts.ensure(index, layout.readerTextWidth, corpus)
+    currentClause = clause
+    selectedReference = nil
+    if let scroll {
+      readerScroll = scroll
+    } else if let clause, let line = readerLayout?.line(ofClause: clause) {
+      readerScroll = max(0, line - 1)
+    } else {
+      readerScroll = 0
+    }
+    clampReaderScroll()
+  }
+
+  private mutating func setFocus(_ pane: Pane) {
+    focus = pane
+    layout = PaneLayout(columns: columns, rows: rows, focus: pane)
+    if let index = documentIndex { layouts.ensure(index, layout.readerTextWidth, corpus) }
+    clampReaderScroll()
+    keepTreeSelectionVisible()
+  }
+
+  // MARK: Moving
+
+  private mutating func move(_ action: Action) {
+    let height = focus == .tree ? treeHeight : readerHeight
+    let page = max(1, height - 1)
+    let half = max(1, height / 2)
+    let delta: Int
+    switch action {
+    case .moveUp: delta = -1
+    case .moveDown: delta = 1
+    case .pageUp: delta = -page
+    case .pageDown: delta = page
+    case .halfPageUp: delta = -half
+    case .halfPageDown: delta = half
+    case .top: delta = Int.min / 2
+    default: delta = Int.max / 2
+    }
+    if focus == .tree {
+      selectTreeRow(treeSelection + delta)
+    } else {
+      scrollReader(by: delta)
+    }
+  }
+
+  private mutating func scrollReader(by delta: Int) {
+    let target =
+      delta > 0
+      ? readerScroll.addingReportingOverflow(delta) : readerScroll.addingReportingOverflow(delta)
+    readerScroll = target.overflow ? (delta > 0 ? Int.max / 2 : 0) : target.partialValue
+    clampReaderScroll()
+    followScroll()
+  }
+
+  private var maxReaderScroll: Int {
+    max(0, (readerLayout?.lines.count ?? 0) - readerHeight)
+  }
+
+  private mutating func clampReaderScroll() {
+    readerScroll = max(0, min(readerScroll, maxReaderScroll))
+  }
+
+  /// After scrolling: a clause or link that left the screen gives way to
+  /// the first one visible.
+  private mutating func followScroll() {
+    guard let layout = readerLayout else { return }
+    let visible = readerScroll..<(readerScroll + max(1, readerHeight))
+    if let reference = selectedReference,
+      !layout.placements.contains(where: { $0.reference == reference && visible.contains($0.line) })
+    {
+      selectedReference = nil
+    }
+    if let clause = currentClause, let lines = layout.clauseLines[clause], lines.overlaps(visible) {
+      return
+    }
+    currentClause = nil
+    for line in visible where line < layout.lines.count {
+      if let path = layout.lines[line].clausePath {
+        currentClause = path
+        break
+      }
+    }
+  }
+
+  // MARK: Tree
+
+  private mutating func selectTreeRow(_ index: Int) {
+    guard !treeRows.isEmpty else { return }
+    treeSelection = max(0, min(index, treeRows.count - 1))
+    keepTreeSelectionVisible()
+    previewSelectedTreeNode()
+  }
+
+  private mutating func keepTreeSelectionVisible() {
+    let height = max(1, treeHeight)
+    treeSelection = max(0, min(treeSelection, treeRows.count - 1))
+    if treeSelection < treeScroll { treeScroll = treeSelection }
+    if treeSelection >= treeScroll + height { treeScroll = treeSelection - height + 1 }
+    treeScroll = max(0, min(treeScroll, max(0, treeRows.count - height)))
+  }
+
+  /// Moving in the tree shows the node in the reader (not a history jump).
+  private mutating func previewSelectedTreeNode() {
+    guard let row = selectedTreeRow, let index = row.id.documentIndex else { return }
+    switch row.id {
+    case .clause(_, let path):
+      show(documentIndex: index, clause: path, scroll: nil)
+    case .section(_, let s):
+      show(documentIndex: index, clause: nil, scroll: nil)
+      if let line = readerLayout?.sectionLines.dropFirst(s).first { readerScroll = line }
+      clampReaderScroll()
+    case .annex(_, let a):
+      show(documentIndex: index, clause: nil, scroll: nil)
+      if let line = readerLayout?.annexLines.dropFirst(a).first { readerScroll = line }
+      clampReaderScroll()
+    default:
+      if documentIndex != index { show(documentIndex: index, clause: nil, scroll: 0) }
+    }
+  }
+
+  private mutating func setExpanded(_ id: TreeNodeID, _ value: Bool) {
+    let selected = selectedTreeRow?.id
+    if value { expanded.insert(id) } else { expanded.remove(id) }
+    treeRows = outline.rows(expanded: expanded)
+    if let selected, let index = treeRows.firstIndex(where: { $0.id == selected }) {
+      treeSelection = index
+    }
+    keepTreeSelectionVisible()
+  }
+
+  private mutating func collapseOrParent() {
+    guard let row = selectedTreeRow else { return }
+    if row.isExpanded {
+      setExpanded(row.id, false)
+    } else if let parent = row.parent,
+      let index = treeRows[..<treeSelection].lastIndex(where: { $0.id == parent })
+    {
+      selectTreeRow(index)
+    }
+  }
+
+  private mutating func expandOrEnter() {
+    guard let row = selectedTreeRow else { return }
+    if row.isExpandable && !row.isExpanded {
+      setExpanded(row.id, true)
+    } else if row.isExpanded {
+      selectTreeRow(treeSelection + 1)
+    } else {
+      openSelectedTreeNode()
+    }
+  }
+
+  /// Enter in the tree: show the node and give the reader the keyboard;
+  /// on a chapter, open or close it.
+  private mutating func openSelectedTreeNode() {
+    guard let row = selectedTreeRow else { return }
+    if case .chapter = row.id {
+      setExpanded(row.id, !row.isExpanded)
+      return
+    }
+    previewSelectedTreeNode()
+    setFocus(.reader)
+  }
+
+  /// Selects a document's row, opening its chapter if needed.
+  private mutating func revealInTree(documentIndex index: Int) {
+    if let chapter = outline.chapterNode(ofDocument: index), !expanded.contains(chapter) {
+      expanded.insert(chapter)
+      treeRows = outline.rows(expanded: expanded)
+    }
+    if let row = treeRows.firstIndex(where: { $0.id == .document(index) }) {
+      treeSelection = row
+      keepTreeSelectionVisible()
+    }
+  }
+
+  private mutating func stepDocument(by delta: Int) {
+    let count = corpus.documents.count
+    guard count > 0 else { return }
+    let next = (documentIndex ?? -1) + delta
+    guard next >= 0, next < count else {
+      statusMessage = StatusMessage(
+        delta < 0 ? "This is the first document" : "This is the last document")
+      return
+    }
+    let stayInTree = focus == .tree
+    jump(to: Location(documentID: corpus.documents[next].id))
+    if stayInTree { setFocus(.tree) }
+  }
+
+  // MARK: Links
+
+  private mutating func stepLink(forward: Bool) {
+    guard let layout = readerLayout else { return }
+    let order = layout.linkOrder
+    guard !order.isEmpty else {
+      statusMessage = StatusMessage("No references in this document")
+      return
+    }
+    setFocus(.reader)
+    let height = max(1, readerHeight)
+    var next: Int
+    var wrapped = false
+    if let selected = selectedReference,
+      let i = order.firstIndex(where: { $0.reference == selected })
+    {
+      next = forward ? i + 1 : i - 1
+      if next >= order.count || next < 0 {
+        next = forward ? 0 : order.count - 1
+        wrapped = true
+      }
+    } else if forward {
+      next = order.firstIndex { $0.line >= readerScroll } ?? 0
+    } else {
+      next = order.lastIndex { $0.line < readerScroll + height } ?? (order.count - 1)
+    }
+    let link = order[next]
+    selectedReference = link.reference
+    // Like a browser's status bar: where Enter would lead.
+    var description = describeReference(link.reference)
+    if wrapped {
+      description =
+        (forward ? "Wrapped to the first reference: " : "Wrapped to the last reference: ")
+        + description
+    }
+    statusMessage = StatusMessage(description)
+    if link.line < readerScroll || link.line >= readerScroll + height {
+      readerScroll = max(0, link.line - height / 3)
+      clampReaderScroll()
+    }
+    if link.line < layout.lines.count, let path = layout.lines[link.line].clausePath {
+      currentClause = path
+    }
+  }
+
+  /// `Resolution 1300 of the Council → R1300 › resolves 2`, or why it
+  /// leads nowhere.
+  func describeReference(_ index: Int) -> String {
+    guard let document, document.references.indices.contains(index) else { return "" }
+    let reference = document.references[index]
+    let text = TextFitting.truncate(reference.text, toWidth: 50)
+    if let target = reference.target {
+      return "\(text) → " + Location(documentID: target, clausePath: reference.pinpoint).label
+    }
+    if !reference.candidates.isEmpty {
+      return "\(text) → one of " + reference.candidates.joined(separator: ", ")
+    }
+    return "\(text) — not in the corpus"
+  }
+
+  /// Enter on a link: open its target (at the pinpoint when it exists), or
+  /// explain that it is not in the corpus.
+  private mutating func followSelectedReference() {
+    guard let document, let index = selectedReference, document.references.indices.contains(index)
+    else {
+      statusMessage = StatusMessage("No reference selected — Tab moves to the next one")
+      return
+    }
+    follow(document.references[index], at: index)
+  }
+
+  private mutating func follow(_ reference: Reference, at index: Int) {
+    if let target = reference.target, let position = corpus.position(ofDocument: target) {
+      var path: String?
+      if let pinpoint = reference.pinpoint {
+        let clauses = corpus.documents[position].allClauses
+        path =
+          clauses.first { $0.path == pinpoint }?.path
+          ?? clauses.first { $0.path.lowercased() == pinpoint.lowercased() }?.path
+      }
+      jump(to: Location(documentID: target, clausePath: path))
+      if reference.pinpoint != nil && path == nil, let pinpoint = reference.pinpoint {
+        statusMessage = StatusMessage("No clause “\(pinpoint)” in \(target); showing the document")
+      }
+      return
+    }
+    showUnresolved(reference, at: index)
+  }
+
+  private mutating func showUnresolved(_ reference: Reference, at index: Int) {
+    let name = TextFitting.truncate(reference.text, toWidth: 60)
+    var message = ["“\(name)” is not in this corpus."]
+    var items: [ListPanel.Item] = []
+    if !reference.candidates.isEmpty {
+      message = ["“\(name)” could be any of these:"]
+      items += reference.candidates.map { id in
+        let title = corpus.document(id: id).map(TreeOutline.documentTitle) ?? id
+        return ListPanel.Item(text: title, destination: Location(documentID: id))
+      }
+    }
+    let others = citations(sameAs: reference, except: (documentIndex ?? -1, index))
+    if !others.isEmpty {
+      items.append(ListPanel.Item(text: "Also cited in:", destination: nil))
+      items += others
+    } else if reference.candidates.isEmpty {
+      message.append("Nowhere else in the corpus cites it.")
+    }
+    let first = items.firstIndex { $0.destination != nil } ?? 0
+    overlay = .list(
+      ListPanel(
+        kind: .unresolved, title: "Not in the corpus", message: message, items: items,
+        selection: first))
+  }
+
+  /// Other references to the same thing: same kind and number, or symbol.
+  private func citations(sameAs reference: Reference, except: (Int, Int)) -> [ListPanel.Item] {
+    var items: [ListPanel.Item] = []
+    for (d, document) in corpus.documents.enumerated() {
+      for (r, other) in document.references.enumerated() where (d, r) != except {
+        guard other.kind == reference.kind else { continue }
+        let same: Bool
+        if let number = reference.number {
+          same =
+            other.number == number
+            && (reference.body == nil || other.body == nil || other.body == reference.body)
+        } else if let symbol = reference.symbol {
+          same = other.symbol == symbol
+        } else {
+          same = other.text == reference.text
+        }
+        guard same else { continue }
+        let place = Location(
+          documentID: document.id,
+          clausePath: other.path.isEmpty || other.field == .heading || other.field == .annexTitle
+            ? nil : other.path,
+          reference: r)
+        items.append(ListPanel.Item(text: "\(place.label): \(other.text)", destination: place))
+      }
+    }
+    return items
+  }
+
+  // MARK: History
+
+  private mutating func goBack() {
+    guard let previous = backStack.popLast() else {
+      statusMessage = StatusMessage("Nothing to go back to")
+      return
+    }
+    if let here = location { forwardStack.append(here) }
+    restore(previous)
+  }
+
+  private mutating func goForward() {
+    guard let next = forwardStack.popLast() else {
+      statusMessage = StatusMessage("Nothing to go forward to")
+      return
+    }
+    if let here = location { backStack.append(here) }
+    restore(next)
+  }
+
+  private mutating func restore(_ place: Location) {
+    guard let index = corpus.position(ofDocument: place.documentID) else { return }
+    open(place, index: index)
+  }
+
+  private mutating func showHistory() {
+    var items: [ListPanel.Item] = backStack.map {
+      ListPanel.Item(text: "  " + $0.label, destination: $0)
+    }
+    let current = items.count
+    if let here = location {
+      items.append(ListPanel.Item(text: "• " + here.label, destination: nil))
+    }
+    items += forwardStack.reversed().map { ListPanel.Item(text: "  " + $0.label, destination: $0) }
+    guard !items.isEmpty else {
+      statusMessage = StatusMessage("No history yet")
+      return
+    }
+    overlay = .list(
+      ListPanel(kind: .history, title: "Visited (oldest first)", items: items, selection: current))
+  }
+
+  // MARK: Backlinks
+
+  private mutating func showCitedBy() {
+    guard let document else { return }
+    var address = ClauseAddress(documentID: document.id, path: currentClause)
+    var links = currentClause == nil ? [] : corpus.backlinks.citing(address)
+    if links.isEmpty {
+      address.path = nil
+      links = corpus.backlinks.citing(documentID: document.id)
+    }
+    let name = address.path.map { "\(document.id) › \($0)" } ?? document.id
+    guard !links.isEmpty else {
+      statusMessage = StatusMessage("Nothing in the corpus cites \(name)")
+      return
+    }
+    let items = links.map { link -> ListPanel.Item in
+      let place = Location(
+        documentID: link.source.documentID, clausePath: link.source.path,
+        reference: link.referenceIndex)
+      var text = place.label
+      if let source = corpus.document(id: link.source.documentID),
+        source.references.indices.contains(link.referenceIndex)
+      {
+        text += ": " + source.references[link.referenceIndex].text
+      }
+      if let pinpoint = link.pinpoint { text += " (\(pinpoint))" }
+      return ListPanel.Item(text: text, destination: place)
+    }
+    overlay = .list(
+      ListPanel(kind: .citedBy, title: "Cited by — \(name) (\(links.count))", items: items))
+  }
+
+  // MARK: Overlays
+
+  private mutating func handleInOverlay(_ action: Action) -> BrowserEffect {
+    switch overlay {
+    case .help(let scroll)?:
+      let count = keyMap.helpEntries.count
+      let page = max(1, Renderer.box(lines: count, in: layout.content).inner.height)
+      var next = scroll
+      switch action {
+      case .moveUp: next -= 1
+      case .moveDown: next += 1
+      case .pageUp, .halfPageUp: next -= page
+      case .pageDown, .halfPageDown: next += page
+      case .top: next = 0
+      case .bottom: next = count
+      default: overlay = nil
+      }
+      if overlay != nil { overlay = .help(scroll: max(0, min(next, max(0, count - page)))) }
+    case .list(var panel)?:
+      let page = max(1, layout.content.height - 4)
+      switch action {
+      case .moveUp: panel.selection -= 1
+      case .moveDown: panel.selection += 1
+      case .pageUp, .halfPageUp: panel.selection -= page
+      case .pageDown, .halfPageDown: panel.selection += page
+      case .top: panel.selection = 0
+      case .bottom: panel.selection = panel.items.count - 1
+      case .activate, .expandOrEnter:
+        choose(panel)
+        return .none
+      default:
+        overlay = nil
+        return .none
+      }
+      panel.selection = max(0, min(panel.selection, panel.items.count - 1))
+      overlay = .list(panel)
+    case .prompt(let prompt)?:
+      if action == .activate { submit(prompt) }
+    case nil:
+      break
+    }
+    return .none
+  }
+
+  private mutating func choose(_ panel: ListPanel) {
+    guard panel.items.indices.contains(panel.selection),
+      let destination = panel.items[panel.selection].destination
+    else { return }
+    overlay = nil
+    jump(to: destination)
+  }
+
+  /// Keys the prompt takes itself; false lets the key map have the key.
+  private mutating func handlePrompt(key: Key, _ prompt: inout GoToPrompt) -> Bool {
+    switch key {
+    case .character(let c):
+      prompt.input.append(c)
+    case .backspace, .delete:
+      if prompt.input.isEmpty {
+        overlay = nil
+        return true
+      }
+      prompt.input.removeLast()
+    case .control("u"):
+      prompt.input = ""
+    case .tab, .down:
+      guard !prompt.suggestions.isEmpty else { return true }
+      if key == .tab {
+        let chosen = prompt.suggestions[min(prompt.selection ?? 0, prompt.suggestions.count - 1)]
+        prompt.input = chosen.completion
+        prompt.selection = nil
+      } else {
+        prompt.selection = min((prompt.selection ?? -1) + 1, prompt.suggestions.count - 1)
+        overlay = .prompt(prompt)
+        return true
+      }
+    case .up:
+      if let selection = prompt.selection { prompt.selection = selection > 0 ? selection - 1 : nil }
+      overlay = .prompt(prompt)
+      return true
+    case .enter:
+      submit(prompt)
+      return true
+    default:
+      return false
+    }
+    prompt.suggestions = goToService.suggestions(prompt.input, corpus, 8)
+    prompt.selection = nil
+    overlay = .prompt(prompt)
+    return true
+  }
+
+  private mutating func submit(_ prompt: GoToPrompt) {
+    let input = String(
+      prompt.input.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    if let selection = prompt.selection, prompt.suggestions.indices.contains(selection) {
+      overlay = nil
+      jump(to: prompt.suggestions[selection].address)
+      return
+    }
+    guard !input.isEmpty else {
+      overlay = nil
+      return
+    }
+    guard let address = goToService.resolve(input, corpus) else {
+      statusMessage = StatusMessage(
+        "Nothing in the corpus matches “\(TextFitting.truncate(input, toWidth: 40))”", isError: true
+      )
+      return
+    }
+    overlay = nil
+    jump(to: address)
+  }
+
+  // MARK: Mouse
+
+  private mutating func click(x: Int, y: Int) {
+    if overlay != nil {
+      if case .list(var panel) = overlay,
+        let index = Renderer.listItem(at: x, y: y, panel: panel, layout: layout)
+      {
+        panel.selection = index
+        overlay = .list(panel)
+        choose(panel)
+      } else {
+        overlay = nil
+      }
+      return
+    }
+    if let tree = layout.tree, tree.contains(x: x, y: y) {
+      let index = treeScroll + (y - tree.y)
+      guard treeRows.indices.contains(index) else { return }
+      focus = .tree
+      if index == treeSelection, treeRows[index].isExpandable {
+        setExpanded(treeRows[index].id, !treeRows[index].isExpanded)
+      } else {
+        selectTreeRow(index)
+      }
+    } else if let reader = layout.reader, reader.contains(x: x, y: y), let readerLayout {
+      focus = .reader
+      let line = readerScroll + (y - reader.y)
+      let column = x - reader.x - layout.readerMargin
+      if let placement = readerLayout.placement(line: line, column: column) {
+        selectedReference = placement.reference
+        followSelectedReference()
+      } else if readerLayout.lines.indices.contains(line),
+        let path = readerLayout.lines[line].clausePath
+      {
+        currentClause = path
+      }
+    }
+  }
+
+  private mutating func wheel(x: Int, y: Int, by delta: Int) {
+    if let tree = layout.tree, tree.contains(x: x, y: y) {
+      treeScroll = max(0, min(treeScroll + delta, max(0, treeRows.count - treeHeight)))
+    } else if overlay == nil {
+      scrollReader(by: delta)
+    }
+  }
+}
+
+/// Reader layouts by document and width, so a keypress never re-wraps.
+private struct LayoutCache: Sendable {
+  private struct Key: Hashable {
+    var document: Int
+    var width: Int
+  }
+  private var entries: [Key: ReaderLayout] = [:]
+
+  func cached(_ document: Int, _ width: Int) -> ReaderLayout? {
+    entries[Key(document: document, width: width)]
+  }
+
+  mutating func ensure(_ document: Int, _ width: Int, _ corpus: Corpus) {
+    let key = Key(document: document, width: width)
+    guard entries[key] == nil, corpus.documents.indices.contains(document) else { return }
+    if entries.count >= 32 { entries.removeAll(keepingCapacity: true) }
+    entries[key] = ReaderLayout(document: corpus.documents[document], index: document, width: width)
+  }
+}

@@ -1,0 +1,169 @@
+import ResolutionKit
+
+/// Names a node of the tree: stable while the corpus is loaded, so
+/// expansion and selection survive re-flattening.
+public enum TreeNodeID: Hashable, Sendable {
+  case chapter(String)
+  case document(Int)
+  case section(document: Int, index: Int)
+  case annex(document: Int, index: Int)
+  case clause(document: Int, path: String)
+
+  /// The document the node stands in, if any.
+  public var documentIndex: Int? {
+    switch self {
+    case .chapter: return nil
+    case .document(let d), .section(let d, _), .annex(let d, _), .clause(let d, _): return d
+    }
+  }
+}
+
+/// One visible line of the tree.
+public struct TreeRow: Hashable, Sendable {
+  public var id: TreeNodeID
+  public var parent: TreeNodeID?
+  public var depth: Int
+  public var title: String
+  public var isExpandable: Bool
+  public var isExpanded: Bool
+}
+
+/// The corpus as a tree: chapters (when documents name one), documents,
+/// sections and annexes, clauses. Flattened into rows only for the
+/// expanded nodes, so a closed 10,000-document corpus is 10,000 rows.
+public struct TreeOutline: Sendable {
+  private enum TopItem: Sendable {
+    case chapter(String, [Int])
+    case document(Int)
+  }
+
+  private let corpus: Corpus
+  private let top: [TopItem]
+  private let chapterByDocument: [Int: String]
+
+  public init(corpus: Corpus) {
+    self.corpus = corpus
+    var items: [TopItem] = []
+    var chapterSlot: [String: Int] = [:]
+    var chapterOf: [Int: String] = [:]
+    for (index, document) in corpus.documents.enumerated() {
+      guard let chapter = document.chapter, !chapter.isEmpty else {
+        items.append(.document(index))
+        continue
+      }
+      chapterOf[index] = chapter
+      if let slot = chapterSlot[chapter], case .chapter(let name, var members) = items[slot] {
+        members.append(index)
+        items[slot] = .chapter(name, members)
+      } else {
+        chapterSlot[chapter] = items.count
+        items.append(.chapter(chapter, [index]))
+      }
+    }
+    top = items
+    chapterByDocument = chapterOf
+  }
+
+  /// The chapter node holding a document, when documents are grouped.
+  public func chapterNode(ofDocument index: Int) -> TreeNodeID? {
+    chapterByDocument[index].map(TreeNodeID.chapter)
+  }
+
+  private enum Payload {
+    case chapter([Int])
+    case document(Int)
+    case section(Int, Section)
+    case annex(Int, Annex)
+    case clause(Int, Clause)
+  }
+
+  /// The visible rows given the expanded nodes, depth first, iteratively.
+  public func rows(expanded: Set<TreeNodeID>) -> [TreeRow] {
+    var result: [TreeRow] = []
+    var stack: [(TreeRow, Payload)] = top.reversed().map { item in
+      switch item {
+      case .chapter(let name, let members):
+        return (row(.chapter(name), nil, 0, name, !members.isEmpty, expanded), .chapter(members))
+      case .document(let index):
+        return (documentRow(index, parent: nil, depth: 0, expanded), .document(index))
+      }
+    }
+    while let (row, payload) = stack.popLast() {
+      result.append(row)
+      guard row.isExpanded else { continue }
+      let depth = row.depth + 1
+      var children: [(TreeRow, Payload)] = []
+      switch payload {
+      case .chapter(let members):
+        children = members.map {
+          (documentRow($0, parent: row.id, depth: depth, expanded), .document($0))
+        }
+      case .document(let d):
+        guard d < corpus.documents.count else { break }
+        let document = corpus.documents[d]
+        for (i, section) in document.sections.enumerated() {
+          let id = TreeNodeID.section(document: d, index: i)
+          children.append(
+            (
+              self.row(id, row.id, depth, section.heading, !section.clauses.isEmpty, expanded),
+              .section(d, section)
+            ))
+        }
+        for (i, annex) in document.annexes.enumerated() {
+          let id = TreeNodeID.annex(document: d, index: i)
+          let title = [annex.heading, annex.title].compactMap { $0 }.joined(separator: " — ")
+          children.append(
+            (self.row(id, row.id, depth, title, !annex.clauses.isEmpty, expanded), .annex(d, annex))
+          )
+        }
+      case .section(let d, let section):
+        children = section.clauses.map { clauseRow(d, $0, parent: row.id, depth: depth, expanded) }
+      case .annex(let d, let annex):
+        children = annex.clauses.map { clauseRow(d, $0, parent: row.id, depth: depth, expanded) }
+      case .clause(let d, let clause):
+        children = clause.children.map { clauseRow(d, $0, parent: row.id, depth: depth, expanded) }
+      }
+      stack.append(contentsOf: children.reversed())
+    }
+    return result
+  }
+
+  /// How a document is named in the tree and in lists.
+  public static func documentTitle(_ document: Document) -> String {
+    if let title = document.title, !title.isEmpty { return "\(document.id)  \(title)" }
+    return document.id
+  }
+
+  private func row(
+    _ id: TreeNodeID, _ parent: TreeNodeID?, _ depth: Int, _ title: String, _ expandable: Bool,
+    _ expanded: Set<TreeNodeID>
+  ) -> TreeRow {
+    TreeRow(
+      id: id, parent: parent, depth: depth, title: title, isExpandable: expandable,
+      isExpanded: expandable && expanded.contains(id))
+  }
+
+  private func documentRow(
+    _ index: Int, parent: TreeNodeID?, depth: Int, _ expanded: Set<TreeNodeID>
+  )
+    -> TreeRow
+  {
+    guard index < corpus.documents.count else {
+      return row(.document(index), parent, depth, "?", false, expanded)
+    }
+    let document = corpus.documents[index]
+    let expandable = !document.sections.isEmpty || !document.annexes.isEmpty
+    return row(.document(index), parent, depth, Self.documentTitle(document), expandable, expanded)
+  }
+
+  private func clauseRow(
+    _ document: Int, _ clause: Clause, parent: TreeNodeID, depth: Int, _ expanded: Set<TreeNodeID>
+  ) -> (TreeRow, Payload) {
+    let label = clause.label.map { ReaderLayout.displayLabel($0) + " " } ?? "¶ "
+    let id = TreeNodeID.clause(document: document, path: clause.path)
+    return (
+      row(id, parent, depth, label + clause.text, !clause.children.isEmpty, expanded),
+      .clause(document, clause)
+    )
+  }
+}

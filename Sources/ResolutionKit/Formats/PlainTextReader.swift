@@ -1,0 +1,30 @@
+import Foundation
+
+/// Text files, decoded by the parser's `SourceDecoder` (UTF-8 with or
+/// without BOM, UTF-16 with a BOM, invalid UTF-8 repaired and reported).
+/// Old Word and RTF files are refused with advice rather than as "binary".
+enum PlainTextReader {
+  static func text(from data: Data, name: String) -> Result<
+    (text: String, diagnostics: [Diagnostic]), FormatError
+  > {
+    let bytes = [UInt8](data)
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      return .failure(
+        FormatError("Word 97-2003 (.doc) files are not supported: save it as .docx or PDF"))
+    }
+    if bytes.starts(with: Array("{\\rtf".utf8)) {
+      return .failure(FormatError("RTF files are not supported: save it as .docx or PDF"))
+    }
+    switch SourceDecoder.decode(bytes) {
+    case .binary:
+      return .failure(
+        FormatError("not a text file (binary data)"))
+    case .text(let text, let invalidLine):
+      guard let invalidLine else { return .success((text, [])) }
+      let warning = Diagnostic(
+        file: name, line: invalidLine,
+        message: "invalid UTF-8 replaced with U+FFFD (first at line \(invalidLine))")
+      return .success((text, [warning]))
+    }
+  }
+}

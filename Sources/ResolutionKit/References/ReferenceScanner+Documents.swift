@@ -1,0 +1,139 @@
+/// Council document symbols and named instruments.
+extension ReferenceScanner {
+  /// `Document C09/120`, `Documents C09/108 (Rev.1) and C09/120`: the first
+  /// reference's span includes the word, the others are their symbols.
+  mutating func matchDocuments(at start: Int) -> Int? {
+    guard var keywordEnd = caseInsensitiveWord(Self.documentWord, at: start) else { return nil }
+    if byte(keywordEnd) | 0x20 == ascii("s") { keywordEnd += 1 }
+    guard !wordContinues(at: keywordEnd) else { return nil }
+    var symbolStart = skipSpaces(from: keywordEnd)
+    guard symbolStart > keywordEnd, var symbol = symbol(at: symbolStart) else { return nil }
+    var spanStart = start
+    while true {
+      found.append(
+        ScannedReference(
+          kind: .document, span: spanStart..<symbol.end, symbol: symbol.normalised))
+      guard let next = listSeparatorEnd(at: symbol.end), let following = self.symbol(at: next)
+      else { return symbol.end }
+      spanStart = next
+      symbolStart = next
+      symbol = following
+    }
+  }
+
+  /// A Council document symbol at `index`: `C09/120`, `C2001/49(Rev.1)`,
+  /// `C09/108 (Rev.1)`, `C20/57-E`; normalised without spaces.
+  func symbol(at index: Int) -> (end: Int, normalised: String)? {
+    guard byte(index) == ascii("C"), !precededByWord(index) else {
+      return nil
+    }
+    var end = index + 1
+    if byte(end) == ascii("-") { end += 1 }
+    let sessionStart = end
+    while end < bytes.count, end - sessionStart < 5, Self.isDigit(bytes[end]) { end += 1 }
+    guard end - sessionStart == 2 || end - sessionStart == 4, byte(end) == ascii("/") else {
+      return nil
+    }
+    end += 1
+    let numberStart = end
+    while end < bytes.count, end - numberStart < 6, Self.isDigit(bytes[end]) { end += 1 }
+    guard end > numberStart, end - numberStart <= 5 else { return nil }
+    let bracket = skipSpaces(from: end, limit: 1)
+    if byte(bracket) == ascii("("), let close = revisionBracketEnd(at: bracket) { end = close }
+    if byte(end) == ascii("-"), byte(end + 1) &- ascii("A") < 26, !wordContinues(at: end + 2) {
+      end += 2
+    }
+    guard !wordContinues(at: end), byte(end) != ascii("/") else { return nil }
+    var normalised: [UInt8] = []
+    normalised.reserveCapacity(end - index)
+    for position in index..<end where bytes[position] < 0x80 && !Self.isSpace(bytes[position]) {
+      normalised.append(bytes[position])
+    }
+    return (end, String(decoding: normalised, as: UTF8.self))
+  }
+
+  static let symbolRevisionWords = ["rev.", "add.", "corr."].map { Array($0.utf8) }
+
+  /// `(Rev.1)`, `(Add. 2)`, `(Corr.1)` at `index`.
+  func revisionBracketEnd(at index: Int) -> Int? {
+    for word in Self.symbolRevisionWords {
+      guard let wordEnd = caseInsensitive(word, at: index + 1) else { continue }
+      var end = skipSpaces(from: wordEnd, limit: 1)
+      let digitsStart = end
+      while end < bytes.count, end - digitsStart < 3, Self.isDigit(bytes[end]) { end += 1 }
+      guard end > digitsStart, byte(end) == ascii(")") else { return nil }
+      return end + 1
+    }
+    return nil
+  }
+
+  // MARK: Named instruments
+
+  struct Instrument {
+    var written: [UInt8]
+    var canonical: String
+    /// What must not follow for the name to be this instrument.
+    var exclusions: [[UInt8]]
+    /// `Convention`, `Constitution`: also a common noun for other treaties.
+    var isGeneric: Bool
+  }
+
+  /// Whether a bare `Convention` is another one: named before (`Budapest
+  /// Convention`) or after (`Convention on Cybercrime`, `Convention for the
+  /// Protection …`). `the Convention on strategic planning` stays the ITU's.
+  func namesAnotherInstrument(start: Int, end: Int) -> Bool {
+    let wordEnd = skipSpacesBackward(from: start, limit: 1)
+    if wordEnd < start, wordEnd > 0, Self.isLetter(bytes[wordEnd - 1]) {
+      var wordStart = wordEnd
+      while wordStart > lastEnd, wordEnd - wordStart < 20, Self.isLetter(bytes[wordStart - 1]) {
+        wordStart -= 1
+      }
+      if Self.isUpper(bytes[wordStart]), !isOneOf(Self.instrumentOwners, wordStart..<wordEnd) {
+        return true
+      }
+    }
+    let linkStart = skipSpaces(from: end, limit: 1)
+    guard linkStart > end else { return false }
+    let linkEnd = headingWordEnd(at: linkStart)
+    guard isOneOf(Self.treatyLinks, linkStart..<linkEnd) else { return false }
+    var nameStart = skipSpaces(from: linkEnd, limit: 1)
+    if matches(Self.theWord, at: nameStart) {
+      nameStart = skipSpaces(from: nameStart + 3, limit: 1)
+    }
+    return Self.isUpper(byte(nameStart))
+  }
+  static let instrumentOwners = wordTable(["The", "ITU", "Union", "This", "That"])
+  static let treatyLinks = wordTable(["on", "for", "against"])
+
+  /// Instruments by the first byte of their written name.
+  static let instrumentsByInitial: [[Instrument]] = {
+    var table = [[Instrument]](repeating: [], count: 256)
+    for (written, canonical) in ReferenceVocabulary.instruments {
+      let exclusions = ReferenceVocabulary.instrumentExclusions[written] ?? []
+      let instrument = Instrument(
+        written: Array(written.utf8), canonical: canonical,
+        exclusions: exclusions.map { Array($0.utf8) },
+        isGeneric: ReferenceVocabulary.genericInstrumentNames.contains(written))
+      if let first = instrument.written.first { table[Int(first)].append(instrument) }
+    }
+    return table
+  }()
+
+  mutating func matchInstrument(at start: Int) -> Int? {
+    for instrument in Self.instrumentsByInitial[Int(bytes[start])]
+    where matches(instrument.written, at: start) {
+      let end = start + instrument.written.count
+      guard !wordContinues(at: end),
+        !instrument.exclusions.contains(where: { matches($0, at: end) }),
+        !(instrument.isGeneric && namesAnotherInstrument(start: start, end: end))
+      else { continue }
+      let before = pinpointBefore(start)
+      found.append(
+        ScannedReference(
+          kind: .other, span: (before?.start ?? start)..<end, symbol: instrument.canonical,
+          pinpoint: before?.pinpoint))
+      return end
+    }
+    return nil
+  }
+}

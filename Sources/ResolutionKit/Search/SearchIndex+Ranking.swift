@@ -1,0 +1,201 @@
+/// A query term resolved against the index.
+enum Atom {
+  case term(Int32)
+  case phrase([Int32])
+  /// Several terms; matched through a bitmap over units.
+  case prefix(bitmap: [UInt64], frequency: Int)
+
+  /// Unit count estimate: how selective the atom is.
+  func cost(in index: SearchIndex) -> Int {
+    switch self {
+    case .term(let id): index.documentFrequency(id)
+    case .phrase(let ids): ids.map(index.documentFrequency).min() ?? 0
+    case .prefix(_, let frequency): frequency
+    }
+  }
+}
+
+/// Keeps the best `capacity` (score, unit) pairs: higher score first,
+/// equal scores by lower unit (corpus order).
+private struct TopHits {
+  let capacity: Int
+  private var heap: [(unit: Int32, score: Double)] = []
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  /// Whether `a` ranks below `b`.
+  private static func worse(_ a: (unit: Int32, score: Double), _ b: (unit: Int32, score: Double))
+    -> Bool
+  {
+    a.score < b.score || (a.score == b.score && a.unit > b.unit)
+  }
+
+  mutating func insert(_ unit: Int32, _ score: Double) {
+    let entry = (unit: unit, score: score)
+    if heap.count < capacity {
+      heap.append(entry)
+      var child = heap.count - 1
+      while child > 0 {
+        let parent = (child - 1) / 2
+        guard Self.worse(heap[child], heap[parent]) else { break }
+        heap.swapAt(child, parent)
+        child = parent
+      }
+    } else if let root = heap.first, Self.worse(root, entry) {
+      heap[0] = entry
+      var parent = 0
+      while true {
+        let left = 2 * parent + 1
+        let right = left + 1
+        var worst = parent
+        if left < heap.count, Self.worse(heap[left], heap[worst]) { worst = left }
+        if right < heap.count, Self.worse(heap[right], heap[worst]) { worst = right }
+        if worst == parent { break }
+        heap.swapAt(parent, worst)
+        parent = worst
+      }
+    }
+  }
+
+  var sorted: [(unit: Int32, score: Double)] {
+    heap.sorted { Self.worse($1, $0) }
+  }
+}
+
+extension SearchIndex {
+  /// BM25 over the units containing every required term, with field boosts
+  /// and a bonus for neighbouring query words found close together.
+  /// Evaluated document-at-a-time over the rarest term's units, the others
+  /// checked with galloping cursors (rare-first intersection).
+  func rankUnits(
+    _ query: SearchQuery, limit: Int, allowedUnits: UnitSet?
+  ) -> [(unit: Int32, score: Double)] {
+    var required: [(atom: Atom, order: Int)] = []
+    for (order, term) in query.required.enumerated() {
+      guard let atom = resolve(term) else { return [] }
+      required.append((atom, order))
+    }
+    let costs = required.map { $0.atom.cost(in: self) }
+    let byCost = required.indices.sorted { (costs[$0], $0) < (costs[$1], $1) }
+    guard let seedIndex = byCost.first else { return [] }
+    let excluded = query.excluded.compactMap(resolve)
+    let atoms = byCost.map { required[$0].atom } + excluded
+    let requiredCount = byCost.count
+    // Neighbouring single words in query order (positions in `atoms`).
+    var orderToAtom: [Int: Int] = [:]
+    for (position, original) in byCost.enumerated() {
+      orderToAtom[required[original].order] = position
+    }
+    var neighbours: [(Int, Int)] = []
+    for order in 0..<query.required.count {
+      guard let first = orderToAtom[order], let second = orderToAtom[order + 1] else { continue }
+      if case .term = atoms[first], case .term = atoms[second] {
+        neighbours.append((first, second))
+      }
+    }
+    let idfs = atoms.map(idf)
+    let candidates = candidateUnits(of: required[seedIndex].atom)
+
+    return postingUnits.withUnsafeBufferPointer { postingUnits in
+      positions.withUnsafeBufferPointer { positions in
+        postingPositionStart.withUnsafeBufferPointer { positionStarts in
+          unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
+            let evaluator = AtomEvaluator(
+              index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+              positionStarts: positionStarts)
+            defer { evaluator.deallocate() }
+            var top = TopHits(capacity: limit)
+            let averageLength = self.averageLength
+            let boosts = Self.fieldCodes.map(Self.boost)
+            candidateLoop: for unit in candidates {
+              guard Int(unit) < lengthAndField.count else { continue }
+              if let allowed = allowedUnits, !allowed.contains(unit) { continue }
+              let packed = lengthAndField[Int(unit)]
+              for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
+                continue candidateLoop
+              }
+              for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                continue candidateLoop
+              }
+              let length = Double(packed & 0x0FFF_FFFF)
+              let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
+              var score = 0.0
+              for atom in 0..<requiredCount {
+                let frequency = Double(evaluator.frequencies[atom])
+                score += idfs[atom] * frequency * (Self.k1 + 1) / (frequency + norm)
+              }
+              for (first, second) in neighbours {
+                let distance = evaluator.proximity(first, second)
+                score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+              }
+              top.insert(unit, score * boosts[Int(packed >> 28) % boosts.count])
+            }
+            return top.sorted
+          }
+        }
+      }
+    }
+  }
+
+  func resolve(_ term: SearchQuery.Term) -> Atom? {
+    switch term {
+    case .word(let word):
+      return termID(word).map(Atom.term)
+    case .phrase(let words):
+      var ids: [Int32] = []
+      for word in words {
+        guard let id = termID(word) else { return nil }
+        ids.append(id)
+      }
+      return .phrase(ids)
+    case .prefix(let prefix):
+      let range = termIDs(withPrefix: prefix)
+      if range.isEmpty { return nil }
+      if range.count == 1 { return .term(Int32(range.lowerBound)) }
+      var bitmap = [UInt64](repeating: 0, count: units.count / 64 + 1)
+      for id in range {
+        for posting in postingRange(of: Int32(id)) {
+          let unit = Int(postingUnits[posting])
+          bitmap[unit >> 6] |= 1 << UInt64(unit & 63)
+        }
+      }
+      return .prefix(bitmap: bitmap, frequency: bitmap.reduce(0) { $0 + $1.nonzeroBitCount })
+    }
+  }
+
+  func idf(of atom: Atom) -> Double {
+    switch atom {
+    case .term(let id):
+      Self.inverseDocumentFrequency(documentFrequency(id), units: units.count)
+    case .phrase(let ids):
+      ids.reduce(0) {
+        $0 + Self.inverseDocumentFrequency(documentFrequency($1), units: units.count)
+      }
+    case .prefix(_, let frequency):
+      Self.inverseDocumentFrequency(frequency, units: units.count)
+    }
+  }
+
+  /// The units worth checking: those of the atom's rarest term.
+  private func candidateUnits(of atom: Atom) -> [Int32] {
+    switch atom {
+    case .term(let id):
+      return Array(postingUnits[postingRange(of: id)])
+    case .phrase(let ids):
+      guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
+        return []
+      }
+      return Array(postingUnits[postingRange(of: rarest)])
+    case .prefix(let bitmap, let frequency):
+      var result: [Int32] = []
+      result.reserveCapacity(frequency)
+      for (wordIndex, var word) in bitmap.enumerated() {
+        while word != 0 {
+          result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
+          word &= word - 1
+        }
+      }
+      return result
+    }
+  }
+}

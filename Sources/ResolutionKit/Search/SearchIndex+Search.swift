@@ -1,0 +1,241 @@
+import Foundation
+
+extension SearchIndex {
+  /// BM25 saturation and length normalisation.
+  static let k1 = 1.2
+  static let b = 0.75
+
+  /// How much a match counts by where it stands: a title or heading match
+  /// ranks above a passing mention in a clause.
+  static func boost(_ field: SearchField) -> Double {
+    switch field {
+    case .document: 1
+    case .title: 2.5
+    case .heading: 1.8
+    case .clause: 1
+    case .footnote: 0.7
+    }
+  }
+
+  /// Parses `text` and searches it.
+  public func search(_ text: String, limit: Int = 50) -> [SearchHit] {
+    search(SearchQuery(parsing: text), limit: limit)
+  }
+
+  /// The best `limit` hits for `query`, best first; equal scores in corpus
+  /// order (document order, then clause order). Documents named by a lone
+  /// number or symbol come first, flagged `isDocumentMatch`.
+  public func search(_ query: SearchQuery, limit: Int = 50) -> [SearchHit] {
+    guard limit > 0, !query.isEmpty, query.invalidFilters.isEmpty else { return [] }
+    let allowedDocuments = documentFilter(for: query)
+    if let allowed = allowedDocuments, !allowed.contains(true) { return [] }
+    let allowedHeadings = headingFilter(for: query)
+    if let headings = allowedHeadings, headings.isEmpty { return [] }
+    let allowedUnits = unitFilter(documents: allowedDocuments, headings: allowedHeadings)
+
+    var ranked: [(unit: Int32, score: Double)] = []
+    if !query.required.isEmpty {
+      ranked = rankUnits(query, limit: limit, allowedUnits: allowedUnits)
+    } else if let headings = allowedHeadings {
+      // Filters only, with `in:`: the headings they select.
+      ranked = headings.lazy.filter { allowedUnits?.contains($0) ?? true }.prefix(limit).map {
+        ($0, 1.0)
+      }
+    }
+
+    var hits: [SearchHit] = []
+    var tokenizer = SearchTokenizer()
+    let matcher = QueryMatcher(query)
+    let topScore = ranked.first?.score ?? 0
+    for document in offeredDocuments(for: query, allowedDocuments: allowedDocuments).prefix(limit) {
+      hits.append(documentHit(document, score: topScore + 1))
+    }
+    for (unitIndex, score) in ranked.prefix(limit - hits.count) {
+      let unit = units[Int(unitIndex)]
+      let text = text(of: unit)
+      let ranges = matcher.byteRanges(in: text, tokenizer: &tokenizer)
+      let (heading, path) = headingAndPath(of: unit)
+      hits.append(
+        SearchHit(
+          documentID: corpus.documents[Int(unit.document)].id, path: path, heading: heading,
+          field: unit.field, score: score, snippet: SnippetMaker.snippet(of: text, matches: ranges))
+      )
+    }
+    return hits
+  }
+
+  // MARK: - Filters
+
+  /// Which documents `doc:`, `kind:` and `body:` allow; nil when unfiltered.
+  private func documentFilter(for query: SearchQuery) -> [Bool]? {
+    let count = corpus.documents.count
+    var allowed: [Bool]?
+    func restrict(to selected: [Bool]) {
+      allowed = allowed.map { zip($0, selected).map { $0 && $1 } } ?? selected
+    }
+    for name in query.documents {
+      var selected = [Bool](repeating: false, count: count)
+      for index in documentNames[Self.normalizedName(name)] ?? [] { selected[Int(index)] = true }
+      restrict(to: selected)
+    }
+    if !query.kinds.isEmpty {
+      restrict(to: documentKinds.map { query.kinds.contains($0) })
+    }
+    if !query.bodies.isEmpty {
+      var tokenizer = SearchTokenizer()
+      for words in query.bodies {
+        var selected = [Bool](repeating: false, count: count)
+        for (body, documents) in documentsByBody
+        where Self.containsSequence(words, in: tokenizer.terms(of: body)) {
+          for index in documents { selected[Int(index)] = true }
+        }
+        restrict(to: selected)
+      }
+    }
+    return allowed
+  }
+
+  /// Heading units (ascending) whose text contains every `in:` word
+  /// sequence; nil when there is no `in:` filter.
+  private func headingFilter(for query: SearchQuery) -> [Int32]? {
+    guard !query.headings.isEmpty else { return nil }
+    var result: [Int32]?
+    for words in query.headings {
+      var ids: [Int32] = []
+      for word in words {
+        guard let id = termID(word) else { return [] }
+        ids.append(id)
+      }
+      let matched = headingUnits(containing: ids)
+      result =
+        result.map { previous in
+          let matchedSet = Set(matched)
+          return previous.filter(matchedSet.contains)
+        } ?? matched
+    }
+    return result
+  }
+
+  /// Heading units containing the words adjacent and in order.
+  private func headingUnits(containing ids: [Int32]) -> [Int32] {
+    guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
+      return []
+    }
+    let headingCode = UInt32(Self.fieldCodes.firstIndex(of: .heading) ?? 2)
+    let headings = postingUnits[postingRange(of: rarest)].filter {
+      unitLengthAndField[Int($0)] >> 28 == headingCode
+    }
+    guard ids.count > 1 else { return headings }
+    return postingUnits.withUnsafeBufferPointer { postingUnits in
+      positions.withUnsafeBufferPointer { positions in
+        postingPositionStart.withUnsafeBufferPointer { positionStarts in
+          let evaluator = AtomEvaluator(
+            index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions,
+            positionStarts: positionStarts)
+          defer { evaluator.deallocate() }
+          return headings.filter { evaluator.match(0, $0) }
+        }
+      }
+    }
+  }
+
+  /// The units the filters leave: whole documents, and under `in:` the
+  /// selected headings with the clauses up to the next heading.
+  private func unitFilter(documents: [Bool]?, headings: [Int32]?) -> UnitSet? {
+    guard documents != nil || headings != nil else { return nil }
+    var result: UnitSet?
+    if let documents {
+      var set = UnitSet(capacity: units.count)
+      for (document, allowed) in documents.enumerated() where allowed {
+        set.insert(Int(documentUnitStart[document])..<Int(documentUnitStart[document + 1]))
+      }
+      result = set
+    }
+    if let headings {
+      var set = UnitSet(capacity: units.count)
+      for heading in headings {
+        var end = Int(heading) + 1
+        while end < units.count, units[end].headingUnit == heading { end += 1 }
+        set.insert(Int(heading)..<end)
+      }
+      if result == nil { result = set } else { result?.formIntersection(set) }
+    }
+    return result
+  }
+
+  static func containsSequence(_ words: [String], in terms: [String]) -> Bool {
+    guard !words.isEmpty, words.count <= terms.count else { return false }
+    for start in 0...(terms.count - words.count)
+    where terms[start..<start + words.count].elementsEqual(words) {
+      return true
+    }
+    return false
+  }
+
+  // MARK: - Document offers
+
+  private func offeredDocuments(for query: SearchQuery, allowedDocuments: [Bool]?) -> [Int32] {
+    if let name = query.documentLookup {
+      return documentNames[Self.normalizedName(name)] ?? []
+    }
+    // Filters alone (no words, no `in:`): list the documents they select.
+    if query.required.isEmpty, query.headings.isEmpty, let allowed = allowedDocuments {
+      return allowed.indices.filter { allowed[$0] }.map { Int32($0) }
+    }
+    return []
+  }
+
+  private func documentHit(_ index: Int32, score: Double) -> SearchHit {
+    let document = corpus.documents[Int(index)]
+    return SearchHit(
+      documentID: document.id, path: nil, heading: nil, field: .document, score: score,
+      snippet: SnippetMaker.snippet(of: document.title ?? document.id, matches: []),
+      isDocumentMatch: true)
+  }
+
+  // MARK: - Terms and postings
+
+  func termID(_ term: String) -> Int32? {
+    let index = lowerBound(of: term)
+    return index < terms.count && terms[index] == term ? Int32(index) : nil
+  }
+
+  /// First term not less than `term`.
+  private func lowerBound(of term: String) -> Int {
+    var low = 0
+    var high = terms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if terms[middle] < term { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// Ids of the terms starting with `prefix`.
+  func termIDs(withPrefix prefix: String) -> Range<Int> {
+    let start = lowerBound(of: prefix)
+    var low = start
+    var high = terms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if terms[middle].utf8.starts(with: prefix.utf8) { low = middle + 1 } else { high = middle }
+    }
+    return start..<low
+  }
+
+  func postingRange(of term: Int32) -> Range<Int> {
+    Int(termPostingStart[Int(term)])..<Int(termPostingStart[Int(term) + 1])
+  }
+
+  func documentFrequency(_ term: Int32) -> Int {
+    Int(termPostingStart[Int(term) + 1] - termPostingStart[Int(term)])
+  }
+
+  func positionRange(ofPosting posting: Int) -> Range<Int> {
+    Int(postingPositionStart[posting])..<Int(postingPositionStart[posting + 1])
+  }
+
+  static func inverseDocumentFrequency(_ frequency: Int, units: Int) -> Double {
+    log(1 + (Double(units) - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+  }
+}

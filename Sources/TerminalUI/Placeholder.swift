@@ -1,2 +1,0 @@
-// Terminal layer: filled in by the browser work (issue 4).
-@preconcurrency import CNCursesW
