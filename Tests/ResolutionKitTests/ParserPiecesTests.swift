@@ -28,6 +28,8 @@ import Testing
     }
     text += try ParserFixtures.text("renderings_pdftotext.txt").text
     text += "\n\n" + (try ParserFixtures.text("renderings_word.txt").text)
+    text += "\n\n" + (try ParserFixtures.text("footnotes_pdftotext.txt").text)
+    text += "\n\n" + FootnoteTests.plainDigitPage
     return text
   }
 
@@ -40,6 +42,7 @@ import Testing
     let cut = DocumentParser.parse(source, pieces: pieces)
     #expect(whole.documents.count > 60)
     #expect(whole.documents.contains { $0.chapter == "3.2 Council" })
+    #expect(whole.documents.contains { $0.allClauses.contains { !$0.footnotes.isEmpty } })
     #expect(!whole.diagnostics.isEmpty)
     #expect(!whole.file.removedLines.isEmpty)
     #expect(cut.documents.count == whole.documents.count)

@@ -128,6 +128,7 @@ import Testing
     "Ref.:", "C09/108 (Rev.1)", "ANNEX", "Annex 1", "1 Finance", "3.2 Council", "\t", "  ",
     "\u{00A0}", "“", "\r",
     "(", ")", ".", ",", ":", ";", "\u{FFFD}", "é", "\u{1B}[2J",
+    "1282¹", "¹ See Document C09/42.", "work*,", "* Approved.", "1300 1 of", "1 Approved by",
   ]
 
   @Test func randomInputNeverBreaksInvariants() {
