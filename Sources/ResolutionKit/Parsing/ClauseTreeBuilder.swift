@@ -269,10 +269,8 @@ struct ClauseTreeBuilder {
   }
 
   private mutating func unique(_ path: String, at location: SourceLocation) -> String {
-    guard usedPaths.contains(path) else {
-      usedPaths.insert(path)
-      return path
-    }
+    // One hash per path in the common case: insert tells if it was new.
+    if usedPaths.insert(path).inserted { return path }
     var count = 2
     while usedPaths.contains("\(path) (\(count))") { count += 1 }
     let result = "\(path) (\(count))"
