@@ -20,7 +20,20 @@ import Testing
     #expect(elapsed < 60)
   }
 
-  @Test func tenThousandNestingLevels() throws {
+  /// The deepest chain of first children, and how many clauses in all.
+  func depthAndCount(_ clauses: [Clause]) -> (depth: Int, count: Int) {
+    var deepest = 0
+    var count = 0
+    var stack = clauses.map { ($0, 1) }
+    while let (clause, level) = stack.popLast() {
+      deepest = max(deepest, level)
+      count += 1
+      stack += clause.children.map { ($0, level + 1) }
+    }
+    return (deepest, count)
+  }
+
+  @Test func tenThousandNestingLevelsAreCappedAndSafeDownstream() throws {
     // Labels 1, 1.1, 1.1.1, …: the input grows with the square of the depth
     // (about 100 MB at 10,000 levels), so the tree builder is driven
     // directly at full depth and the whole parser at 2,000 levels.
@@ -35,14 +48,26 @@ import Testing
       label += ".1"
     }
     let clauses = builder.build()
-    var node = try #require(clauses.first)
-    var levels = 1
-    while let child = node.children.first {
-      node = child
-      levels += 1
-    }
-    #expect(levels == depth)
-    #expect(node.path == "resolves " + String(label.dropLast(2)))
+    let shape = depthAndCount(clauses)
+    #expect(shape.depth == ClauseTreeBuilder.maximumDepth)
+    #expect(shape.count == depth)
+    #expect(builder.firstCappedLocation == location)
+    let all = clauses.flatMap(\.flattened)
+    #expect(all.count == depth)
+    #expect(all.last?.path == "resolves " + String(label.dropLast(2)))
+    #expect(Set(all.map(\.path)).count == depth)
+
+    // Everything downstream that walks the tree: hashing, equality, the
+    // corpus (references, resolution) and the JSON export.
+    let document = Document(
+      id: "R1", kind: .resolution, number: "1", location: location,
+      sections: [
+        Section(heading: "resolves", role: .operative, location: location, clauses: clauses)
+      ])
+    #expect(Set([document]).count == 1)
+    #expect(document == document)
+    let json = try CorpusJSON.encode(Corpus(documents: [document]))
+    #expect(json.count > depth * 10)
 
     var text = "R 1 T\nThe Council,\nresolves\n"
     label = "1"
@@ -50,14 +75,13 @@ import Testing
       text += label + " x;\n"
       label += ".1"
     }
-    let parsed = parse(text)
-    var deepest = try #require(parsed.documents.first?.sections.first?.clauses.first)
-    levels = 1
-    while let child = deepest.children.first {
-      deepest = child
-      levels += 1
-    }
-    #expect(levels == 2_000)
+    let corpus = Corpus.build(from: [SourceText(name: "deep.txt", text: text)])
+    let section = try #require(corpus.documents.first?.sections.first)
+    let parsedShape = depthAndCount(section.clauses)
+    #expect(parsedShape.depth == ClauseTreeBuilder.maximumDepth)
+    #expect(parsedShape.count == 2_000)
+    #expect(corpus.diagnostics.filter { $0.message.contains("nested deeper") }.count == 1)
+    #expect(try CorpusJSON.encode(corpus).count > 2_000)
   }
 
   @Test func hundredThousandHeadersWithoutBody() {
@@ -104,6 +128,7 @@ import Testing
     "Ref.:", "C09/108 (Rev.1)", "ANNEX", "Annex 1", "1 Finance", "3.2 Council", "\t", "  ",
     "\u{00A0}", "“", "\r",
     "(", ")", ".", ",", ":", ";", "\u{FFFD}", "é", "\u{1B}[2J",
+    "1282¹", "¹ See Document C09/42.", "work*,", "* Approved.", "1300 1 of", "1 Approved by",
   ]
 
   @Test func randomInputNeverBreaksInvariants() {

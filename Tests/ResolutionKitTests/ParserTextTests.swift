@@ -118,3 +118,35 @@ import Testing
     #expect(parsed.file.removedLines.map(\.reason) == Array(repeating: "margin mark", count: 4))
   }
 }
+
+/// The word-at-a-time whitespace check agrees with a plain definition.
+@Suite struct ParserWhitespaceTests {
+  func naive(_ text: String) -> String {
+    var out = ""
+    var pending = false
+    for scalar in text.unicodeScalars {
+      if scalar.value <= 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        pending = !out.isEmpty
+      } else {
+        if pending { out += " " }
+        pending = false
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  @Test func normalisingMatchesThePlainDefinition() {
+    let pieces = ["a", "bc", " ", "  ", "\t", "\u{7F}", "\u{85}", "é", "!", "!!", "x y", "\u{1B}"]
+    var random = ParserFuzzTests.SplitMix(state: 7)
+    for _ in 0..<3_000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 0...40, using: &random) {
+        text += pieces.randomElement(using: &random)!
+      }
+      #expect(
+        TextJoiner.normalisingWhitespace(Substring(text)) == naive(text), "\(text.debugDescription)"
+      )
+    }
+  }
+}

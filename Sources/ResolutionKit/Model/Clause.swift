@@ -26,13 +26,14 @@ public struct Clause: Hashable, Sendable {
   }
 
   /// This clause and all its descendants, depth first, in reading order.
+  /// Iterative, so that no tree depth can overflow the stack.
   public var flattened: [Clause] {
     var result: [Clause] = []
-    func visit(_ clause: Clause) {
+    var pending: [Clause] = [self]
+    while let clause = pending.popLast() {
       result.append(clause)
-      clause.children.forEach(visit)
+      pending.append(contentsOf: clause.children.reversed())
     }
-    visit(self)
     return result
   }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Corpus {
   /// Parses the texts (in parallel, results in input order), gives every
   /// document a unique id, finds references and resolves them.
@@ -19,23 +17,6 @@ extension Corpus {
   }
 
   private static func parseConcurrently(_ sources: [SourceText]) -> [ParsedFile] {
-    guard sources.count > 1 else { return sources.map(DocumentParser.parse) }
-    let results = UnsafeResultBox<ParsedFile>(count: sources.count)
-    DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-      results.set(index, DocumentParser.parse(sources[index]))
-    }
-    return results.values
+    sources.concurrentMap(DocumentParser.parse)
   }
-}
-
-/// Slots written once each from `concurrentPerform`, read after it returns.
-private final class UnsafeResultBox<Value>: @unchecked Sendable {
-  private let slots: UnsafeMutableBufferPointer<Value?>
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-  deinit { slots.deallocate() }
-  func set(_ index: Int, _ value: Value) { slots[index] = value }
-  var values: [Value] { slots.map { $0! } }
 }

@@ -123,7 +123,9 @@ enum ClauseMarkerScanner {
       marker = .letterOrRoman(word)
     } else if letters == 1 {
       marker = .letter(word)
-    } else if romanNumerals.contains(word) {
+    } else if word.utf8.allSatisfy({ $0 == 0x69 || $0 == 0x76 || $0 == 0x78 }),
+      romanNumerals.contains(word)
+    {
       marker = .roman(word)
     } else {
       return nil
@@ -141,11 +143,16 @@ enum ClauseMarkerScanner {
     var labelEnd = scanner.index
     var trailingDot = false
     while true {
-      let partStart = scanner.index
-      let count = scanner.digits()
+      var value = 0
+      var count = 0
+      while let byte = scanner.peek, TextJoiner.isDigit(byte) {
+        guard count < 3 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+        count += 1
+        scanner.index = line.utf8.index(after: scanner.index)
+      }
       guard count > 0 else { break }
-      guard count <= 3 else { return nil }
-      last = Int(line[partStart..<scanner.index]) ?? 0
+      last = value
       components += 1
       labelEnd = scanner.index
       trailingDot = false

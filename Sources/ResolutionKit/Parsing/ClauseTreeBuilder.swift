@@ -20,13 +20,19 @@
 // `h)` is the letter i; an unlabelled paragraph goes under a labelled clause
 // that ends with a colon, else beside the unlabelled paragraph before it,
 // else at the top. The tree is built with an explicit stack, never by
-// recursion, so nesting depth is bounded only by memory.
+// recursion. Depth is capped at `maximumDepth` levels: deeper clauses become
+// children of the clause at the level above the cap (so they sit at the
+// deepest allowed level), because code downstream (synthesized Hashable on
+// `Clause`, JSON encoding, the browser's tree) recurses over the tree.
 
 /// One paragraph of a section or annex, before nesting.
 struct ClauseItem {
   var marker: ClauseMarker
   var text: String
   var location: SourceLocation
+  /// Footnote markers taken out of the text (`"1"` for `¹`, `"*"`).
+  var footnoteKeys: [String] = []
+  var footnotes: [Footnote] = []
 }
 
 /// Nests the items of one section (or annex) and gives them paths.
@@ -38,6 +44,12 @@ struct ClauseTreeBuilder {
   /// Paths already used in the document, to keep them unique.
   var usedPaths: Set<String>
   var diagnostics: [Diagnostic] = []
+  /// The first clause that was nested deeper than `maximumDepth` allows,
+  /// if any; the assembler reports it once per document.
+  private(set) var firstCappedLocation: SourceLocation?
+
+  /// Levels of nesting kept; a top-level clause is level 1.
+  static let maximumDepth = 32
 
   private enum Kind { case number, letter, roman, unlabelled }
 
@@ -47,7 +59,10 @@ struct ClauseTreeBuilder {
     var components: Int
     var text: String
     var location: SourceLocation
+    var footnotes: [Footnote]
     var parent: Int?
+    /// 1 for a top-level clause.
+    var depth: Int
     /// Path without this node's own component (for `1.1` under `1`).
     var base: String
     var path: String
@@ -87,10 +102,17 @@ struct ClauseTreeBuilder {
       kind = .unlabelled
       label = nil
     }
-    let parent = placeParent(kind: kind, label: label, components: components)
+    var parent = placeParent(kind: kind, label: label, components: components)
+    if let deepest = parent, nodes[deepest].depth >= Self.maximumDepth {
+      parent = nodes[deepest].parent
+      while let top = stack.last, top != parent { pop() }
+      if firstCappedLocation == nil { firstCappedLocation = item.location }
+    }
+    let depth = parent.map { nodes[$0].depth + 1 } ?? 1
     var node = Node(
       kind: kind, label: label, components: components, text: item.text,
-      location: item.location, parent: parent, base: "", path: "")
+      location: item.location, footnotes: item.footnotes, parent: parent, depth: depth, base: "",
+      path: "")
     let index = nodes.count
     checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
     let component: String
@@ -247,10 +269,8 @@ struct ClauseTreeBuilder {
   }
 
   private mutating func unique(_ path: String, at location: SourceLocation) -> String {
-    guard usedPaths.contains(path) else {
-      usedPaths.insert(path)
-      return path
-    }
+    // One hash per path in the common case: insert tells if it was new.
+    if usedPaths.insert(path).inserted { return path }
     var count = 2
     while usedPaths.contains("\(path) (\(count))") { count += 1 }
     let result = "\(path) (\(count))"
@@ -276,7 +296,7 @@ struct ClauseTreeBuilder {
       }
       built[index] = Clause(
         label: node.label, path: node.path, text: node.text, location: node.location,
-        children: children)
+        children: children, footnotes: node.footnotes)
     }
     return roots.compactMap { built[$0] }
   }

@@ -10,6 +10,17 @@ public enum CorpusLoader {
   /// folder contents). Files are read in parallel: PDF conversion runs a
   /// subprocess per file, and results keep the input order.
   public static func load(paths: [String]) -> (corpus: Corpus, errors: [LoadError]) {
+    let (texts, decodingDiagnostics, errors) = readSources(paths: paths)
+    var corpus = Corpus.build(from: texts)
+    corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
+    return (corpus, errors)
+  }
+
+  /// The texts of the files and folders, with the readers' diagnostics and
+  /// errors for sources that cannot be read.
+  static func readSources(paths: [String]) -> (
+    texts: [SourceText], diagnostics: [Diagnostic], errors: [LoadError]
+  ) {
     var errors: [LoadError] = []
     let files = expand(paths, errors: &errors)
     let results = ConcurrentResults<Result<LoadedSource, LoadError>>(count: files.count)
@@ -27,9 +38,7 @@ public enum CorpusLoader {
         errors.append(error)
       }
     }
-    var corpus = Corpus.build(from: texts)
-    corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
-    return (corpus, errors)
+    return (texts, decodingDiagnostics, errors)
   }
 
   /// (name as shown, path to read) for every file to load.

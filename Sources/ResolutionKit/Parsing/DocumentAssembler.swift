@@ -49,6 +49,27 @@ struct DocumentAssembler {
   private var chapter: String?
   /// At file start and after a `Ref.:` line: where chapters may stand.
   private var betweenDocuments = true
+  /// Whether this text had a chapter heading; until then documents stand
+  /// in the chapter of the text before it (when parsed in pieces).
+  private(set) var sawChapter = false
+  /// Documents begun before the first chapter heading.
+  private(set) var documentsBeforeFirstChapter = 0
+  /// The chapter in force at the end.
+  var finalChapter: String? { chapter }
+  /// Whether a document took the chapter in force, and its line.
+  private var chapterTaken = true
+  private var chapterLine = 0
+  /// A chapter heading no document took (at the end of the text), for a
+  /// diagnostic once the whole file is parsed: its words are in no node.
+  var untakenChapter: Diagnostic? {
+    guard let chapter, !chapterTaken else { return nil }
+    return Diagnostic(
+      file: file, line: chapterLine, message: Self.untakenChapterMessage(chapter))
+  }
+
+  static func untakenChapterMessage(_ chapter: String) -> String {
+    "chapter heading \"\(chapter)\" has no document of its own"
+  }
 
   init(file: String) { self.file = file }
 
@@ -83,7 +104,13 @@ struct DocumentAssembler {
       startDocument(header, at: block.line)
     case .chapter(let chapterLine, let marker):
       if betweenDocuments || headerFollows {
+        if let previous = chapter, !chapterTaken {
+          diagnose(self.chapterLine, Self.untakenChapterMessage(previous))
+        }
         chapter = chapterLine.text
+        self.chapterLine = block.line
+        chapterTaken = false
+        sawChapter = true
         if current != nil, !betweenDocuments { finishDocument() }
       } else {
         addClause(marker, block)
@@ -121,7 +148,7 @@ struct DocumentAssembler {
       }
     case .sources:
       if current == nil { startFragment(at: block.line) }
-      guard var draft = current else { return }
+      guard var draft = current.take() else { return }
       current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
       if let previous = draft.document.sourcesLine {
@@ -142,6 +169,8 @@ struct DocumentAssembler {
       let annex = AnnexDraft(heading: heading, location: location(block.line))
       current?.annexes.append(annex)
       betweenDocuments = false
+    case .footnote(let mark, let key):
+      attachFootnote(mark: mark, key: key, block)
     case .clause(let marker):
       addClause(marker, block)
     case .paragraph:
@@ -152,7 +181,7 @@ struct DocumentAssembler {
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
     if current == nil { startFragment(at: block.line) }
     // Take the draft out so that appending does not copy its arrays.
-    guard var draft = current else { return }
+    guard var draft = current.take() else { return }
     current = nil
     defer { current = draft }
     let unlabelled = marker == .none
@@ -167,7 +196,10 @@ struct DocumentAssembler {
     if betweenDocuments && draft.document.sourcesLine != nil {
       diagnose(block.line, "text after the Ref.: line kept with the document before it")
     }
-    let item = ClauseItem(marker: marker, text: block.text, location: location(block.line))
+    let (text, keys) = block.mayHaveMarks ? FootnoteMarks.strip(block.text) : (block.text, [])
+    let item = ClauseItem(
+      marker: marker, text: text, location: location(block.line),
+      footnoteKeys: keys + block.footnoteKeys)
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
       if draft.annexes[last].awaitingTitle {
@@ -192,8 +224,52 @@ struct DocumentAssembler {
     draft.sections[draft.sections.count - 1].items.append(item)
   }
 
+  /// Gives the footnote to the latest clause of the document that carries
+  /// its marker and has no footnote for it yet; else to the latest clause,
+  /// with a diagnostic. Without any clause it becomes a clause itself.
+  private mutating func attachFootnote(mark: String, key: String, _ block: Block) {
+    let footnote = Footnote(mark: mark, text: block.text, location: location(block.line))
+    guard var draft = current.take() else {
+      diagnose(block.line, "footnote \(mark) without a marker in the text, kept as a paragraph")
+      addClause(.none, Block(kind: .paragraph, line: block.line, text: mark + " " + block.text))
+      return
+    }
+    defer { current = draft }
+    func carries(_ item: ClauseItem) -> Bool {
+      item.footnoteKeys.contains(key) && !item.footnotes.contains { $0.mark == mark }
+    }
+    for annex in draft.annexes.indices.reversed() {
+      if let item = draft.annexes[annex].items.lastIndex(where: carries) {
+        draft.annexes[annex].items[item].footnotes.append(footnote)
+        return
+      }
+    }
+    for section in draft.sections.indices.reversed() {
+      if let item = draft.sections[section].items.lastIndex(where: carries) {
+        draft.sections[section].items[item].footnotes.append(footnote)
+        return
+      }
+    }
+    diagnose(
+      block.line, "footnote \(mark) has no marker in the text; attached to the clause before it")
+    if draft.inAnnex, let annex = draft.annexes.indices.last,
+      !draft.annexes[annex].items.isEmpty
+    {
+      draft.annexes[annex].items[draft.annexes[annex].items.count - 1].footnotes.append(footnote)
+    } else if let section = draft.sections.indices.last, !draft.sections[section].items.isEmpty {
+      draft.sections[section].items[draft.sections[section].items.count - 1].footnotes.append(
+        footnote)
+    } else {
+      current = draft
+      addClause(.none, Block(kind: .paragraph, line: block.line, text: mark + " " + block.text))
+      if let taken = current.take() { draft = taken }
+    }
+  }
+
   private mutating func startDocument(_ header: DocumentHeader, at line: Int) {
     finishDocument()
+    if !sawChapter { documentsBeforeFirstChapter += 1 }
+    chapterTaken = true
     var document = Document(
       id: "", kind: header.kind, body: header.body, number: header.number,
       revision: header.revision, session: header.session, chapter: chapter,
@@ -212,6 +288,8 @@ struct DocumentAssembler {
 
   private mutating func startFragment(at line: Int) {
     finishDocument()
+    if !sawChapter { documentsBeforeFirstChapter += 1 }
+    chapterTaken = true
     var document = Document(id: "", kind: .fragment, chapter: chapter, location: location(line))
     document.id = DocumentIdentifier.baseID(for: document)
     current = DocumentDraft(document: document)
@@ -223,19 +301,21 @@ struct DocumentAssembler {
     current = nil
     var document = draft.document
     if !draft.titleParts.isEmpty {
-      document.title = TextJoiner.normalisingWhitespace(
-        Substring(draft.titleParts.joined(separator: " ")))
+      // Joined like clause lines, so a word hyphenated across lines is one.
+      document.title = TextJoiner.join(draft.titleParts.map { Substring($0) })
     }
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)
     }
     var usedPaths = Set<String>()
+    var cappedAt: SourceLocation?
     for section in draft.sections {
       var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
       usedPaths = []
       for item in section.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
+      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.sections.append(
         Section(
           heading: section.heading, role: section.role, location: section.location,
@@ -248,10 +328,17 @@ struct DocumentAssembler {
       for item in annex.items { builder.add(item) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
+      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.annexes.append(
         Annex(
           heading: annex.heading.heading, title: annex.title, location: annex.location,
           clauses: builder.build()))
+    }
+    if let cappedAt {
+      diagnose(
+        cappedAt.line,
+        "clauses nested deeper than \(ClauseTreeBuilder.maximumDepth) levels kept at level \(ClauseTreeBuilder.maximumDepth)"
+      )
     }
     documents.append(document)
   }

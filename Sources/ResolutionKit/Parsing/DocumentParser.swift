@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the text of one file into documents: resolutions, decisions and
 /// fragments, with sections, nested clauses, annexes and `Ref.:` sources.
 /// Never fails: what cannot be placed becomes a diagnostic.
@@ -5,14 +7,149 @@
 /// Stages: `SourceLines` (line breaks, BOM, NBSP, page noise),
 /// `ParagraphSegmenter` (lines → paragraphs), `DocumentAssembler`
 /// (paragraphs → documents, with `ClauseTreeBuilder` for nesting and paths).
+///
+/// A big file is parsed in pieces on all cores. Pieces start at a document
+/// header after a blank line, where no parser state carries over except
+/// the layout (measured over the whole file) and the chapter (handed on
+/// after the pieces are parsed), so the result equals a sequential parse.
 public enum DocumentParser {
+  /// Files smaller than this are parsed in one piece.
+  static let minimumPieceBytes = 1 << 20
+
   public static func parse(_ source: SourceText) -> ParsedFile {
-    let lines = SourceLines(source.text)
-    let blocks = ParagraphSegmenter.segment(lines)
-    var assembler = DocumentAssembler(file: source.name)
-    assembler.assemble(blocks)
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let pieces = min(cores * 4, source.text.utf8.count / minimumPieceBytes)
+    return parse(source, pieces: pieces)
+  }
+
+  /// Parses in about `pieces` pieces (one if fewer than 2).
+  static func parse(_ source: SourceText, pieces: Int) -> ParsedFile {
+    let prepared = PreparedText(source.text)
+    let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
+    var lineSets = ranges.concurrentMap { SourceLines(prepared, lines: $0) }
+    var layout = SourceLines.LayoutMeasures()
+    for lines in lineSets { layout.add(lines.layout) }
+    for index in lineSets.indices { lineSets[index].applyLayout(layout) }
+    let file = source.name
+    let assembled = lineSets.concurrentMap { lines -> DocumentAssembler in
+      var assembler = DocumentAssembler(file: file)
+      assembler.assemble(ParagraphSegmenter.segment(lines))
+      return assembler
+    }
+    var documents: [Document] = []
+    var diagnostics: [Diagnostic] = []
+    var removed: [RemovedLine] = []
+    var chapter: String?
+    for (lines, assembler) in zip(lineSets, assembled) {
+      let first = documents.count
+      documents += assembler.documents
+      if let chapter {
+        for index in first..<(first + assembler.documentsBeforeFirstChapter) {
+          documents[index].chapter = chapter
+        }
+      }
+      if assembler.sawChapter { chapter = assembler.finalChapter }
+      diagnostics += assembler.diagnostics
+      removed += lines.removed
+    }
+    // Every piece after the first starts with a header, which takes the
+    // chapter left over by the piece before: only the last one can have an
+    // untaken chapter.
+    if let untaken = assembled.last?.untakenChapter { diagnostics.append(untaken) }
     return ParsedFile(
-      documents: assembler.documents, diagnostics: assembler.diagnostics,
-      file: SourceFile(name: source.name, lineCount: lines.lineCount, removedLines: lines.removed))
+      documents: documents, diagnostics: diagnostics,
+      file: SourceFile(
+        name: source.name, lineCount: prepared.rawLines.count, removedLines: removed))
+  }
+}
+
+/// Where a file may be cut into pieces that parse independently.
+enum PieceBoundaries {
+  /// Consecutive ranges of raw lines covering the file, about `count` of
+  /// them, each after the first starting at a safe line.
+  static func ranges(of prepared: PreparedText, count: Int) -> [Range<Int>] {
+    let lines = prepared.rawLines
+    guard count > 1, lines.count > 1 else { return [0..<lines.count] }
+    let totalBytes = prepared.text.utf8.count
+    let target = max(1, totalBytes / count)
+    var starts = [0]
+    var index = 1
+    while index < lines.count {
+      // Jump to the first line at or after the next target offset.
+      let goal = (starts.count) * target
+      if lines[index].start < goal {
+        index = firstLine(in: lines, from: index, atOrAfter: goal)
+        continue
+      }
+      if isSafeStart(index, prepared) {
+        starts.append(index)
+        index += 1
+        continue
+      }
+      index += 1
+    }
+    var ranges: [Range<Int>] = []
+    for (position, start) in starts.enumerated() {
+      let end = position + 1 < starts.count ? starts[position + 1] : lines.count
+      ranges.append(start..<end)
+    }
+    return ranges
+  }
+
+  private static func firstLine(
+    in lines: [SourceLines.RawLine], from: Int, atOrAfter offset: Int
+  ) -> Int {
+    var low = from
+    var high = lines.count
+    while low < high {
+      let middle = (low + high) / 2
+      if lines[middle].start < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// A header line (one that needs no paragraph start to be recognised)
+  /// after a blank line, with no form feed on either, and no chapter
+  /// heading before it up to the previous text (a chapter that precedes a
+  /// header belongs with it, and is read differently when cut off).
+  static func isSafeStart(_ index: Int, _ prepared: PreparedText) -> Bool {
+    let lines = prepared.rawLines
+    guard index >= 2, index < lines.count else { return false }
+    let line = lines[index]
+    let before = lines[index - 1]
+    guard !line.formFeed, !before.formFeed, before.textStart == before.textEnd,
+      line.textStart < line.textEnd
+    else { return false }
+    let text = prepared.text.utf8
+    func trimmed(_ raw: SourceLines.RawLine) -> Substring {
+      let start = text.index(text.startIndex, offsetBy: raw.textStart)
+      let end = text.index(text.startIndex, offsetBy: raw.textEnd)
+      return prepared.text[start..<end]
+    }
+    let first = text[text.index(text.startIndex, offsetBy: line.textStart)]
+    guard first == UInt8(ascii: "R") || first == UInt8(ascii: "D") else { return false }
+    guard DocumentHeader.parse(trimmed(line), atParagraphStart: false) != nil else {
+      return false
+    }
+    // Back over blanks and page noise to the previous text line.
+    var previous = index - 2
+    var steps = 0
+    while previous >= 0, steps < 64 {
+      let raw = lines[previous]
+      if raw.formFeed { return false }
+      if raw.textStart == raw.textEnd {
+        previous -= 1
+        steps += 1
+        continue
+      }
+      let previousText = trimmed(raw)
+      if PageNoise.reason(for: previousText) != nil {
+        previous -= 1
+        steps += 1
+        continue
+      }
+      return ChapterLine.parse(previousText) == nil
+    }
+    return previous < 0
   }
 }

@@ -54,6 +54,8 @@ enum HeadingPhrases {
     closed.map { ($0.phrase, $0.role) }, uniquingKeysWith: { first, _ in first })
   private static let longestClosed = closed.map(\.phrase.utf8.count).max() ?? 0
 
+  private static let longestFirstWord = firstWords.map(\.utf8.count).max() ?? 0
+
   /// First words of all phrases: a cheap test that rejects most lines.
   private static let firstWords: Set<Substring> = Set(
     (closed.map(\.phrase) + openEnded.map(\.phrase)).compactMap {
@@ -76,6 +78,10 @@ enum HeadingPhrases {
     let wordEnd =
       line.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x3A } ?? line.endIndex
     let firstWord = line[..<wordEnd]
+    // Phrases start with a word of letters: rejects `a)`, `1.1` cheaply.
+    guard firstWord.utf8.count <= longestFirstWord,
+      firstWord.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) })
+    else { return nil }
     if (0x61...0x7A).contains(first) {
       guard firstWords.contains(firstWord) else { return nil }
     } else {

@@ -12,6 +12,9 @@ enum BlockKind {
   case clause(ClauseMarker)
   /// Text without a label.
   case paragraph
+  /// A footnote line (and its wrapped rest): the mark as printed and its
+  /// value (`"1"` for `¹`, `"*"`).
+  case footnote(mark: String, key: String)
 }
 
 /// A paragraph: its kind, first line and text (label removed, lines joined).
@@ -19,6 +22,11 @@ struct Block {
   var kind: BlockKind
   var line: Int
   var text: String
+  /// Plain-digit footnote markers taken out of the text (`1` of
+  /// `Resolution 1300 1`), found by their footnote line.
+  var footnoteKeys: [String] = []
+  /// Whether a line of the paragraph may hold a footnote marker.
+  var mayHaveMarks = true
 }
 
 /// Groups clean lines into paragraphs. The same text gives the same
@@ -46,6 +54,13 @@ struct ParagraphSegmenter {
   private var parts: [Substring] = []
   private var firstLine = 0
   private var lastLine: SourceLine?
+  /// The footnote being read, if any.
+  private var footnote: (mark: String, key: String, parts: [Substring], line: Int)?
+  /// Footnotes read while a paragraph was open (a footnote at the foot of
+  /// a page inside a clause): emitted after that paragraph.
+  private var heldFootnotes: [Block] = []
+  /// A `*` marker was seen, so a line `* …` is its footnote.
+  private var starPending = false
 
   static func segment(_ source: SourceLines) -> [Block] {
     var segmenter = ParagraphSegmenter(source: source)
@@ -53,36 +68,124 @@ struct ParagraphSegmenter {
     return segmenter.blocks
   }
 
-  private init(source: SourceLines) { self.source = source }
+  private init(source: SourceLines) {
+    self.source = source
+    blocks.reserveCapacity(source.lines.count / 2)
+  }
 
   private mutating func run() {
     var afterBlank = true
-    for line in source.lines {
+    for (position, line) in source.lines.enumerated() {
       if line.isBlank {
+        finishFootnote()
         if !line.isSoftBlank {
           flush()
           afterBlank = true
         }
         continue
       }
+      if let first = line.text.utf8.first, first == 0xC2 || first == 0xE2 || first == 0x2A,
+        let found = FootnoteMarks.footnoteLine(line.text, allowStar: starPending)
+      {
+        finishFootnote()
+        footnote = (found.mark, found.key, [found.text], line.number)
+        if found.key == "*" { starPending = false }
+        continue
+      }
+      if source.isHardWrapped, let first = line.text.utf8.first, TextJoiner.isDigit(first),
+        let plain = plainFootnote(at: position)
+      {
+        finishFootnote()
+        footnote = (plain.key, plain.key, [plain.text], line.number)
+        continue
+      }
       let atParagraphStart =
         afterBlank || lastLine == nil || isBetweenParagraphs
         || lastLine?.text.utf8.last == UInt8(ascii: ".")
       let classified = classify(line.text, atParagraphStart: atParagraphStart)
+      if var open = footnote {
+        // A footnote wraps onto the next lines of a page; a sentence end
+        // or a labelled line ends it.
+        if source.isHardWrapped, let last = open.parts.last, !endsSentence(last),
+          !classified.structural, !classified.weak
+        {
+          open.parts.append(line.text)
+          footnote = open
+          continue
+        }
+        finishFootnote()
+      }
+      if !starPending, line.mayHaveMarks,
+        TextJoiner.containsByte(line.text, where: { $0 == UInt8(ascii: "*") }),
+        FootnoteMarks.hasStarMarker(line.text)
+      {
+        starPending = true
+      }
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
+        paragraphMayHaveMarks = paragraphMayHaveMarks || line.mayHaveMarks
         lastLine = line
         if case .chapter(_, let marker) = kind { kind = .clause(marker) }
       } else {
         flush()
         kind = classified.kind
         parts = [classified.text]
+        paragraphMayHaveMarks = line.mayHaveMarks
         firstLine = line.number
         lastLine = line
       }
       afterBlank = false
     }
+    finishFootnote()
     flush()
+  }
+
+  private var paragraphMayHaveMarks = false
+  /// Plain-digit markers of the open paragraph, taken out at `flush`.
+  private var paragraphFootnoteKeys: [String] = []
+
+  /// A line `1 Approved by …` is a footnote only at the foot of a page (a
+  /// page break follows it within a few lines) and when the text just
+  /// before carries its marker after a number (`Resolution 1300 1`); the
+  /// marker is then taken out of that text.
+  private mutating func plainFootnote(at position: Int) -> (key: String, text: Substring)? {
+    let lines = source.lines
+    guard let found = FootnoteMarks.plainFootnoteLine(lines[position].text) else { return nil }
+    var next = position + 1
+    while next < lines.count, !lines[next].isBlank, next - position <= 4 { next += 1 }
+    guard next < lines.count, lines[next].isSoftBlank else { return nil }
+    if lastLine != nil, !paragraphFootnoteKeys.contains(found.key),
+      FootnoteMarks.plainMarkerRange(found.key, in: TextJoiner.join(parts)) != nil
+    {
+      paragraphFootnoteKeys.append(found.key)
+      return found
+    }
+    for index in blocks.indices.reversed().prefix(3) {
+      switch blocks[index].kind {
+      case .clause, .paragraph: break
+      default: continue
+      }
+      guard !blocks[index].footnoteKeys.contains(found.key),
+        let range = FootnoteMarks.plainMarkerRange(found.key, in: blocks[index].text)
+      else { continue }
+      blocks[index].text.removeSubrange(range)
+      blocks[index].footnoteKeys.append(found.key)
+      return found
+    }
+    return nil
+  }
+
+  private mutating func finishFootnote() {
+    guard let open = footnote else { return }
+    footnote = nil
+    let block = Block(
+      kind: .footnote(mark: open.mark, key: open.key), line: open.line,
+      text: TextJoiner.join(open.parts))
+    if lastLine != nil {
+      heldFootnotes.append(block)
+    } else {
+      blocks.append(block)
+    }
   }
 
   /// After these a new paragraph always starts.
@@ -136,7 +239,7 @@ struct ParagraphSegmenter {
   private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
     guard let previous = lastLine else { return false }
     switch kind {
-    case .header, .annex:
+    case .header, .annex, .footnote:
       return false
     case .chapter:
       // Not a chapter after all if the line was wrapped: a clause goes on.
@@ -196,7 +299,18 @@ struct ParagraphSegmenter {
     case .header: text = ""
     default: text = TextJoiner.join(parts)
     }
-    blocks.append(Block(kind: kind, line: firstLine, text: text))
+    var block = Block(kind: kind, line: firstLine, text: text)
+    block.mayHaveMarks = paragraphMayHaveMarks
+    for key in paragraphFootnoteKeys {
+      if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
+        block.text.removeSubrange(range)
+        block.footnoteKeys.append(key)
+      }
+    }
+    paragraphFootnoteKeys = []
+    blocks.append(block)
+    blocks += heldFootnotes
+    heldFootnotes = []
     parts = []
     lastLine = nil
     kind = .paragraph

@@ -7,6 +7,9 @@ struct SourceLine {
   /// Characters from the start of the raw line to the end of its text
   /// (indentation included): where the line stops on the page.
   let width: Int
+  /// Whether the line has a `*` or a non-ASCII character: only then can
+  /// it hold a footnote marker.
+  var mayHaveMarks = true
   var isBlank: Bool { text.isEmpty }
   /// A blank line next to removed page noise: a page break, not
   /// necessarily a paragraph break.
@@ -28,17 +31,28 @@ struct SourceLines {
   /// Lines longer than this are paragraphs, not wrapped lines.
   static let longLine = 100
 
+  /// The whole file, in one piece.
   init(_ raw: String) {
-    var text = raw
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    text = Self.replacingNoBreakSpaces(text)
-    split(text)
-    measureLayout()
+    let prepared = PreparedText(raw)
+    self.init(prepared, lines: 0..<prepared.rawLines.count)
+    applyLayout(layout)
   }
+
+  /// The raw lines `range` of a prepared file. Line numbers stay those of
+  /// the whole file. The layout is measured (`layout`) but not applied:
+  /// the caller adds the measures of all pieces and applies the sum.
+  init(_ prepared: PreparedText, lines range: Range<Int>) {
+    split(prepared, range)
+    lineCount = prepared.rawLines.count
+    layout = measureLayout()
+  }
+
+  /// Measures of this piece's layout; see `applyLayout`.
+  private(set) var layout = LayoutMeasures()
 
   /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces; the text
   /// is copied only when it has any.
-  private static func replacingNoBreakSpaces(_ text: String) -> String {
+  static func replacingNoBreakSpaces(_ text: String) -> String {
     var text = text
     text.makeContiguousUTF8()
     let replaced = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
@@ -47,6 +61,13 @@ struct SourceLines {
       var copied = 0
       let count = bytes.count
       while index < count {
+        // Eight ASCII bytes at a time.
+        if index + 8 <= count, let base = bytes.baseAddress,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         if byte < 0xC2 {
           index += 1
@@ -80,55 +101,73 @@ struct SourceLines {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private enum Entry {
-    case text(SourceLine, afterFormFeed: Bool)
-    case blank(Int)
-    case noise
-  }
-
   /// One raw line as byte offsets into the text.
-  private struct RawLine {
+  struct RawLine {
     var start: Int
     var textStart: Int
     var textEnd: Int
     var width: Int
     var formFeed: Bool
+    /// A `*` or a non-ASCII byte on the line.
+    var mayHaveMarks: Bool
   }
 
   /// Splits on LF, CRLF and CR, scanning the bytes once.
-  private static func rawLines(_ text: String) -> [RawLine] {
+  static func rawLines(_ text: String) -> [RawLine] {
     var text = text
     text.makeContiguousUTF8()
     let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [RawLine] in
       var lines: [RawLine] = []
+      guard let base = bytes.baseAddress else { return lines }
       lines.reserveCapacity(bytes.count / 60 + 1)
       var start = 0
       var index = 0
       var formFeed = false
+      // UTF-8 continuation bytes since `start`: width = bytes − these.
+      var continuation = 0
+      var mayHaveMarks = false
       let count = bytes.count
       func finish(_ end: Int) {
         var textStart = start
         var textEnd = end
-        while textStart < textEnd && isSpace(bytes[textStart]) { textStart += 1 }
-        while textEnd > textStart && isSpace(bytes[textEnd - 1]) { textEnd -= 1 }
-        var width = 0
-        for offset in start..<textEnd where bytes[offset] & 0xC0 != 0x80 { width += 1 }
+        while textStart < textEnd && isSpace(base[textStart]) { textStart += 1 }
+        while textEnd > textStart && isSpace(base[textEnd - 1]) { textEnd -= 1 }
+        // Trailing whitespace is ASCII: every continuation byte is before textEnd.
         lines.append(
           RawLine(
-            start: start, textStart: textStart, textEnd: textEnd, width: width, formFeed: formFeed))
+            start: start, textStart: textStart, textEnd: textEnd,
+            width: textEnd - start - continuation, formFeed: formFeed,
+            mayHaveMarks: mayHaveMarks))
       }
       while index < count {
-        let byte = bytes[index]
+        // Eight bytes at a time while they are ASCII above 0x0D (no line
+        // break, form feed or multi-byte character).
+        if index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          let high: UInt64 = 0x8080_8080_8080_8080
+          let below0E = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
+          let star = word ^ 0x2A2A_2A2A_2A2A_2A2A
+          let stars = (star &- 0x0101_0101_0101_0101) & ~star & high
+          if (word & high) | below0E | stars == 0 {
+            index += 8
+            continue
+          }
+        }
+        let byte = base[index]
         if byte > 0x0D {
+          if byte & 0xC0 == 0x80 { continuation += 1 }
+          if byte >= 0x80 || byte == UInt8(ascii: "*") { mayHaveMarks = true }
           index += 1
           continue
         }
         if byte == 0x0A || byte == 0x0D {
           finish(index)
           index += 1
-          if byte == 0x0D && index < count && bytes[index] == 0x0A { index += 1 }
+          if byte == 0x0D && index < count && base[index] == 0x0A { index += 1 }
           start = index
           formFeed = false
+          continuation = 0
+          mayHaveMarks = false
         } else {
           if byte == 0x0C { formFeed = true }
           index += 1
@@ -140,13 +179,18 @@ struct SourceLines {
     return scanned ?? []
   }
 
-  private mutating func split(_ text: String) {
-    var entries: [Entry] = []
-    let raw = Self.rawLines(text)
-    entries.reserveCapacity(raw.count)
+  private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
+    let text = prepared.text
+    lines.reserveCapacity(range.count)
     let utf8 = text.utf8
     func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-    for (position, line) in raw.enumerated() {
+    // A run of blank and noise lines becomes one blank line, soft when it
+    // touches page noise or a form feed (a page break).
+    var runFirstBlank = 0
+    var runTouchesNoise = false
+    var inRun = false
+    for position in range {
+      let line = prepared.rawLines[position]
       let number = position + 1
       var trimmed = text[index(line.textStart)..<index(line.textEnd)]
       var width = line.width
@@ -158,21 +202,35 @@ struct SourceLines {
           width = Self.characterCount(trimmed)
         }
       }
-      if trimmed.isEmpty {
-        entries.append(line.formFeed ? .noise : .blank(number))
-        continue
-      }
-      if Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
+      var noise = line.formFeed && trimmed.isEmpty
+      if !trimmed.isEmpty, Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
         removed.append(RemovedLine(line: number, text: String(trimmed), reason: reason))
-        entries.append(.noise)
+        noise = true
+      }
+      if noise || trimmed.isEmpty {
+        inRun = true
+        if noise {
+          runTouchesNoise = true
+        } else if runFirstBlank == 0 {
+          runFirstBlank = number
+        }
         continue
       }
-      entries.append(
-        .text(SourceLine(number: number, text: trimmed, width: width), afterFormFeed: line.formFeed)
-      )
+      if inRun {
+        var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
+        blank.isSoftBlank = runTouchesNoise || line.formFeed
+        lines.append(blank)
+        (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
+      }
+      var textLine = SourceLine(number: number, text: trimmed, width: width)
+      textLine.mayHaveMarks = line.mayHaveMarks
+      lines.append(textLine)
     }
-    lineCount = raw.count
-    resolveBlanks(entries)
+    if inRun {
+      var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
+      blank.isSoftBlank = runTouchesNoise
+      lines.append(blank)
+    }
   }
 
   /// A cheap first test: page noise is short and starts with a digit, a
@@ -187,59 +245,51 @@ struct SourceLines {
       || ((0x41...0x5A).contains(first) && utf8.dropFirst().first == UInt8(ascii: ":"))
   }
 
-  /// Keeps text lines and one blank per run of blank lines; a run that
-  /// touches page noise or a form feed becomes a soft blank (page break).
-  private mutating func resolveBlanks(_ entries: [Entry]) {
-    var index = 0
-    while index < entries.count {
-      if case .text(let line, _) = entries[index] {
-        lines.append(line)
-        index += 1
-        continue
-      }
-      var touchesNoise = false
-      var firstBlank = 0
-      while index < entries.count {
-        if case .text = entries[index] { break }
-        switch entries[index] {
-        case .noise: touchesNoise = true
-        case .blank(let number): if firstBlank == 0 { firstBlank = number }
-        case .text: break
-        }
-        index += 1
-      }
-      if index < entries.count, case .text(_, let afterFormFeed) = entries[index], afterFormFeed {
-        touchesNoise = true
-      }
-      var blank = SourceLine(number: firstBlank, text: "", width: 0)
-      blank.isSoftBlank = touchesNoise
-      lines.append(blank)
+  /// Counts that decide the layout, additive over the pieces of a file.
+  struct LayoutMeasures {
+    /// Non-blank lines by width (the last slot: longer than `longLine`).
+    var widths = [Int](repeating: 0, count: SourceLines.longLine + 2)
+    var nonBlank = 0
+    var long = 0
+    /// Lines that stop mid-sentence at a typical margin: evidence of wrapping.
+    var wrapped = 0
+
+    mutating func add(_ other: LayoutMeasures) {
+      for index in widths.indices { widths[index] += other.widths[index] }
+      nonBlank += other.nonBlank
+      long += other.long
+      wrapped += other.wrapped
     }
   }
 
-  private mutating func measureLayout() {
-    var counts = [Int](repeating: 0, count: Self.longLine + 2)
-    var nonBlank = 0
-    var long = 0
-    // Lines that stop mid-sentence at a typical margin: evidence of wrapping.
-    var wrapped = 0
+  private func measureLayout() -> LayoutMeasures {
+    var measures = LayoutMeasures()
     for line in lines where !line.isBlank {
-      nonBlank += 1
-      if line.width > Self.longLine { long += 1 }
-      counts[min(line.width, Self.longLine + 1)] += 1
+      measures.nonBlank += 1
+      if line.width > Self.longLine { measures.long += 1 }
+      measures.widths[min(line.width, Self.longLine + 1)] += 1
       if line.width >= 40, line.width <= Self.longLine, let last = line.text.utf8.last,
         TextJoiner.isLetterOrDigit(last) || last == UInt8(ascii: "-")
       {
-        wrapped += 1
+        measures.wrapped += 1
       }
     }
+    return measures
+  }
+
+  /// Decides from the measures of the whole file whether it is hard-wrapped
+  /// and where its right margin is.
+  mutating func applyLayout(_ measures: LayoutMeasures) {
+    let nonBlank = measures.nonBlank
+    let long = measures.long
+    let wrapped = measures.wrapped
     isHardWrapped = nonBlank > 0 && long * 50 < nonBlank && wrapped >= 2 && wrapped * 10 >= nonBlank
     // The right margin: the width that 95% of the wrapped lines stay within.
     let short = nonBlank - long
     var seen = 0
     wrapWidth = Self.longLine
     for width in 0...Self.longLine {
-      seen += counts[width]
+      seen += measures.widths[width]
       if seen * 100 >= short * 95 {
         wrapWidth = width
         break
@@ -263,5 +313,21 @@ struct SourceLines {
     var count = 0
     for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
     return count
+  }
+}
+
+/// A file's text ready for splitting: BOM gone, no-break spaces made plain,
+/// and its raw lines found, once for all pieces.
+struct PreparedText: Sendable {
+  let text: String
+  let rawLines: [SourceLines.RawLine]
+
+  init(_ raw: String) {
+    var text = raw
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    text = SourceLines.replacingNoBreakSpaces(text)
+    text.makeContiguousUTF8()
+    self.text = text
+    rawLines = SourceLines.rawLines(text)
   }
 }

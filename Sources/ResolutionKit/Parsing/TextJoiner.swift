@@ -44,24 +44,50 @@ enum TextJoiner {
   /// No leading, trailing or repeated space, no other whitespace or
   /// control character, no C1 control (C2 80–9F).
   private static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let first = bytes.first, let last = bytes.last else { return true }
+    guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else {
+      return true
+    }
     if first == 0x20 || last == 0x20 { return false }
+    let count = bytes.count
     var previousSpace = false
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte > 0x20 && byte != 0x7F && byte != 0xC2 {
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while index < count {
+      // Eight bytes at a time while they are ASCII with no control
+      // character and no space next to another (flags may be too many,
+      // never too few: then the bytes are checked one by one).
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let control = (word &- ones &* 0x20) & ~word & high
+        let delete = word ^ (ones &* 0x7F)
+        let isDelete = (delete &- ones) & ~delete & high
+        let space = word ^ (ones &* 0x20)
+        let spaces = (space &- ones) & ~space & high
+        let adjacent = spaces & (spaces << 8)
+        let leading = previousSpace && word & 0xFF == 0x20
+        if (word & high) | control | isDelete | adjacent == 0 && !leading {
+          previousSpace = word >> 56 == 0x20
+          index += 8
+          continue
+        }
+      }
+      let byte = base[index]
+      index += 1
+      // Printable ASCII: by far the most common.
+      if byte > 0x20 && byte < 0x7F {
         previousSpace = false
         continue
       }
-      if byte == 0x20 && !previousSpace {
+      if byte == 0x20 {
+        if previousSpace { return false }
         previousSpace = true
         continue
       }
-      if byte == 0xC2 && index + 1 < bytes.count && !(0x80...0x9F).contains(bytes[index + 1]) {
-        previousSpace = false
-        continue
-      }
-      return false
+      // C1 control characters (U+0080–U+009F) are C2 80–C2 9F.
+      if byte == 0xC2 && index < count && (0x80...0x9F).contains(base[index]) { return false }
+      if byte < 0x80 { return false }
+      previousSpace = false
     }
     return true
   }
@@ -93,6 +119,16 @@ enum TextJoiner {
       index += 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Whether a byte of the text satisfies the predicate, scanning the
+  /// contiguous bytes directly (the generic path is many times slower).
+  @inline(__always)
+  static func containsByte<Text: StringProtocol>(_ text: Text, where predicate: (UInt8) -> Bool)
+    -> Bool
+  {
+    text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) }
+      ?? text.utf8.contains(where: predicate)
   }
 
   @inline(__always) static func isSpaceLike(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }

@@ -1,0 +1,159 @@
+/// Footnotes in text taken from PDF: markers in the text (`Resolution
+/// 1282¹`, `Resolution 1282*`) and footnote lines (`¹ See Document C09/42.`,
+/// `* Approved by correspondence.`), at the foot of a page or put inline by
+/// a converter.
+///
+/// Markers are compared by value: `¹` and `1` are the same mark. Plain
+/// digits after a word (`Resolution 1300 1`) are not taken as markers: a
+/// number is never stripped from the text.
+enum FootnoteMarks {
+  /// Superscript digits and their values.
+  static func superscriptValue(_ scalar: Unicode.Scalar) -> UInt8? {
+    switch scalar {
+    case "\u{2070}": 0
+    case "\u{00B9}": 1
+    case "\u{00B2}": 2
+    case "\u{00B3}": 3
+    case "\u{2074}"..."\u{2079}": UInt8(scalar.value - 0x2070)
+    default: nil
+    }
+  }
+
+  /// A footnote line: its mark as printed, the mark's value (`"1"`, `"*"`)
+  /// and the text after it. `*` lines count only when `allowStar` (a `*`
+  /// marker is waiting), since `* ` is also a bullet.
+  static func footnoteLine(_ line: Substring, allowStar: Bool) -> (
+    mark: String, key: String, text: Substring
+  )? {
+    let scalars = line.unicodeScalars
+    var index = scalars.startIndex
+    var key = ""
+    while index != scalars.endIndex, let value = superscriptValue(scalars[index]), key.count < 3 {
+      key.append(Character(Unicode.Scalar(value + 0x30)))
+      index = scalars.index(after: index)
+    }
+    if key.isEmpty {
+      guard allowStar, index != scalars.endIndex, scalars[index] == "*" else { return nil }
+      key = "*"
+      index = scalars.index(after: index)
+      guard index != scalars.endIndex, scalars[index] == " " || scalars[index] == "\t" else {
+        return nil
+      }
+    }
+    let mark = String(line[line.startIndex..<index])
+    let text = SourceLines.trim(line[index...])
+    guard !text.isEmpty else { return nil }
+    return (mark, key, text)
+  }
+
+  /// Whether the text has a `*` marker: `*` right after a letter, digit or
+  /// closing bracket, before a space, punctuation or the end.
+  static func hasStarMarker(_ text: Substring) -> Bool {
+    let utf8 = Array(text.utf8)
+    for index in utf8.indices where utf8[index] == UInt8(ascii: "*") && index > 0 {
+      if isMarkerEnd(utf8, index) { return true }
+    }
+    return false
+  }
+
+  private static func isMarkerEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
+    let before = bytes[index - 1]
+    guard TextJoiner.isLetterOrDigit(before) || before == UInt8(ascii: ")") else { return false }
+    guard index + 1 < bytes.count else { return true }
+    let after = bytes[index + 1]
+    return after == 0x20 || after == UInt8(ascii: ",") || after == UInt8(ascii: ";")
+      || after == UInt8(ascii: ".") || after == UInt8(ascii: ":") || after == UInt8(ascii: ")")
+  }
+
+  /// The text without its markers, and the markers' keys in order.
+  /// Superscript digits after a non-space are markers; so is a `*` as in
+  /// `hasStarMarker`.
+  static func strip(_ text: String) -> (text: String, keys: [String]) {
+    guard
+      TextJoiner.containsByte(text, where: { $0 == UInt8(ascii: "*") || $0 == 0xC2 || $0 == 0xE2 })
+    else { return (text, []) }
+    var out = String.UnicodeScalarView()
+    var keys: [String] = []
+    var pending = ""
+    var previous: Unicode.Scalar = " "
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
+      if let value = superscriptValue(scalar), previous != " " || !pending.isEmpty {
+        pending.append(Character(Unicode.Scalar(value + 0x30)))
+        continue
+      }
+      if !pending.isEmpty {
+        keys.append(pending)
+        pending = ""
+      }
+      if scalar == "*", index > 0, isStarMarker(scalars, index) {
+        keys.append("*")
+        continue
+      }
+      out.append(scalar)
+      previous = scalar
+    }
+    if !pending.isEmpty { keys.append(pending) }
+    return (String(out), keys)
+  }
+
+  private static func isStarMarker(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    let before = scalars[index - 1]
+    guard before.properties.isAlphabetic || ("0"..."9").contains(before) || before == ")" else {
+      return false
+    }
+    guard index + 1 < scalars.count else { return true }
+    return " ,;.:)".unicodeScalars.contains(scalars[index + 1])
+  }
+
+  /// A plain-digit footnote line `1 Approved by …`: its number and text.
+  static func plainFootnoteLine(_ line: Substring) -> (key: String, text: Substring)? {
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    var digits = 0
+    while index != utf8.endIndex, TextJoiner.isDigit(utf8[index]), digits < 3 {
+      index = utf8.index(after: index)
+      digits += 1
+    }
+    guard (1...2).contains(digits), index != utf8.endIndex,
+      utf8[index] == 0x20 || utf8[index] == 0x09
+    else { return nil }
+    let key = String(line[line.startIndex..<index])
+    let text = SourceLines.trim(line[index...])
+    guard let initial = text.utf8.first, (0x41...0x5A).contains(initial) else { return nil }
+    return (key, text)
+  }
+
+  /// The range of a plain-digit marker `key` in the text: ` 1` right after
+  /// a number or a closing bracket (`Resolution 1300 1 of`, `(Mod. 2008) 1,`)
+  /// and before a space, punctuation or the end; the last one if several.
+  /// A number after a word (`resolves 1`) is never a marker.
+  static func plainMarkerRange(_ key: String, in text: String) -> Range<String.Index>? {
+    let bytes = Array(text.utf8)
+    let keyBytes = Array(key.utf8)
+    var found: Int?
+    var index = 1
+    while index + keyBytes.count < bytes.count + 1 {
+      defer { index += 1 }
+      guard bytes[index - 1] == 0x20, index >= 2,
+        bytes[index..<(index + keyBytes.count)].elementsEqual(keyBytes)
+      else { continue }
+      let before = bytes[index - 2]
+      guard TextJoiner.isDigit(before) || before == UInt8(ascii: ")") else { continue }
+      let end = index + keyBytes.count
+      if end < bytes.count {
+        let after = bytes[end]
+        guard
+          after == 0x20 || after == UInt8(ascii: ",") || after == UInt8(ascii: ";")
+            || after == UInt8(ascii: ".") || after == UInt8(ascii: ":")
+        else { continue }
+      }
+      found = index - 1
+    }
+    guard let start = found else { return nil }
+    let utf8 = text.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+    let upper = utf8.index(lower, offsetBy: 1 + keyBytes.count)
+    return lower..<upper
+  }
+}
