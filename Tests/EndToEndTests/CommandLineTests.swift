@@ -49,6 +49,36 @@ import Testing
     #expect(shown.output.hasPrefix("Resolution 1300 of the Council"))
   }
 
+  @Test func coverageAccountsForEveryWordAndListsRemovedNoise() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("paged.txt")
+    try Data("R 1 Test\n\nThe Council,\n\nresolves\n\n1\tto do.\n\n- 7 -\n\n2\tto do more.\n".utf8)
+      .write(to: file)
+    let result = try BuiltBinary.run(["check", "--coverage", "--strict", file.path])
+    #expect(result.status == 0)
+    #expect(result.output.contains("100.0% of 13 words"))
+    #expect(result.output.contains("line 9 (page number): - 7 -"))
+  }
+
+  @Test func refsListsTargetsAndCiters() throws {
+    let outgoing = try BuiltBinary.run(["refs", "R1316"])
+    #expect(outgoing.status == 0)
+    #expect(outgoing.output.contains("Resolution 1300 of the Council"))
+    #expect(outgoing.output.contains("R1300"))
+    let incoming = try BuiltBinary.run(["refs", "--to", "R1300"])
+    #expect(incoming.output.split(separator: "\n").contains { $0.hasPrefix("R1316\tconsidering ¶1") })
+  }
+
+  @Test func checkReportsDanglingReferencesAndFailsWhenStrict() throws {
+    let plain = try BuiltBinary.run(["check"])
+    #expect(plain.status == 0)
+    #expect(plain.output.contains("Resolution 1312"))
+    let strict = try BuiltBinary.run(["check", "--strict"])
+    #expect(strict.status == 1)
+  }
+
   @Test func unknownDocumentIsAClearErrorWithStatusOne() throws {
     let result = try BuiltBinary.run(["show", "R999999"])
     #expect(result.status == 1)
