@@ -52,6 +52,12 @@ enum Measurement {
     record("search_p50_s", latencies.percentile(50))
     record("search_p99_s", latencies.percentile(99))
 
+    // Reference extraction on 1 MB of near-misses, the extractor's worst case.
+    let nearMisses = String(
+      repeating: "Resolution Resolution Res. C09/ C09/ Resolutions 1, 2, 3 and Decision of ", count: 14_000)
+    let (_, scanTime) = Stopwatch.seconds { ReferenceExtractor.extract(in: nearMisses, citingBody: "Council") }
+    record("near_miss_mb_s", Double(nearMisses.utf8.count) / 1_048_576 / scanTime)
+
     let (firstRender, keypresses) = BrowserWorkload.run(corpus: corpus)
     record("first_render_s", firstRender)
     record("key_p50_s", keypresses.percentile(50))

@@ -11,4 +11,9 @@ enum SearchWorkload {
     "gender equality", "oversight transparency accountability", "emergency", "tionpro",
     "miverrate", "\"of the union\"", "interpretation translation languages", "headquarters premises",
   ]
+
+  /// The single-word queries, for the grep comparison.
+  static var plainWords: [String] {
+    queries.filter { $0.allSatisfy { $0.isLetter || $0 == "-" } }
+  }
 }
