@@ -33,7 +33,7 @@ nonisolated(unsafe) var selectedTarget: FuzzTarget = .parser
     var count = 0
     for path in arguments.dropFirst() {
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
       let files =
         isFolder.boolValue
         ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map {

@@ -42,6 +42,6 @@ enum FuzzTarget: String, CaseIterable {
     }
   }
 
-  nonisolated(unsafe) static let sample = Corpus.sample
-  nonisolated(unsafe) static let index = SearchIndex(corpus: sample)
+  static let sample = Corpus.sample
+  static let index = SearchIndex(corpus: sample)
 }
