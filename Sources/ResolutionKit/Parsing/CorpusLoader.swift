@@ -23,13 +23,10 @@ public enum CorpusLoader {
   ) {
     var errors: [LoadError] = []
     let files = expand(paths, errors: &errors)
-    let results = ConcurrentResults<Result<LoadedSource, LoadError>>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      results.set(index, SourceReader.load(path: files[index].path, name: files[index].name))
-    }
+    let results = files.concurrentMap { SourceReader.load(path: $0.path, name: $0.name) }
     var texts: [SourceText] = []
     var decodingDiagnostics: [Diagnostic] = []
-    for result in results.values {
+    for result in results {
       switch result {
       case .success(let loaded):
         texts.append(loaded.source)
