@@ -24,6 +24,12 @@ struct TOMLDocument {
         FileDiagnostic(
           .error, file: file, line: line, message: "NUL characters (\\u0000) are not allowed"))
     }
+    if let line = lineWithMalformedTableHeader(in: text) {
+      return .failure(
+        FileDiagnostic(
+          .error, file: file, line: line,
+          message: "a table header must start with a name: letters, digits, _ or -, or a quoted name"))
+    }
     do {
       let table = try TOMLTable(string: text)
       return .success(TOMLDocument(file: file, text: text, table: table))
@@ -41,6 +47,28 @@ struct TOMLDocument {
   /// look up again (safe where TOMLKit's own iterator would trap).
   static func entries(of table: TOMLTable) -> [(key: String, value: TOMLValueConvertible)] {
     table.keys.compactMap { key in table[key].map { (key, $0) } }
+  }
+
+  /// toml++ (inside TOMLKit) asserts, aborting the process, on a table
+  /// header whose name starts with a character no key can start with
+  /// (`[%roles.link]`, `[[ %a]]`; found by fuzzing). Such a header is a
+  /// syntax error anyway, so it is reported here before TOMLKit sees it.
+  static func lineWithMalformedTableHeader(in text: String) -> Int? {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var rest = line.drop { $0 == " " || $0 == "\t" }
+      guard rest.first == "[" else { continue }
+      rest = rest.dropFirst()
+      if rest.first == "[" { rest = rest.dropFirst() }
+      rest = rest.drop { $0 == " " || $0 == "\t" }
+      guard let first = rest.first else { continue }
+      let startsName =
+        first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
+        || first == "\"" || first == "'"
+      // `]` (an empty array), `[` (nested arrays), `{` and `+` open array
+      // values continued on a new line, not headers.
+      if !startsName && !"][{+".contains(first) { return index + 1 }
+    }
+    return nil
   }
 
   private static func lineContainingNULEscape(in text: String) -> Int? {

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import BrowserKit
+
+/// Inputs that fuzzing found to abort the process inside TOMLKit.
+@Suite struct ThemeFuzzFindingTests {
+  @Test(arguments: ["[%roles.link]\nfg = \"red\"\n", "name = \"x\"\n\n[[ %a]]\n", "[ %a]\n"])
+  func malformedTableHeaderIsASyntaxErrorWithItsLine(text: String) {
+    let (definition, diagnostics) = ThemeDefinition.parse(
+      text: text, name: "broken", source: .builtIn, file: "broken.toml")
+    #expect(definition == nil)
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .firstIndex { $0.contains("%") }.map { $0 + 1 }
+    #expect(diagnostics.contains { $0.line == line && $0.message.contains("table header") })
+  }
+
+  @Test func arraysContinuedOnNewLinesAreNotMistakenForHeaders() {
+    let text = "[roles.link]\nattrs = [\n  \"bold\",\n]\n"
+    let (definition, diagnostics) = ThemeDefinition.parse(
+      text: text, name: "ok", source: .builtIn, file: "ok.toml")
+    #expect(!diagnostics.contains { $0.message.contains("table header") })
+    #expect(definition != nil)
+  }
+}
