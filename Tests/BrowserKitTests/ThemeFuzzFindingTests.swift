@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs that fuzzing found to abort the process inside TOMLKit.
 @Suite struct ThemeFuzzFindingTests {
-  @Test(arguments: ["[%roles.link]\nfg = \"red\"\n", "name = \"x\"\n\n[[ %a]]\n", "[ %a]\n"])
+  @Test(arguments: ["[%roles.link]\nfg = \"red\"\n", "name = \"x\"\n\n[[ %a]]\n", "[ %a]\n", "x = 1\n[%\n\n[roles.link]\n"])
   func malformedTableHeaderIsASyntaxErrorWithItsLine(text: String) {
     let (definition, diagnostics) = ThemeDefinition.parse(
       text: text, name: "broken", source: .builtIn, file: "broken.toml")
@@ -12,6 +12,14 @@ import Testing
     let line = text.split(separator: "\n", omittingEmptySubsequences: false)
       .firstIndex { $0.contains("%") }.map { $0 + 1 }
     #expect(diagnostics.contains { $0.line == line && $0.message.contains("table header") })
+  }
+
+  @Test func bracketAloneOnItsLineIsASyntaxError() {
+    let text = "name = \"x\"\n[\n\n[roles.link]\nfg = \"red\"\n"
+    let (definition, diagnostics) = ThemeDefinition.parse(
+      text: text, name: "broken", source: .builtIn, file: "broken.toml")
+    #expect(definition == nil)
+    #expect(diagnostics.contains { $0.line == 2 && $0.message.contains("table header") })
   }
 
   @Test func arraysContinuedOnNewLinesAreNotMistakenForHeaders() {

@@ -51,7 +51,8 @@ struct TOMLDocument {
 
   /// toml++ (inside TOMLKit) asserts, aborting the process, on a table
   /// header whose name starts with a character no key can start with
-  /// (`[%roles.link]`, `[[ %a]]`; found by fuzzing). Such a header is a
+  /// (`[%roles.link]`, `[[ %a]]`, a `[` alone on its line; found by
+  /// fuzzing). Such a header is a
   /// syntax error anyway, so it is reported here before TOMLKit sees it.
   static func lineWithMalformedTableHeader(in text: String) -> Int? {
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -60,7 +61,8 @@ struct TOMLDocument {
       rest = rest.dropFirst()
       if rest.first == "[" { rest = rest.dropFirst() }
       rest = rest.drop { $0 == " " || $0 == "\t" }
-      guard let first = rest.first else { continue }
+      // A header cannot be empty or run onto the next line (`[` alone).
+      guard let first = rest.first, first != "#" else { return index + 1 }
       let startsName =
         first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
         || first == "\"" || first == "'"
