@@ -569,29 +569,32 @@ public struct BrowserState: Sendable {
     let documents = corpus.documents
     // Fields are compared in place: copying 100,000 references made this
     // the slowest key in the browser.
-    for d in documents.indices {
-      documents[d].references.withUnsafeBufferPointer { references in
-        for r in references.indices where references[r].kind == reference.kind {
-          guard (d, r) != except else { continue }
-          let same: Bool
-          if let number = reference.number {
-            same =
-              references[r].number == number
-              && (reference.body == nil || references[r].body == nil
-                || references[r].body == reference.body)
-          } else if let symbol = reference.symbol {
-            same = references[r].symbol == symbol
-          } else {
-            same = references[r].text == reference.text
+    documents.withUnsafeBufferPointer { documents in
+      for d in documents.indices {
+        documents[d].references.withUnsafeBufferPointer { references in
+          for r in references.indices where references[r].kind == reference.kind {
+            guard (d, r) != except else { continue }
+            let same: Bool
+            if let number = reference.number {
+              same =
+                references[r].number == number
+                && (reference.body == nil || references[r].body == nil
+                  || references[r].body == reference.body)
+            } else if let symbol = reference.symbol {
+              same = references[r].symbol == symbol
+            } else {
+              same = references[r].text == reference.text
+            }
+            guard same else { continue }
+            let other = references[r]
+            let place = Location(
+              documentID: documents[d].id,
+              clausePath: other.path.isEmpty || other.field == .heading
+                || other.field == .annexTitle
+                ? nil : other.path,
+              reference: r)
+            items.append(ListPanel.Item(text: "\(place.label): \(other.text)", destination: place))
           }
-          guard same else { continue }
-          let other = references[r]
-          let place = Location(
-            documentID: documents[d].id,
-            clausePath: other.path.isEmpty || other.field == .heading || other.field == .annexTitle
-              ? nil : other.path,
-            reference: r)
-          items.append(ListPanel.Item(text: "\(place.label): \(other.text)", destination: place))
         }
       }
     }
