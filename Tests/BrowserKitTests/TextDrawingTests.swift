@@ -74,6 +74,15 @@ import Testing
     #expect(TextFitting.truncate("short", toWidth: 10) == "short")
     #expect(TextFitting.truncate("中文中文中文", toWidth: 5) == "中文…")
     #expect(TextFitting.truncate("anything", toWidth: 0) == "")
+    #expect(TextFitting.truncate("exactly10!", toWidth: 10) == "exactly10!")
+    #expect(
+      TextFitting.truncate("a\u{1B}[31mb", toWidth: 20).unicodeScalars.allSatisfy { $0 != "\u{1B}" }
+    )
+    // A whole clause in a tree row: only the start is shown.
+    let long = String(repeating: "word ", count: 20_000)
+    let cut = TextFitting.truncate(long, toWidth: 12)
+    #expect(cut == "word word w…")
+    #expect(DisplayWidth.of(cut) == 12)
   }
 
   @Test func readerWrapsWithHangingLabels() {

@@ -140,15 +140,27 @@ public enum TextFitting {
   /// The text if it fits in `width` columns, else its start and `…`.
   public static func truncate(_ text: some StringProtocol, toWidth width: Int) -> String {
     guard width > 0 else { return "" }
-    let safe = TerminalText.safe(text)
-    if DisplayWidth.of(safe) <= width { return safe }
+    // One pass that stops at the edge: a tree row may carry a whole
+    // clause, and a redraw must not scan thousands of characters per row.
     var result = ""
+    var widths: [Int] = []
     var used = 0
-    for character in safe {
-      let w = DisplayWidth.of(character)
-      if used + w > width - 1 { break }
-      result.append(character)
+    var fits = true
+    for character in text {
+      let shown = TerminalText.safe(character)
+      let w = DisplayWidth.of(shown)
+      if used + w > width {
+        fits = false
+        break
+      }
+      result.append(shown)
+      widths.append(w)
       used += w
+    }
+    if fits { return result }
+    while used > width - 1, let w = widths.popLast() {
+      result.removeLast()
+      used -= w
     }
     return result + "…"
   }

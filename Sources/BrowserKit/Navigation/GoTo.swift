@@ -78,36 +78,42 @@ public enum SimpleGoTo {
     let key = normalized(target)
     let pinpoint = words.dropFirst().joined(separator: " ")
 
-    var scored: [(score: Int, position: Int, document: Document)] = []
-    for (position, document) in corpus.documents.enumerated() {
+    // Per-document names come precomputed: a keystroke compares bytes only.
+    let lookup = corpus.lookup
+    let keyBytes = Array(key.utf8)
+    let sourceKey = Array((key + "(").utf8)
+    let searchesTitles = key.count >= 3
+    var scored: [(score: Int, position: Int)] = []
+    for position in 0..<lookup.packedIDs.count {
       var score = 0
-      let id = normalized(document.id)
-      if id == key { score = 100 }
-      if let number = document.number, normalized(number) == key {
-        score = max(score, document.kind == (preferredKind ?? .resolution) ? 90 : 80)
+      let sources = lookup.sourceRanges[position]
+      let hasNumber = lookup.hasNumber[position]
+      if lookup.packedIDs.equals(position, keyBytes) { score = 100 }
+      if hasNumber, lookup.packedNumbers.equals(position, keyBytes) {
+        score = max(score, lookup.kinds[position] == (preferredKind ?? .resolution) ? 90 : 80)
       }
-      if document.sources.contains(where: {
-        normalized($0) == key || normalized($0).hasPrefix(key + "(")
+      if sources.contains(where: {
+        lookup.packedSources.equals($0, keyBytes) || lookup.packedSources.hasPrefix($0, sourceKey)
       }) {
         score = max(score, 70)
       }
       if !exactOnly && score == 0 {
-        if id.hasPrefix(key) { score = 40 }
-        if let number = document.number, normalized(number).hasPrefix(key) {
-          score = max(score, 35)
+        if lookup.packedIDs.hasPrefix(position, keyBytes) { score = 40 }
+        if score == 0, hasNumber, lookup.packedNumbers.hasPrefix(position, keyBytes) {
+          score = 35
         }
-        if document.sources.contains(where: { normalized($0).hasPrefix(key) }) {
-          score = max(score, 30)
+        if score == 0, sources.contains(where: { lookup.packedSources.hasPrefix($0, keyBytes) }) {
+          score = 30
         }
-        if key.count >= 3, let title = document.title, title.lowercased().contains(key) {
-          score = max(score, 10)
+        if score == 0, searchesTitles, lookup.packedTitles.contains(position, keyBytes) {
+          score = 10
         }
       }
-      if score > 0 { scored.append((score, position, document)) }
+      if score > 0 { scored.append((score, position)) }
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
     return scored.prefix(limit).map { match in
-      let document = match.document
+      let document = corpus.documents[match.position]
       var path: String?
       if !pinpoint.isEmpty {
         let wanted = pinpoint.lowercased()
@@ -122,6 +128,6 @@ public enum SimpleGoTo {
   }
 
   private static func normalized(_ text: String) -> String {
-    String(text.lowercased().filter { !$0.isWhitespace })
+    CorpusLookup.normalized(text)
   }
 }

@@ -40,6 +40,9 @@ public struct TreeOutline: Sendable {
   private let corpus: Corpus
   private let top: [TopItem]
   private let chapterByDocument: [Int: String]
+  /// Each document's row title, made once: re-flattening after a jump
+  /// must not format 10,000 titles again.
+  private let documentTitles: [String]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -62,6 +65,7 @@ public struct TreeOutline: Sendable {
     }
     top = items
     chapterByDocument = chapterOf
+    documentTitles = corpus.documents.map(Self.documentTitle)
   }
 
   /// The chapter node holding a document, when documents are grouped.
@@ -153,7 +157,7 @@ public struct TreeOutline: Sendable {
     }
     let document = corpus.documents[index]
     let expandable = !document.sections.isEmpty || !document.annexes.isEmpty
-    return row(.document(index), parent, depth, Self.documentTitle(document), expandable, expanded)
+    return row(.document(index), parent, depth, documentTitles[index], expandable, expanded)
   }
 
   private func clauseRow(

@@ -110,8 +110,11 @@ public enum Citation {
 
     /// ` [R1316-2]` when another document would print the same.
     var disambiguation: String {
-      let clash = corpus.documents.contains { other in
-        other.id != document.id && Citation.printsAlike(other, document)
+      // Only documents of the same number can print alike.
+      let sameNumber = document.number.flatMap { corpus.lookup.positionsByNumber[$0] } ?? []
+      let clash = sameNumber.contains { position in
+        let other = corpus.documents[position]
+        return other.id != document.id && Citation.printsAlike(other, document)
       }
       return clash ? " [" + document.id + "]" : ""
     }

@@ -27,7 +27,7 @@ struct CitationReading {
     if let address = CitationLink.address(in: text) {
       let lowered = address.documentID.lowercased()
       if let document = corpus.document(id: address.documentID)
-        ?? corpus.documents.first(where: { $0.id.lowercased() == lowered })
+        ?? corpus.lookup.positionByLowercasedID[lowered].map({ corpus.documents[$0] })
       {
         documents = [document]
         linkPath = address.path
@@ -138,8 +138,7 @@ private struct TokenScan {
   }
 
   mutating func findDocuments(in corpus: Corpus) -> [Document] {
-    let byID = Dictionary(
-      corpus.documents.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    let lookup = corpus.lookup
     var idDocument: Document? = nil
     var numbered: (kind: DocumentKind?, number: String, qualifiers: Qualifiers)? = nil
     var symbolDocuments: [Document] = []
@@ -154,7 +153,10 @@ private struct TokenScan {
         token.chunkNumber >= 0 && (index == 0 || tokens[index - 1].chunkNumber != token.chunkNumber)
       let chunkEnd = startsChunk ? endOfChunk(from: index) : index + 1
       // A document id, as one chunk: R1316, PP-R71, fragment-notes-12.
-      if startsChunk, !consumed[index], let document = byID[token.chunk.lowercased()] {
+      if startsChunk, !consumed[index],
+        let position = lookup.positionByLowercasedID[token.chunk.lowercased()]
+      {
+        let document = corpus.documents[position]
         consume(index..<chunkEnd)
         _ = readQualifiers(after: chunkEnd)
         if idDocument == nil { idDocument = document }
@@ -340,8 +342,9 @@ private struct TokenScan {
     ])
     let wantsCouncil = qualifiers.bodyWords.contains("council")
     var scored: [(score: Int, position: Int, document: Document)] = []
-    for (position, document) in corpus.documents.enumerated() {
-      guard document.number == number, document.kind != .fragment else { continue }
+    for position in corpus.lookup.positionsByNumber[number] ?? [] {
+      let document = corpus.documents[position]
+      guard document.kind != .fragment else { continue }
       if let kind, document.kind != kind { continue }
       var score = 0
       if let bracket = qualifiers.bracket, !bracket.isEmpty {

@@ -51,43 +51,43 @@ extension CitationParser {
   ) -> [CitationSuggestion] {
     let query = typed.lowercased()
     let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-    var ranked: [(rank: Int, position: Int, document: Document)] = []
-    for (position, document) in corpus.documents.enumerated() {
-      let id = document.id.lowercased()
-      let number = document.number ?? ""
+    let lookup = corpus.lookup
+    let queryBytes = Array(query.utf8)
+    var ranked: [(rank: Int, position: Int)] = []
+    for position in lookup.lowercasedIDs.indices {
+      let id = lookup.lowercasedIDs[position]
+      let number = lookup.numbers[position] ?? ""
       let rank: Int
       if id == query {
         rank = 0
       } else if number == query {
         rank = 1
-      } else if id.hasPrefix(query) {
+      } else if id.utf8.starts(with: queryBytes) {
         rank = 2
-      } else if !number.isEmpty && number.hasPrefix(query) {
+      } else if !number.isEmpty && number.utf8.starts(with: queryBytes) {
         rank = 3
-      } else if !words.isEmpty, let title = document.title?.lowercased(),
-        titleMatches(title, words: words)
-      {
+      } else if !words.isEmpty, titleMatches(lookup.titleWords[position], words: words) {
         rank = 4
       } else {
         continue
       }
-      ranked.append((rank, position, document))
+      ranked.append((rank, position))
     }
     ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.position < $1.position }
     return ranked.prefix(limit).map { entry in
-      let address = ClauseAddress(documentID: entry.document.id)
+      let document = corpus.documents[entry.position]
+      let address = ClauseAddress(documentID: document.id)
       return CitationSuggestion(
-        completion: entry.document.id,
-        label: (try? Citation.format(address, in: corpus, as: .short)) ?? entry.document.id,
-        detail: Citation.printable(String((entry.document.title ?? "").prefix(200))),
+        completion: document.id,
+        label: (try? Citation.format(address, in: corpus, as: .short)) ?? document.id,
+        detail: Citation.printable(String((document.title ?? "").prefix(200))),
         address: address)
     }
   }
 
   /// Every typed word starts some word of the title.
-  private static func titleMatches(_ title: String, words: [String]) -> Bool {
-    let titleWords = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-    return words.allSatisfy { word in titleWords.contains { $0.hasPrefix(word) } }
+  private static func titleMatches(_ titleWords: [String], words: [String]) -> Bool {
+    words.allSatisfy { word in titleWords.contains { $0.hasPrefix(word) } }
   }
 }
 

@@ -8,6 +8,8 @@ public struct Corpus: Sendable {
   /// Who cites each document and clause.
   public var backlinks = BacklinkIndex()
   private var indexByID: [String: Int]
+  /// Typed-name tables (`lookup`), built on first use.
+  let lookupBox = CorpusLookupBox()
 
   public init(documents: [Document], diagnostics: [Diagnostic] = [], files: [SourceFile] = []) {
     self.documents = documents
