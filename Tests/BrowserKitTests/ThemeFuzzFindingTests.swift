@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs that fuzzing found to abort the process inside TOMLKit.
 @Suite struct ThemeFuzzFindingTests {
-  @Test(arguments: ["[%roles.link]\nfg = \"red\"\n", "name = \"x\"\n\n[[ %a]]\n", "[ %a]\n", "x = 1\n[%\n\n[roles.link]\n"])
+  @Test(arguments: ["[%roles.link]\nfg = \"red\"\n", "name = \"x\"\n\n[[ %a]]\n", "[ %a]\n", "x = 1\n[%\n\n[roles.link]\n", "[roles.tree]\n[[[[%\n"])
   func malformedTableHeaderIsASyntaxErrorWithItsLine(text: String) {
     let (definition, diagnostics) = ThemeDefinition.parse(
       text: text, name: "broken", source: .builtIn, file: "broken.toml")

@@ -55,22 +55,43 @@ struct TOMLDocument {
   /// fuzzing). Such a header is a
   /// syntax error anyway, so it is reported here before TOMLKit sees it.
   static func lineWithMalformedTableHeader(in text: String) -> Int? {
+    var openArrays = 0  // brackets of a value still open from earlier lines
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line.drop { $0 == " " || $0 == "\t" }
-      guard rest.first == "[" else { continue }
-      rest = rest.dropFirst()
-      if rest.first == "[" { rest = rest.dropFirst() }
-      rest = rest.drop { $0 == " " || $0 == "\t" }
-      // A header cannot be empty or run onto the next line (`[` alone).
-      guard let first = rest.first, first != "#" else { return index + 1 }
-      let startsName =
-        first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
-        || first == "\"" || first == "'"
-      // `]` (an empty array), `[` (nested arrays), `{` and `+` open array
-      // values continued on a new line, not headers.
-      if !startsName && !"][{+".contains(first) { return index + 1 }
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if openArrays == 0, trimmed.first == "[" {
+        var rest = trimmed.dropFirst()
+        if rest.first == "[" { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard let first = rest.first else { return index + 1 }
+        let startsName =
+          first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
+          || first == "\"" || first == "'"
+        if !startsName { return index + 1 }
+        continue
+      }
+      openArrays = max(0, openArrays + bracketBalance(of: trimmed))
     }
     return nil
+  }
+
+  /// `[` minus `]` outside quoted strings and comments.
+  private static func bracketBalance(of line: Substring) -> Int {
+    var balance = 0
+    var quote: Character?
+    for character in line {
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "\"" || character == "'" {
+        quote = character
+      } else if character == "#" {
+        break
+      } else if character == "[" {
+        balance += 1
+      } else if character == "]" {
+        balance -= 1
+      }
+    }
+    return balance
   }
 
   private static func lineContainingNULEscape(in text: String) -> Int? {
