@@ -16,7 +16,7 @@ public enum CorpusJSON {
   }
 
   /// The JSON text with DEL, C1 controls and bidi overrides written as
-  /// `\uXXXX` escapes (JSONEncoder escapes only C0), so it is the same JSON
+  /// `\u` escapes of four hex digits (JSONEncoder escapes only C0), so it is the same JSON
   /// and can never drive a terminal it is printed on.
   public static func escapingTerminalControls(_ data: Data) -> String {
     let text = String(decoding: data, as: UTF8.self)
