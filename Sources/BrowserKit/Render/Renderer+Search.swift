@@ -90,20 +90,7 @@ extension Renderer {
 
   static func drawSearchPrompt(_ panel: SearchPanel, state: BrowserState, into grid: inout CellGrid)
   {
-    let status = state.layout.status
-    guard status.height > 0 else { return }
-    grid.fill(x: 0, y: status.y, width: status.width, height: 1, role: .prompt)
-    var x = grid.write("/", x: 0, y: status.y, role: .prompt)
-    let room = max(0, status.width - x - 1)
-    var shown = TerminalText.safe(panel.input)
-    while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-    x = grid.write(shown, x: x, y: status.y, role: .prompt)
-    grid.write(" ", x: x, y: status.y, role: .treeFocused)
-    if let message = state.statusMessage, x + 3 < status.width {
-      grid.write(
-        truncating: message.text, x: x + 2, y: status.y, maxWidth: status.width - x - 2,
-        role: message.isError ? .error : .statusMessage)
-    }
+    drawPromptLine(label: "/", input: panel.input, state: state, into: &grid)
   }
 
   static func drawCitationPicker(

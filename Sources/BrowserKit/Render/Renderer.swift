@@ -239,14 +239,31 @@ public enum Renderer {
         truncating: prompt.suggestions[i].label, x: 1, y: y, maxWidth: content.width - 1, role: role
       )
     }
+    drawPromptLine(label: "Go to: ", input: prompt.input, state: state, into: &grid)
+  }
+
+  /// The status line as a prompt: label, the end of the input (where the
+  /// cursor is) kept in view, a cursor cell, then any status message.
+  static func drawPromptLine(
+    label: String, input: String, state: BrowserState, into grid: inout CellGrid
+  ) {
+    let status = state.layout.status
     guard status.height > 0 else { return }
     grid.fill(x: 0, y: status.y, width: status.width, height: 1, role: .prompt)
-    var x = grid.write("Go to: ", x: 0, y: status.y, role: .prompt)
-    // Keep the end of a long input (where the cursor is) in view.
+    var x = grid.write(label, x: 0, y: status.y, role: .prompt)
     let room = max(0, status.width - x - 1)
-    var shown = TerminalText.safe(prompt.input)
-    while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
-    x = grid.write(shown, x: x, y: status.y, role: .prompt)
+    // One pass from the end: a long pasted input costs its length, not its square.
+    let safe = TerminalText.safe(input)
+    var start = safe.endIndex
+    var width = 0
+    while start > safe.startIndex {
+      let previous = safe.index(before: start)
+      let next = width + DisplayWidth.of(String(safe[previous]))
+      if next > room { break }
+      width = next
+      start = previous
+    }
+    x = grid.write(String(safe[start...]), x: x, y: status.y, role: .prompt)
     grid.write(" ", x: x, y: status.y, role: .treeFocused)
     if let message = state.statusMessage, x + 3 < status.width {
       grid.write(
