@@ -7,6 +7,7 @@ import ResolutionKit
 //   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
+//   resbrowse-bench memory FILE             (resident memory after each load phase)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -21,6 +22,9 @@ case "generate":
 case "measure":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
   for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+case "memory":
+  guard arguments.count == 2 else { fail("usage: resbrowse-bench memory FILE") }
+  MemoryProfile.run(file: arguments[1])
 default:
   var sizes = [1_000, 10_000, 100_000]
   if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
