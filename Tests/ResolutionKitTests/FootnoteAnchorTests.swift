@@ -102,6 +102,27 @@ import Testing
     #expect(parsed.diagnostics == [])
   }
 
+  @Test func inlineNoteInTheTitleGoesToTheDocument() throws {
+    let parsed = parse(
+      "RESOLUTION 1282 (C09)\nWorking Group [footnote 1: Set up in 2009.] on the Plan\nThe Council,\nresolves\n1. to act.\n"
+    )
+    let document = try #require(parsed.documents.first)
+    #expect(document.title == "Working Group on the Plan")
+    #expect(document.titleFootnotes.map(\.text) == ["Set up in 2009."])
+    #expect(document.titleFootnotes.first?.anchor == "Working Group".utf8.count)
+  }
+
+  @Test func markerAfterTheHeadersBracket() throws {
+    let parsed = parse(
+      "RESOLUTION 1282 (C09)¹\nWorking Group on the Plan\n¹ Modified in 2010.\nThe Council,\nresolves\n1. to act.\n"
+    )
+    let document = try #require(parsed.documents.first)
+    #expect(document.number == "1282")
+    #expect(document.title == "Working Group on the Plan")
+    #expect(document.allClauses.map(\.text) == ["to act."])
+    #expect(document.titleFootnotes.map(\.text) == ["Modified in 2010."])
+  }
+
   @Test func titleFootnoteIsSearchedAndItsReferencesFound() throws {
     let corpus = Corpus.build(from: [
       SourceText(

@@ -45,6 +45,8 @@ struct DocumentAssembler {
     var inAnnex = false
     /// Footnotes whose marker is in the title, with the marker's key.
     var titleFootnotes: [(footnote: Footnote, key: String)] = []
+    /// The key of a marker right after the header (`RESOLUTION 1282 (C09)¹`).
+    var headerMarkKey: String?
   }
 
   private var current: DocumentDraft?
@@ -264,9 +266,10 @@ struct DocumentAssembler {
     }
     // A marker in the title (`R 1282 Title¹`): the document's footnote.
     if !draft.titleFootnotes.contains(where: { $0.footnote.mark == mark }),
-      draft.titleParts.contains(where: {
-        FootnoteMarks.strip($0).marks.contains { $0.key == key }
-      })
+      draft.headerMarkKey == key
+        || draft.titleParts.contains(where: {
+          FootnoteMarks.strip($0).marks.contains { $0.key == key }
+        })
     {
       draft.titleFootnotes.append((footnote, key))
       return
@@ -318,8 +321,13 @@ struct DocumentAssembler {
     document.id = DocumentIdentifier.baseID(for: document)
     var draft = DocumentDraft(document: document)
     draft.collectingTitle = true
-    if !header.titleStart.isEmpty {
-      let title = TextJoiner.normalisingWhitespace(header.titleStart)
+    var titleStart = header.titleStart
+    if let marker = FootnoteMarks.leadingMarker(titleStart) {
+      draft.headerMarkKey = marker.key
+      titleStart = marker.rest
+    }
+    if !titleStart.isEmpty {
+      let title = TextJoiner.normalisingWhitespace(titleStart)
       draft.titleParts.append(title)
       draft.titleLength = title.utf8.count
     }

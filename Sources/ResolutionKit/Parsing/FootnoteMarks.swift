@@ -118,6 +118,27 @@ enum FootnoteMarks {
     return (String(out), marks, removed)
   }
 
+  /// A marker at the very start of a text, as left after a header's
+  /// bracket (`RESOLUTION 1282 (C09)¹`): its key and the text after it.
+  static func leadingMarker(_ text: Substring) -> (key: String, rest: Substring)? {
+    var key = ""
+    var index = text.unicodeScalars.startIndex
+    while index != text.unicodeScalars.endIndex, key.count < 3,
+      let value = superscriptValue(text.unicodeScalars[index])
+    {
+      key.append(Character(Unicode.Scalar(value + 0x30)))
+      index = text.unicodeScalars.index(after: index)
+    }
+    if key.isEmpty, index != text.unicodeScalars.endIndex, text.unicodeScalars[index] == "*" {
+      key = "*"
+      index = text.unicodeScalars.index(after: index)
+    }
+    guard !key.isEmpty else { return nil }
+    let rest = text[index...]
+    guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+    return (key, SourceLines.trim(rest))
+  }
+
   /// A footnote put inline by a reader, `[footnote 1: text]` or
   /// `[endnote i: text]` (see `SourceReader`), lifted out of the text.
   struct InlineNote: Equatable {
@@ -133,7 +154,7 @@ enum FootnoteMarks {
   static func liftInlineNotes(_ text: String) -> (
     text: String, notes: [InlineNote], removed: TextRemovals
   ) {
-    guard text.utf8.contains(UInt8(ascii: "[")),
+    guard TextJoiner.containsByte(text, where: { $0 == UInt8(ascii: "[") }),
       text.contains("[footnote ") || text.contains("[endnote ")
     else { return (text, [], TextRemovals()) }
     let bytes = Array(text.utf8)
