@@ -113,6 +113,18 @@ import Testing
     #expect(state.screenText.contains("Resolution 1282[1]"))
   }
 
+  @Test func fOnASelectedLinkGoesToTheFootnoteMarkedInIt() {
+    var state = atR1400()
+    state.press(.tab, .tab, .tab)
+    #expect(state.selectedReference == 1)
+    state.press(.character("f"))
+    #expect(
+      state.selectedFootnote
+        == FootnoteSelection(
+          footnote: FootnoteID(clausePath: "resolves 1", index: 0), atNote: true))
+    #expect(state.selectedReference == nil)
+  }
+
   @Test func fWithoutFootnotesSaysSo() {
     var state = BrowserState(corpus: Self.corpus, columns: 100, rows: 30)
     state.press(.character(":"))

@@ -602,6 +602,17 @@ public struct BrowserState: Sendable {
     }
     if let clause = currentClause {
       let own = layout.footnotes.indices.filter { layout.footnotes[$0].clausePath == clause }
+      // A selected link: the marker nearest to it (`Resolution 1282¹`).
+      if let reference = selectedReference,
+        let link = layout.placements.first(where: { $0.reference == reference })
+      {
+        let nearest = own.compactMap { index -> (Int, Int)? in
+          guard let place = layout.markerPlaces[index] else { return nil }
+          let distance = abs(place.line - link.line) * 10_000 + abs(place.column - link.column)
+          return (index, distance)
+        }.min { $0.1 < $1.1 }
+        if let nearest { return layout.footnotes[nearest.0] }
+      }
       if let index = own.first(where: inView) ?? own.first { return layout.footnotes[index] }
     }
     return layout.footnotes.indices.first(where: inView).map { layout.footnotes[$0] }
