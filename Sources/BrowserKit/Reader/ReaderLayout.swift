@@ -5,14 +5,52 @@ public struct Glyph: Hashable, Sendable {
   public var character: Character
   public var width: Int
   public var role: ThemeRole
+  /// A link or a footnote mark, in one field: a long document has
+  /// millions of glyphs, so each stays small.
+  private var target: Target?
+
+  private enum Target: Hashable, Sendable {
+    case reference(Int)
+    case footnoteMarker(Int)
+    case footnoteNote(Int)
+  }
+
+  init(
+    character: Character, width: Int, role: ThemeRole, reference: Int? = nil,
+    footnoteMarker: Int? = nil
+  ) {
+    self.character = character
+    self.width = width
+    self.role = role
+    if let reference {
+      target = .reference(reference)
+    } else if let footnoteMarker {
+      target = .footnoteMarker(footnoteMarker)
+    }
+  }
+
   /// Index into the document's `references` when the glyph is part of a link.
-  public var reference: Int?
+  public var reference: Int? {
+    if case .reference(let index) = target { return index }
+    return nil
+  }
+
   /// Index into the layout's `footnotes` when the glyph is a footnote
   /// marker drawn where it stood in the text (`[1]`).
-  public var footnoteMarker: Int?
+  public var footnoteMarker: Int? {
+    if case .footnoteMarker(let index) = target { return index }
+    return nil
+  }
+
   /// Index into the layout's `footnotes` when the glyph is the mark in
   /// front of the footnote's own text.
-  public var footnoteNote: Int?
+  public var footnoteNote: Int? {
+    get {
+      if case .footnoteNote(let index) = target { return index }
+      return nil
+    }
+    set { target = newValue.map { .footnoteNote($0) } }
+  }
 }
 
 /// A footnote of the document: of the clause at `clausePath`, or of the
@@ -304,8 +342,8 @@ public struct ReaderLayout: Sendable {
       var column = indent + start.reduce(0) { $0 + $1.width }
       var run: LinkPlacement?
       for glyph in trimmed {
-        if let marker = glyph.footnoteMarker, markerPlaces.indices.contains(marker),
-          markerPlaces[marker] == nil
+        if glyph.role == .footnoteMark, let marker = glyph.footnoteMarker,
+          markerPlaces.indices.contains(marker), markerPlaces[marker] == nil
         {
           markerPlaces[marker] = (lineIndex, column)
         }
@@ -381,36 +419,43 @@ public struct ReaderLayout: Sendable {
     result.reserveCapacity(text.count)
     var offset = 0
     var spanIndex = 0
+    // No nested function here: one capturing `result` would box it, and
+    // this loop runs once per character of the longest clause.
     var markerIndex = 0
-    func drawMarkers(upTo limit: Int) {
-      while markerIndex < markers.count, markers[markerIndex].offset <= limit {
-        for character in markers[markerIndex].text {
-          let safe = TerminalText.safe(character)
-          let width = DisplayWidth.of(safe)
-          guard width > 0 else { continue }
-          result.append(
-            Glyph(
-              character: safe, width: width, role: .footnoteMark,
-              footnoteMarker: markers[markerIndex].footnote))
-        }
+    for character in text {
+      while markerIndex < markers.count, markers[markerIndex].offset <= offset {
+        appendMarker(markers[markerIndex], to: &result)
         markerIndex += 1
       }
-    }
-    for character in text {
-      drawMarkers(upTo: offset)
       while spanIndex < spans.count, spans[spanIndex].1.upperBound <= offset { spanIndex += 1 }
       var reference: Int?
       if spanIndex < spans.count, spans[spanIndex].1.contains(offset) {
         reference = spans[spanIndex].0
       }
       offset += character.utf8.count
+      // Printable ASCII, most of any text, is safe and one column wide.
+      if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
+        result.append(Glyph(character: character, width: 1, role: role, reference: reference))
+        continue
+      }
       let safe = TerminalText.safe(character)
       let width = DisplayWidth.of(safe)
       guard width > 0 else { continue }
       result.append(Glyph(character: safe, width: width, role: role, reference: reference))
     }
-    drawMarkers(upTo: Int.max)
+    for marker in markers[markerIndex...] { appendMarker(marker, to: &result) }
     return result
+  }
+
+  private static func appendMarker(_ marker: FootnoteMarker, to result: inout [Glyph]) {
+    for character in marker.text {
+      let safe = TerminalText.safe(character)
+      let width = DisplayWidth.of(safe)
+      guard width > 0 else { continue }
+      result.append(
+        Glyph(
+          character: safe, width: width, role: .footnoteMark, footnoteMarker: marker.footnote))
+    }
   }
 
   // MARK: Queries
