@@ -10,7 +10,9 @@ public enum CorpusJSON {
   /// The whole corpus as JSON data (UTF-8).
   public static func encode(_ corpus: Corpus, prettyPrinted: Bool = true) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      prettyPrinted
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       : [.sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(CorpusRecord(corpus))
   }
@@ -59,7 +61,7 @@ private struct DocumentRecord: Encodable {
 
   enum Keys: String, CodingKey {
     case id, kind, body, number, revision, session, title, authority, chapter, source, sections,
-      annexes, references, sources
+      annexes, references, sources, footnotes
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -71,6 +73,10 @@ private struct DocumentRecord: Encodable {
     try container.encode(document.revision, forKey: .revision)
     try container.encode(document.session, forKey: .session)
     try container.encode(document.title, forKey: .title)
+    // An extension the contract allows: footnotes whose marker is in the title.
+    if !document.titleFootnotes.isEmpty {
+      try container.encode(document.titleFootnotes.map(FootnoteRecord.init), forKey: .footnotes)
+    }
     try container.encode(document.authority, forKey: .authority)
     try container.encode(document.chapter, forKey: .chapter)
     try container.encode(document.location, forKey: .source)
