@@ -84,7 +84,7 @@ private struct DocumentRecord: Encodable {
     if !document.annexes.isEmpty {
       try container.encode(document.annexes.map(AnnexRecord.init), forKey: .annexes)
     }
-    try container.encode(document.references.map(ReferenceRecord.init), forKey: .references)
+    try container.encode(document.references.map { ReferenceRecord($0) }, forKey: .references)
     try container.encode(document.sources, forKey: .sources)
   }
 }
@@ -144,30 +144,5 @@ private struct FootnoteRecord: Encodable {
     var container = encoder.container(keyedBy: Keys.self)
     try container.encode(footnote.mark, forKey: .mark)
     try container.encode(footnote.text, forKey: .text)
-  }
-}
-
-private struct ReferenceRecord: Encodable {
-  let reference: Reference
-
-  enum Keys: String, CodingKey {
-    case kind, text, number, body, symbol, revision, pinpoint, target, candidates
-    case path = "in"
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(reference.kind, forKey: .kind)
-    try container.encode(reference.text, forKey: .text)
-    try container.encode(reference.number, forKey: .number)
-    try container.encode(reference.body, forKey: .body)
-    try container.encode(reference.symbol, forKey: .symbol)
-    try container.encode(reference.revision, forKey: .revision)
-    try container.encode(reference.pinpoint, forKey: .pinpoint)
-    try container.encode(reference.target, forKey: .target)
-    if !reference.candidates.isEmpty {
-      try container.encode(reference.candidates, forKey: .candidates)
-    }
-    try container.encode(reference.path, forKey: .path)
   }
 }
