@@ -26,8 +26,13 @@ import Testing
   }
 
   /// `[` and a combining mark are one Character in Swift but two scalars
-  /// to toml++, which asserted on the mark as the start of a key.
-  @Test(arguments: ["[\u{07F0} ", "name = \"x\"\n[\u{0301}roles]\n", "[[\u{07F0}]]\n"])
+  /// to toml++, which asserted on the mark as the start of a key; a
+  /// byte-order mark hid the `[` of the first line the same way.
+  @Test(arguments: [
+    "[\u{07F0} ", "name = \"x\"\n[\u{0301}roles]\n", "[[\u{07F0}]]\n",
+    // After a byte-order mark, which toml++ skips.
+    "\u{FEFF}[# light\nfg = \"red\"\n",
+  ])
   func combiningMarkAfterTheBracketIsASyntaxError(text: String) {
     let (definition, diagnostics) = ThemeDefinition.parse(
       text: text, name: "broken", source: .builtIn, file: "broken.toml")

@@ -62,7 +62,10 @@ struct TOMLDocument {
     var openArrays = 0  // brackets of a value still open from earlier lines
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     {
-      let trimmed = line.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+      // toml++ skips a byte-order mark at the start of the file.
+      let trimmed = line.unicodeScalars.drop {
+        $0 == " " || $0 == "\t" || (index == 0 && $0 == "\u{FEFF}")
+      }
       if openArrays == 0, trimmed.first == "[" {
         var rest = trimmed.dropFirst()
         if rest.first == "[" { rest = rest.dropFirst() }
