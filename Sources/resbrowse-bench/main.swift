@@ -7,6 +7,8 @@ import ResolutionKit
 //   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
+//   resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]
+//                                           (index build and queries only)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -21,6 +23,8 @@ case "generate":
 case "measure":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
   for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+case "search":
+  SearchWorkload.run(arguments: Array(arguments.dropFirst()))
 default:
   var sizes = [1_000, 10_000, 100_000]
   if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
