@@ -57,6 +57,12 @@ private struct TopHits {
     }
   }
 
+  /// The score a new candidate must beat once full (candidates come in
+  /// ascending unit order, so an equal score never gets in); nil before.
+  var threshold: Double? {
+    heap.count == capacity ? heap.first?.score : nil
+  }
+
   var sorted: [(unit: Int32, score: Double)] {
     heap.sorted { Self.worse($1, $0) }
   }
@@ -67,8 +73,14 @@ extension SearchIndex {
   /// and a bonus for neighbouring query words found close together.
   /// Evaluated document-at-a-time over the rarest term's units, the others
   /// checked with galloping cursors (rare-first intersection).
+  ///
+  /// Once `limit` hits are held, a candidate is first given an upper bound
+  /// on its score (each term at its largest frequency in any unit, every
+  /// neighbour pair adjacent); if that cannot beat the weakest hit held, the
+  /// candidate is skipped unevaluated. The bound only skips what could not
+  /// get in, so the result is the same as scoring every candidate.
   func rankUnits(
-    _ query: SearchQuery, limit: Int, allowedUnits: UnitSet?
+    _ query: SearchQuery, limit: Int, filter: UnitFilter
   ) -> [(unit: Int32, score: Double)] {
     var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
@@ -94,46 +106,110 @@ extension SearchIndex {
       }
     }
     let idfs = atoms.map(idf)
-    let candidates = candidateUnits(of: required[seedIndex].atom)
+    let maximumFrequencies = atoms.prefix(requiredCount).map(maximumFrequency)
+    let proximityBound = neighbours.reduce(0.0) { $0 + 0.5 * (idfs[$1.0] + idfs[$1.1]) }
+    let boosts = Self.fieldCodes.map(Self.boost)
+    let k1 = Self.k1
+    /// Bound of the BM25 part for a unit with length normalisation `norm`
+    /// where the seed atom occurs at most `seedFrequency` times.
+    func termsBound(_ norm: Double, seedFrequency: Double) -> Double {
+      var bound = idfs[0] * seedFrequency * (k1 + 1) / (seedFrequency + norm)
+      for atom in 1..<requiredCount {
+        let frequency = maximumFrequencies[atom]
+        bound += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+      }
+      return bound
+    }
+    // A margin far above rounding error keeps every bound a true bound.
+    let margin = 1 + 1e-9
+    // Per field, the bound at the smallest possible norm (length 0).
+    let shortestBound =
+      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
+    let fieldBounds = boosts.map { shortestBound * $0 * margin }
+    let prefixCandidates = candidateBitmapUnits(of: required[seedIndex].atom)
 
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
         postingPositionStart.withUnsafeBufferPointer { positionStarts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            let evaluator = AtomEvaluator(
-              index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
-              positionStarts: positionStarts)
-            defer { evaluator.deallocate() }
-            var top = TopHits(capacity: limit)
-            let averageLength = self.averageLength
-            let boosts = Self.fieldCodes.map(Self.boost)
-            candidateLoop: for unit in candidates {
-              guard Int(unit) < lengthAndField.count else { continue }
-              if let allowed = allowedUnits, !allowed.contains(unit) { continue }
-              let packed = lengthAndField[Int(unit)]
-              for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
-                continue candidateLoop
+            prefixCandidates.withUnsafeBufferPointer { prefixCandidates in
+              // A term's or phrase's candidates are postings of its
+              // (rarest) term, whose frequency bounds the atom's.
+              let seedPostings = seedRange(of: required[seedIndex].atom)
+              let candidates =
+                seedPostings.map { UnsafeBufferPointer(rebasing: postingUnits[$0]) }
+                ?? prefixCandidates
+              let firstSeedPosting = seedPostings?.lowerBound ?? 0
+              let evaluator = AtomEvaluator(
+                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                positionStarts: positionStarts)
+              defer { evaluator.deallocate() }
+              var filter = filter
+              let filtered = !filter.isUnfiltered
+              var top = TopHits(capacity: limit)
+              let averageLength = self.averageLength
+              candidateLoop: for candidate in candidates.indices {
+                let unit = candidates[candidate]
+                guard Int(unit) < lengthAndField.count else { continue }
+                if filtered {
+                  let described = units[Int(unit)]
+                  guard
+                    filter.allows(
+                      document: described.document, headingUnit: described.headingUnit)
+                  else { continue }
+                }
+                let packed = lengthAndField[Int(unit)]
+                let fieldCode = Int(packed >> 28) % boosts.count
+                let threshold = top.threshold
+                if let threshold, fieldBounds[fieldCode] <= threshold { continue }
+                let boost = boosts[fieldCode]
+                let length = Double(packed & 0x0FFF_FFFF)
+                let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                if let threshold {
+                  var seedFrequency = maximumFrequencies[0]
+                  if seedPostings != nil {
+                    let posting = firstSeedPosting + candidate
+                    seedFrequency = Double(positionStarts[posting + 1] - positionStarts[posting])
+                  }
+                  let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
+                  if bound * boost * margin <= threshold { continue }
+                }
+                for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
+                  continue candidateLoop
+                }
+                for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                  continue candidateLoop
+                }
+                var score = 0.0
+                for atom in 0..<requiredCount {
+                  let frequency = Double(evaluator.frequencies[atom])
+                  score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+                }
+                if let threshold, !neighbours.isEmpty,
+                  (score + proximityBound) * boost * margin <= threshold
+                {
+                  continue
+                }
+                for (first, second) in neighbours {
+                  let distance = evaluator.proximity(first, second)
+                  score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+                }
+                top.insert(unit, score * boost)
               }
-              for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
-                continue candidateLoop
-              }
-              let length = Double(packed & 0x0FFF_FFFF)
-              let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
-              var score = 0.0
-              for atom in 0..<requiredCount {
-                let frequency = Double(evaluator.frequencies[atom])
-                score += idfs[atom] * frequency * (Self.k1 + 1) / (frequency + norm)
-              }
-              for (first, second) in neighbours {
-                let distance = evaluator.proximity(first, second)
-                score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
-              }
-              top.insert(unit, score * boosts[Int(packed >> 28) % boosts.count])
+              return top.sorted
             }
-            return top.sorted
           }
         }
       }
+    }
+  }
+
+  /// The most times `atom` can occur in one unit.
+  private func maximumFrequency(of atom: Atom) -> Double {
+    switch atom {
+    case .term(let id): Double(termMaximumFrequency[Int(id)])
+    case .phrase(let ids): Double(ids.map { termMaximumFrequency[Int($0)] }.min() ?? 0)
+    case .prefix: 1
     }
   }
 
@@ -176,26 +252,31 @@ extension SearchIndex {
     }
   }
 
-  /// The units worth checking: those of the atom's rarest term.
-  private func candidateUnits(of atom: Atom) -> [Int32] {
+  /// Where the units worth checking for a term or phrase are: the postings
+  /// of its (rarest) term; nil for a prefix.
+  private func seedRange(of atom: Atom) -> Range<Int>? {
     switch atom {
     case .term(let id):
-      return Array(postingUnits[postingRange(of: id)])
+      return postingRange(of: id)
     case .phrase(let ids):
-      guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
-        return []
-      }
-      return Array(postingUnits[postingRange(of: rarest)])
-    case .prefix(let bitmap, let frequency):
-      var result: [Int32] = []
-      result.reserveCapacity(frequency)
-      for (wordIndex, var word) in bitmap.enumerated() {
-        while word != 0 {
-          result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
-          word &= word - 1
-        }
-      }
-      return result
+      let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) })
+      return rarest.map(postingRange) ?? 0..<0
+    case .prefix:
+      return nil
     }
+  }
+
+  /// The units worth checking for a prefix: those of any of its terms.
+  private func candidateBitmapUnits(of atom: Atom) -> [Int32] {
+    guard case .prefix(let bitmap, let frequency) = atom else { return [] }
+    var result: [Int32] = []
+    result.reserveCapacity(frequency)
+    for (wordIndex, var word) in bitmap.enumerated() {
+      while word != 0 {
+        result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
+        word &= word - 1
+      }
+    }
+    return result
   }
 }
