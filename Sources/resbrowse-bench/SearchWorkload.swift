@@ -41,10 +41,13 @@ enum SearchWorkload {
     let (corpus, loadTime) = Stopwatch.seconds { CorpusLoader.load(paths: [file]).corpus }
     print(String(format: "load_s=%.6f", loadTime))
     var buildTimes: [Double] = []
+    var buildCPUTimes: [Double] = []
     var index: SearchIndex?
     for _ in 0..<builds {
       index = nil
+      let cpuBefore = processCPUSeconds()
       let (built, time) = Stopwatch.seconds { SearchIndex(corpus: corpus) }
+      buildCPUTimes.append(processCPUSeconds() - cpuBefore)
       buildTimes.append(time)
       index = built
     }
@@ -59,19 +62,31 @@ enum SearchWorkload {
         + String(
           format: " ratio=%.3f", Double(index.approximateByteCount) / Double(max(1, fileBytes))
         ))
+    // Wall time, and this thread's CPU time: on a shared machine the
+    // latter is what compares fairly between two runs.
     var latencies: [Double] = []
+    var cpuLatencies: [Double] = []
     var perQuery = [[Double]](repeating: [], count: queries.count)
     for _ in 0..<rounds {
       for (number, query) in queries.enumerated() {
+        let cpuBefore = threadCPUSeconds()
         let (_, time) = Stopwatch.seconds { index.search(query, limit: 50) }
+        let cpu = threadCPUSeconds() - cpuBefore
         latencies.append(time)
-        perQuery[number].append(time)
+        cpuLatencies.append(cpu)
+        perQuery[number].append(cpu)
       }
     }
-    print(String(format: "search_p50_ms=%.3f", latencies.percentile(50) * 1000))
-    print(String(format: "search_p99_ms=%.3f", latencies.percentile(99) * 1000))
+    print(
+      String(
+        format: "search_p50_ms=%.3f cpu %.3f", latencies.percentile(50) * 1000,
+        cpuLatencies.percentile(50) * 1000))
+    print(
+      String(
+        format: "search_p99_ms=%.3f cpu %.3f", latencies.percentile(99) * 1000,
+        cpuLatencies.percentile(99) * 1000))
     for (number, query) in queries.enumerated() {
-      print(String(format: "  %8.3f ms  ", perQuery[number].percentile(50) * 1000) + query)
+      print(String(format: "  %8.3f ms cpu  ", perQuery[number].percentile(50) * 1000) + query)
     }
     if arguments.contains("--dump") {
       for query in queries {
@@ -84,4 +99,19 @@ enum SearchWorkload {
       }
     }
   }
+}
+
+/// CPU time of the calling thread, in seconds.
+private func threadCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// User and system CPU time of the whole process, in seconds.
+private func processCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ value: timeval) -> Double { Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
