@@ -145,13 +145,37 @@ extension SearchIndex {
                 positionStarts: positionStarts)
               defer { evaluator.deallocate() }
               var filter = filter
-              let filtered = !filter.isUnfiltered
+              let checksHeadings = filter.headings != nil
+              // Under a document filter, candidates outside the allowed
+              // documents' unit ranges are jumped over, not visited.
+              let ranges = filter.documents.map { unitRanges(ofDocuments: $0) }
+              var rangeIndex = 0
+              var next = 0
               var top = TopHits(capacity: limit)
               let averageLength = self.averageLength
-              candidateLoop: for candidate in candidates.indices {
+              candidateLoop: while next < candidates.count {
+                let candidate = next
+                next += 1
                 let unit = candidates[candidate]
                 guard Int(unit) < lengthAndField.count else { continue }
-                if filtered {
+                if let ranges {
+                  while rangeIndex < ranges.count, ranges[rangeIndex].upperBound <= unit {
+                    rangeIndex += 1
+                  }
+                  guard rangeIndex < ranges.count else { break }
+                  let start = ranges[rangeIndex].lowerBound
+                  if unit < start {
+                    var low = next
+                    var high = candidates.count
+                    while low < high {
+                      let middle = (low + high) >> 1
+                      if candidates[middle] < start { low = middle + 1 } else { high = middle }
+                    }
+                    next = low
+                    continue
+                  }
+                }
+                if checksHeadings {
                   let described = units[Int(unit)]
                   guard
                     filter.allows(
@@ -202,6 +226,24 @@ extension SearchIndex {
         }
       }
     }
+  }
+
+  /// The units of the allowed documents, as ascending disjoint ranges
+  /// (neighbouring documents joined).
+  private func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
+    var ranges: [Range<Int32>] = []
+    for (document, isAllowed) in allowed.enumerated()
+    where isAllowed && document + 1 < documentUnitStart.count {
+      let start = documentUnitStart[document]
+      let end = documentUnitStart[document + 1]
+      guard start < end else { continue }
+      if let last = ranges.last, last.upperBound == start {
+        ranges[ranges.count - 1] = last.lowerBound..<end
+      } else {
+        ranges.append(start..<end)
+      }
+    }
+    return ranges
   }
 
   /// The most times `atom` can occur in one unit.

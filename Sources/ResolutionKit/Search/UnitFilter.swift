@@ -14,8 +14,6 @@ struct UnitFilter {
     self.headings = headings
   }
 
-  var isUnfiltered: Bool { documents == nil && headings == nil }
-
   /// Whether a unit of `document` standing under `headingUnit` passes.
   /// Calls must come in ascending unit order (their heading units then
   /// ascend too, titles aside), so the heading check is a moving cursor.
