@@ -154,6 +154,42 @@ extension SearchIndex {
       unitLengthAndField: unitLengthAndField, tokenCount: tokenCount)
   }
 
+  /// Per block of postings, the largest `boost × f(k1+1)/(f+norm)`, computed
+  /// exactly as ranking does; blocks in parallel.
+  static func postingBlockImpacts(
+    postingCount: Int, postingUnits: [Int32], postingPositionStart: [UInt32],
+    unitLengthAndField: [UInt32], averageLength: Double
+  ) -> [Double] {
+    let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
+    let boosts = fieldCodes.map(boost)
+    let taskCount = max(1, min(blockCount, ProcessInfo.processInfo.activeProcessorCount * 4))
+    var impacts = [Double](repeating: 0, count: blockCount)
+    impacts.withUnsafeMutableBufferPointer { impacts in
+      let output = ImpactOutput(impacts: impacts)
+      DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+        let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
+        for block in blocks {
+          var best = 0.0
+          let start = block << postingBlockShift
+          for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
+            let unit = Int(postingUnits[posting])
+            guard unit < unitLengthAndField.count else { continue }
+            let packed = unitLengthAndField[unit]
+            let length = Double(packed & 0x0FFF_FFFF)
+            let norm = k1 * (1 - b + b * length / averageLength)
+            let frequency = Double(
+              postingPositionStart[posting + 1] - postingPositionStart[posting])
+            let impact =
+              frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
+            best = max(best, impact)
+          }
+          output.impacts[block] = best
+        }
+      }
+    }
+    return impacts
+  }
+
   /// Pass 1 over `documents[range]`: titles, section and annex headings,
   /// clauses (depth first) and their footnotes, in corpus order.
   private static func collectChunk(_ documents: [Document], _ range: Range<Int>) -> Chunk {
@@ -281,6 +317,11 @@ private struct PostingOutput: @unchecked Sendable {
       }
     }
   }
+}
+
+/// Block impacts, written by block range from `concurrentPerform`.
+private struct ImpactOutput: @unchecked Sendable {
+  let impacts: UnsafeMutableBufferPointer<Double>
 }
 
 /// Slots written once each from `concurrentPerform`, read after it returns.

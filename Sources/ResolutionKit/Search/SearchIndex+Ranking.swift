@@ -126,6 +126,11 @@ extension SearchIndex {
     let shortestBound =
       termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
     let fieldBounds = boosts.map { shortestBound * $0 * margin }
+    // What the atoms other than the seed (and the neighbour bonus) can add,
+    // at most, in any unit: the rest of a seed block's bound.
+    let restBound =
+      (termsBound(k1 * (1 - Self.b), seedFrequency: 0) + proximityBound)
+      * (boosts.max() ?? 1)
     let prefixCandidates = candidateBitmapUnits(of: required[seedIndex].atom)
 
     return postingUnits.withUnsafeBufferPointer { postingUnits in
@@ -140,6 +145,8 @@ extension SearchIndex {
                 seedPostings.map { UnsafeBufferPointer(rebasing: postingUnits[$0]) }
                 ?? prefixCandidates
               let firstSeedPosting = seedPostings?.lowerBound ?? 0
+              let blockShift = Self.postingBlockShift
+              let blockImpacts = postingBlockImpact
               let evaluator = AtomEvaluator(
                 index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
                 positionStarts: positionStarts)
@@ -186,10 +193,24 @@ extension SearchIndex {
                 let fieldCode = Int(packed >> 28) % boosts.count
                 let threshold = top.threshold
                 if let threshold, fieldBounds[fieldCode] <= threshold { continue }
+                if let threshold, seedPostings != nil {
+                  // The seed's block, bounded as a whole: when it cannot
+                  // reach the top hits, go on after its last posting.
+                  let block = (firstSeedPosting + candidate) >> blockShift
+                  if block < blockImpacts.count,
+                    (idfs[0] * blockImpacts[block] + restBound) * margin <= threshold
+                  {
+                    next = max(next, ((block + 1) << blockShift) - firstSeedPosting)
+                    continue
+                  }
+                }
                 let boost = boosts[fieldCode]
                 let length = Double(packed & 0x0FFF_FFFF)
                 let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
-                if let threshold {
+                // With one required atom, its exact bound here saves its
+                // evaluation (a phrase's positions); with several, matching
+                // them first rejects most candidates more cheaply.
+                if let threshold, requiredCount == 1 {
                   var seedFrequency = maximumFrequencies[0]
                   if seedPostings != nil {
                     let posting = firstSeedPosting + candidate

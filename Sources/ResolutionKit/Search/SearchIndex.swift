@@ -50,6 +50,11 @@ public struct SearchIndex: Sendable {
   let postingPositionStart: [UInt32]
   /// Word positions within their unit, ascending per posting (capped at 65535).
   let positions: [UInt16]
+  /// Per block of `postingBlockSize` consecutive postings, the largest
+  /// boosted BM25 term factor (score before idf) among them: lets a common
+  /// word's ranking jump over blocks that cannot reach the top hits.
+  let postingBlockImpact: [Double]
+  static let postingBlockShift = 7
   /// Units of document `d`: `documentUnitStart[d] ..< documentUnitStart[d + 1]`.
   let documentUnitStart: [Int32]
   let documentKinds: [DocumentKind]
@@ -78,6 +83,10 @@ public struct SearchIndex: Sendable {
     self.postingUnits = postings.postingUnits
     self.postingPositionStart = postings.postingPositionStart
     self.positions = postings.positions
+    self.postingBlockImpact = Self.postingBlockImpacts(
+      postingCount: postings.postingUnits.count, postingUnits: postings.postingUnits,
+      postingPositionStart: postings.postingPositionStart,
+      unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
     let documentLookups = lookups.values.first ?? DocumentLookups(names: [:], bodies: [:])
     self.documentNames = documentLookups.names
     self.documentsByBody = documentLookups.bodies
@@ -107,7 +116,7 @@ public struct SearchIndex: Sendable {
   public var approximateByteCount: Int {
     units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 8 + postingUnits.count
       * 4
-      + postingPositionStart.count * 4 + positions.count * 2
+      + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count * 8
       + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
   }
 
