@@ -158,6 +158,17 @@ extension SearchIndex {
               let ranges = filter.documents.map { unitRanges(ofDocuments: $0) }
               var rangeIndex = 0
               var next = 0
+              /// Index of the first candidate from `index` on that is not
+              /// below `unit` (binary search; candidates ascend).
+              func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
+                var low = index
+                var high = candidates.count
+                while low < high {
+                  let middle = (low + high) >> 1
+                  if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+                }
+                return low
+              }
               var top = TopHits(capacity: limit)
               let averageLength = self.averageLength
               candidateLoop: while next < candidates.count {
@@ -172,22 +183,20 @@ extension SearchIndex {
                   guard rangeIndex < ranges.count else { break }
                   let start = ranges[rangeIndex].lowerBound
                   if unit < start {
-                    var low = next
-                    var high = candidates.count
-                    while low < high {
-                      let middle = (low + high) >> 1
-                      if candidates[middle] < start { low = middle + 1 } else { high = middle }
-                    }
-                    next = low
+                    next = firstCandidate(notBelow: start, from: next)
                     continue
                   }
                 }
                 if checksHeadings {
                   let described = units[Int(unit)]
-                  guard
-                    filter.allows(
-                      document: described.document, headingUnit: described.headingUnit)
-                  else { continue }
+                  if !filter.allows(
+                    document: described.document, headingUnit: described.headingUnit)
+                  {
+                    // Nothing before the next allowed heading can pass.
+                    guard let heading = filter.nextHeading else { break }
+                    next = firstCandidate(notBelow: heading, from: next)
+                    continue
+                  }
                 }
                 let packed = lengthAndField[Int(unit)]
                 let fieldCode = Int(packed >> 28) % boosts.count

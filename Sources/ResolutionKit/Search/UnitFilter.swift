@@ -14,6 +14,14 @@ struct UnitFilter {
     self.headings = headings
   }
 
+  /// After `allows` said no: the next allowed heading unit, the first unit
+  /// that can pass the heading check (nil when none is left; units before
+  /// it cannot pass).
+  var nextHeading: Int32? {
+    guard let headings else { return 0 }
+    return cursor < headings.count ? headings[cursor] : nil
+  }
+
   /// Whether a unit of `document` standing under `headingUnit` passes.
   /// Calls must come in ascending unit order (their heading units then
   /// ascend too, titles aside), so the heading check is a moving cursor.
