@@ -54,8 +54,8 @@ enum SearchWorkload {
     guard let index else { return }
     print(
       String(
-        format: "index_s=%.6f (min of %d: %.6f)", buildTimes.percentile(50), builds,
-        buildTimes.min() ?? 0))
+        format: "index_s=%.6f (min of %d: %.6f) cpu_s=%.6f", buildTimes.percentile(50), builds,
+        buildTimes.min() ?? 0, buildCPUTimes.percentile(50)))
     let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     print(
       "index_bytes=\(index.approximateByteCount) file_bytes=\(fileBytes)"
