@@ -1,3 +1,6 @@
+import Foundation
+import ResolutionKit
+
 /// The fixed mixed query set of the benchmark: common and rare words,
 /// phrases, prefixes, exclusions and filters, as users type them.
 enum SearchWorkload {
@@ -9,11 +12,106 @@ enum SearchWorkload {
     "in:resolves report", "in:\"instructs the secretary-general\" report", "kind:resolution budget",
     "body:council training", "doc:1200 council", "cooperation -regional",
     "gender equality", "oversight transparency accountability", "emergency", "tionpro",
-    "miverrate", "\"of the union\"", "interpretation translation languages", "headquarters premises",
+    "miverrate", "\"of the union\"", "interpretation translation languages",
+    "headquarters premises",
   ]
 
   /// The single-word queries, for the grep comparison.
   static var plainWords: [String] {
     queries.filter { $0.allSatisfy { $0.isLetter || $0 == "-" } }
   }
+
+  /// `resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]`: only
+  /// the search figures of one corpus (index build, per-query latency), for
+  /// profiling and before/after comparisons without the rest of the run.
+  /// `--dump` prints every query's hits (id, path, score) so that two builds
+  /// can be diffed for identical results.
+  static func run(arguments: [String]) {
+    guard let file = arguments.first else {
+      fail("usage: resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]")
+    }
+    func option(_ name: String, _ fallback: Int) -> Int {
+      guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
+        return fallback
+      }
+      return Int(arguments[index + 1]) ?? fallback
+    }
+    let rounds = option("--rounds", 5)
+    let builds = max(1, option("--builds", 1))
+    let (corpus, loadTime) = Stopwatch.seconds { CorpusLoader.load(paths: [file]).corpus }
+    print(String(format: "load_s=%.6f", loadTime))
+    var buildTimes: [Double] = []
+    var buildCPUTimes: [Double] = []
+    var index: SearchIndex?
+    for _ in 0..<builds {
+      index = nil
+      let cpuBefore = processCPUSeconds()
+      let (built, time) = Stopwatch.seconds { SearchIndex(corpus: corpus) }
+      buildCPUTimes.append(processCPUSeconds() - cpuBefore)
+      buildTimes.append(time)
+      index = built
+    }
+    guard let index else { return }
+    print(
+      String(
+        format: "index_s=%.6f (min of %d: %.6f) cpu_s=%.6f", buildTimes.percentile(50), builds,
+        buildTimes.min() ?? 0, buildCPUTimes.percentile(50)))
+    let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    print(
+      "index_bytes=\(index.approximateByteCount) file_bytes=\(fileBytes)"
+        + String(
+          format: " ratio=%.3f", Double(index.approximateByteCount) / Double(max(1, fileBytes))
+        ))
+    // Wall time, and this thread's CPU time: on a shared machine the
+    // latter is what compares fairly between two runs.
+    var latencies: [Double] = []
+    var cpuLatencies: [Double] = []
+    var perQuery = [[Double]](repeating: [], count: queries.count)
+    for _ in 0..<rounds {
+      for (number, query) in queries.enumerated() {
+        let cpuBefore = threadCPUSeconds()
+        let (_, time) = Stopwatch.seconds { index.search(query, limit: 50) }
+        let cpu = threadCPUSeconds() - cpuBefore
+        latencies.append(time)
+        cpuLatencies.append(cpu)
+        perQuery[number].append(cpu)
+      }
+    }
+    print(
+      String(
+        format: "search_p50_ms=%.3f cpu %.3f", latencies.percentile(50) * 1000,
+        cpuLatencies.percentile(50) * 1000))
+    print(
+      String(
+        format: "search_p99_ms=%.3f cpu %.3f", latencies.percentile(99) * 1000,
+        cpuLatencies.percentile(99) * 1000))
+    for (number, query) in queries.enumerated() {
+      print(String(format: "  %8.3f ms cpu  ", perQuery[number].percentile(50) * 1000) + query)
+    }
+    if arguments.contains("--dump") {
+      for query in queries {
+        print("# \(query)")
+        for hit in index.search(query, limit: 50) {
+          print(
+            "\(hit.documentID) \(hit.path ?? "-") \(hit.field) \(String(format: "%.9f", hit.score)) \(hit.snippet.text) \(hit.snippet.highlights)"
+          )
+        }
+      }
+    }
+  }
+}
+
+/// CPU time of the calling thread, in seconds.
+private func threadCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// User and system CPU time of the whole process, in seconds.
+private func processCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  func seconds(_ value: timeval) -> Double { Double(value.tv_sec) + Double(value.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

@@ -8,6 +8,8 @@ import ResolutionKit
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
 //   resbrowse-bench memory FILE             (resident memory after each load phase)
+//   resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]
+//                                           (index build and queries only)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -25,6 +27,8 @@ case "measure":
 case "memory":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench memory FILE") }
   MemoryProfile.run(file: arguments[1])
+case "search":
+  SearchWorkload.run(arguments: Array(arguments.dropFirst()))
 default:
   var sizes = [1_000, 10_000, 100_000]
   if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {

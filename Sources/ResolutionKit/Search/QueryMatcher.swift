@@ -1,38 +1,56 @@
 /// Finds where a query's required words, prefixes and phrases stand in a
-/// text, by tokenising it the way the index does.
+/// text, by tokenising it the way the index does. Compares UTF-8 bytes: no
+/// String is made per token of the text.
 struct QueryMatcher {
-  private var words: Set<String> = []
-  private var prefixes: [String] = []
-  private var phrases: [[String]] = []
+  /// The distinct words of the query's plain words and phrases.
+  private var vocabulary: [[UInt8]] = []
+  /// Per vocabulary word, whether it is a plain word (marked on its own).
+  private var isPlainWord: [Bool] = []
+  private var prefixes: [[UInt8]] = []
+  /// Phrases as vocabulary indices.
+  private var phrases: [[Int]] = []
 
   init(_ query: SearchQuery) {
     for term in query.required {
       switch term {
-      case .word(let word): words.insert(word)
-      case .prefix(let prefix): prefixes.append(prefix)
-      case .phrase(let phrase): phrases.append(phrase)
+      case .word(let word): isPlainWord[vocabularyIndex(word)] = true
+      case .prefix(let prefix): prefixes.append(Array(prefix.utf8))
+      case .phrase(let phrase): phrases.append(phrase.map { vocabularyIndex($0) })
       }
     }
   }
 
-  var isEmpty: Bool { words.isEmpty && prefixes.isEmpty && phrases.isEmpty }
+  private mutating func vocabularyIndex(_ word: String) -> Int {
+    let bytes = Array(word.utf8)
+    if let index = vocabulary.firstIndex(of: bytes) { return index }
+    vocabulary.append(bytes)
+    isPlainWord.append(false)
+    return vocabulary.count - 1
+  }
+
+  var isEmpty: Bool { vocabulary.isEmpty && prefixes.isEmpty }
 
   /// Matched UTF-8 byte ranges of `text`, sorted, overlaps merged. A phrase
   /// match is one range from its first word to its last.
   func byteRanges(in text: String, tokenizer: inout SearchTokenizer) -> [Range<Int>] {
     guard !isEmpty else { return [] }
-    var tokens: [(term: String, range: Range<Int>)] = []
-    tokenizer.forEachToken(in: text) { tokens.append(($0, $1)) }
+    // Per token: its vocabulary index (-1 when none) and range.
+    var tokens: [(word: Int, range: Range<Int>)] = []
     var ranges: [Range<Int>] = []
-    for (index, token) in tokens.enumerated() {
-      if words.contains(token.term)
-        || prefixes.contains(where: { token.term.utf8.starts(with: $0.utf8) })
-      {
-        ranges.append(token.range)
+    tokenizer.forEachTermBytes(in: text) { term, range in
+      let word = vocabulary.firstIndex { $0.elementsEqual(term) } ?? -1
+      if (word >= 0 && isPlainWord[word]) || prefixes.contains(where: { term.starts(with: $0) }) {
+        ranges.append(range)
       }
-      for phrase in phrases where index + phrase.count <= tokens.count {
-        if zip(phrase, tokens[index..<index + phrase.count]).allSatisfy({ $0 == $1.term }) {
-          ranges.append(token.range.lowerBound..<tokens[index + phrase.count - 1].range.upperBound)
+      tokens.append((word, range))
+    }
+    if !phrases.isEmpty {
+      for index in tokens.indices where tokens[index].word >= 0 {
+        for phrase in phrases where index + phrase.count <= tokens.count {
+          if zip(phrase, tokens[index..<index + phrase.count]).allSatisfy({ $0 == $1.word }) {
+            ranges.append(
+              tokens[index].range.lowerBound..<tokens[index + phrase.count - 1].range.upperBound)
+          }
         }
       }
     }

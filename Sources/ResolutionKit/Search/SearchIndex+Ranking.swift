@@ -57,6 +57,12 @@ private struct TopHits {
     }
   }
 
+  /// The score a new candidate must beat once full (candidates come in
+  /// ascending unit order, so an equal score never gets in); nil before.
+  var threshold: Double? {
+    heap.count == capacity ? heap.first?.score : nil
+  }
+
   var sorted: [(unit: Int32, score: Double)] {
     heap.sorted { Self.worse($1, $0) }
   }
@@ -67,8 +73,14 @@ extension SearchIndex {
   /// and a bonus for neighbouring query words found close together.
   /// Evaluated document-at-a-time over the rarest term's units, the others
   /// checked with galloping cursors (rare-first intersection).
+  ///
+  /// Once `limit` hits are held, a candidate is first given an upper bound
+  /// on its score (each term at its largest frequency in any unit, every
+  /// neighbour pair adjacent); if that cannot beat the weakest hit held, the
+  /// candidate is skipped unevaluated. The bound only skips what could not
+  /// get in, so the result is the same as scoring every candidate.
   func rankUnits(
-    _ query: SearchQuery, limit: Int, allowedUnits: UnitSet?
+    _ query: SearchQuery, limit: Int, filter: UnitFilter
   ) -> [(unit: Int32, score: Double)] {
     var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
@@ -94,46 +106,182 @@ extension SearchIndex {
       }
     }
     let idfs = atoms.map(idf)
-    let candidates = candidateUnits(of: required[seedIndex].atom)
+    let maximumFrequencies = atoms.prefix(requiredCount).map(maximumFrequency)
+    let proximityBound = neighbours.reduce(0.0) { $0 + 0.5 * (idfs[$1.0] + idfs[$1.1]) }
+    let boosts = Self.fieldCodes.map(Self.boost)
+    let k1 = Self.k1
+    /// Bound of the BM25 part for a unit with length normalisation `norm`
+    /// where the seed atom occurs at most `seedFrequency` times.
+    func termsBound(_ norm: Double, seedFrequency: Double) -> Double {
+      var bound = idfs[0] * seedFrequency * (k1 + 1) / (seedFrequency + norm)
+      for atom in 1..<requiredCount {
+        let frequency = maximumFrequencies[atom]
+        bound += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+      }
+      return bound
+    }
+    // A margin far above rounding error keeps every bound a true bound.
+    let margin = 1 + 1e-9
+    // Per field, the bound at the smallest possible norm (length 0).
+    let shortestBound =
+      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
+    let fieldBounds = boosts.map { shortestBound * $0 * margin }
+    // What the atoms other than the seed (and the neighbour bonus) can add,
+    // at most, in any unit: the rest of a seed block's bound.
+    let restBound =
+      (termsBound(k1 * (1 - Self.b), seedFrequency: 0) + proximityBound)
+      * (boosts.max() ?? 1)
+    let prefixCandidates = candidateBitmapUnits(of: required[seedIndex].atom)
 
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
         postingPositionStart.withUnsafeBufferPointer { positionStarts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            let evaluator = AtomEvaluator(
-              index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
-              positionStarts: positionStarts)
-            defer { evaluator.deallocate() }
-            var top = TopHits(capacity: limit)
-            let averageLength = self.averageLength
-            let boosts = Self.fieldCodes.map(Self.boost)
-            candidateLoop: for unit in candidates {
-              guard Int(unit) < lengthAndField.count else { continue }
-              if let allowed = allowedUnits, !allowed.contains(unit) { continue }
-              let packed = lengthAndField[Int(unit)]
-              for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
-                continue candidateLoop
+            prefixCandidates.withUnsafeBufferPointer { prefixCandidates in
+              // A term's or phrase's candidates are postings of its
+              // (rarest) term, whose frequency bounds the atom's.
+              let seedPostings = seedRange(of: required[seedIndex].atom)
+              let candidates =
+                seedPostings.map { UnsafeBufferPointer(rebasing: postingUnits[$0]) }
+                ?? prefixCandidates
+              let firstSeedPosting = seedPostings?.lowerBound ?? 0
+              let blockShift = Self.postingBlockShift
+              let blockImpacts = postingBlockImpact
+              let evaluator = AtomEvaluator(
+                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                positionStarts: positionStarts)
+              defer { evaluator.deallocate() }
+              var filter = filter
+              let checksHeadings = filter.headings != nil
+              // Under a document filter, candidates outside the allowed
+              // documents' unit ranges are jumped over, not visited.
+              let ranges = filter.documents.map { unitRanges(ofDocuments: $0) }
+              var rangeIndex = 0
+              var next = 0
+              /// Index of the first candidate from `index` on that is not
+              /// below `unit` (binary search; candidates ascend).
+              func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
+                var low = index
+                var high = candidates.count
+                while low < high {
+                  let middle = (low + high) >> 1
+                  if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+                }
+                return low
               }
-              for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
-                continue candidateLoop
+              var top = TopHits(capacity: limit)
+              let averageLength = self.averageLength
+              candidateLoop: while next < candidates.count {
+                let candidate = next
+                next += 1
+                let unit = candidates[candidate]
+                guard Int(unit) < lengthAndField.count else { continue }
+                if let ranges {
+                  while rangeIndex < ranges.count, ranges[rangeIndex].upperBound <= unit {
+                    rangeIndex += 1
+                  }
+                  guard rangeIndex < ranges.count else { break }
+                  let start = ranges[rangeIndex].lowerBound
+                  if unit < start {
+                    next = firstCandidate(notBelow: start, from: next)
+                    continue
+                  }
+                }
+                if checksHeadings {
+                  let described = units[Int(unit)]
+                  if !filter.allows(
+                    document: described.document, headingUnit: described.headingUnit)
+                  {
+                    // Nothing before the next allowed heading can pass.
+                    guard let heading = filter.nextHeading else { break }
+                    next = firstCandidate(notBelow: heading, from: next)
+                    continue
+                  }
+                }
+                let packed = lengthAndField[Int(unit)]
+                let fieldCode = Int(packed >> 28) % boosts.count
+                let threshold = top.threshold
+                if let threshold, fieldBounds[fieldCode] <= threshold { continue }
+                if let threshold, seedPostings != nil {
+                  // The seed's block, bounded as a whole: when it cannot
+                  // reach the top hits, go on after its last posting.
+                  let block = (firstSeedPosting + candidate) >> blockShift
+                  if block < blockImpacts.count,
+                    (idfs[0] * blockImpacts[block] + restBound) * margin <= threshold
+                  {
+                    next = max(next, ((block + 1) << blockShift) - firstSeedPosting)
+                    continue
+                  }
+                }
+                let boost = boosts[fieldCode]
+                let length = Double(packed & 0x0FFF_FFFF)
+                let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                // With one required atom, its exact bound here saves its
+                // evaluation (a phrase's positions); with several, matching
+                // them first rejects most candidates more cheaply.
+                if let threshold, requiredCount == 1 {
+                  var seedFrequency = maximumFrequencies[0]
+                  if seedPostings != nil {
+                    let posting = firstSeedPosting + candidate
+                    seedFrequency = Double(positionStarts[posting + 1] - positionStarts[posting])
+                  }
+                  let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
+                  if bound * boost * margin <= threshold { continue }
+                }
+                for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
+                  continue candidateLoop
+                }
+                for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                  continue candidateLoop
+                }
+                var score = 0.0
+                for atom in 0..<requiredCount {
+                  let frequency = Double(evaluator.frequencies[atom])
+                  score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+                }
+                if let threshold, !neighbours.isEmpty,
+                  (score + proximityBound) * boost * margin <= threshold
+                {
+                  continue
+                }
+                for (first, second) in neighbours {
+                  let distance = evaluator.proximity(first, second)
+                  score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+                }
+                top.insert(unit, score * boost)
               }
-              let length = Double(packed & 0x0FFF_FFFF)
-              let norm = Self.k1 * (1 - Self.b + Self.b * length / averageLength)
-              var score = 0.0
-              for atom in 0..<requiredCount {
-                let frequency = Double(evaluator.frequencies[atom])
-                score += idfs[atom] * frequency * (Self.k1 + 1) / (frequency + norm)
-              }
-              for (first, second) in neighbours {
-                let distance = evaluator.proximity(first, second)
-                score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
-              }
-              top.insert(unit, score * boosts[Int(packed >> 28) % boosts.count])
+              return top.sorted
             }
-            return top.sorted
           }
         }
       }
+    }
+  }
+
+  /// The units of the allowed documents, as ascending disjoint ranges
+  /// (neighbouring documents joined).
+  private func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
+    var ranges: [Range<Int32>] = []
+    for (document, isAllowed) in allowed.enumerated()
+    where isAllowed && document + 1 < documentUnitStart.count {
+      let start = documentUnitStart[document]
+      let end = documentUnitStart[document + 1]
+      guard start < end else { continue }
+      if let last = ranges.last, last.upperBound == start {
+        ranges[ranges.count - 1] = last.lowerBound..<end
+      } else {
+        ranges.append(start..<end)
+      }
+    }
+    return ranges
+  }
+
+  /// The most times `atom` can occur in one unit.
+  private func maximumFrequency(of atom: Atom) -> Double {
+    switch atom {
+    case .term(let id): Double(termMaximumFrequency[Int(id)])
+    case .phrase(let ids): Double(ids.map { termMaximumFrequency[Int($0)] }.min() ?? 0)
+    case .prefix: 1
     }
   }
 
@@ -176,26 +324,31 @@ extension SearchIndex {
     }
   }
 
-  /// The units worth checking: those of the atom's rarest term.
-  private func candidateUnits(of atom: Atom) -> [Int32] {
+  /// Where the units worth checking for a term or phrase are: the postings
+  /// of its (rarest) term; nil for a prefix.
+  private func seedRange(of atom: Atom) -> Range<Int>? {
     switch atom {
     case .term(let id):
-      return Array(postingUnits[postingRange(of: id)])
+      return postingRange(of: id)
     case .phrase(let ids):
-      guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
-        return []
-      }
-      return Array(postingUnits[postingRange(of: rarest)])
-    case .prefix(let bitmap, let frequency):
-      var result: [Int32] = []
-      result.reserveCapacity(frequency)
-      for (wordIndex, var word) in bitmap.enumerated() {
-        while word != 0 {
-          result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
-          word &= word - 1
-        }
-      }
-      return result
+      let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) })
+      return rarest.map(postingRange) ?? 0..<0
+    case .prefix:
+      return nil
     }
+  }
+
+  /// The units worth checking for a prefix: those of any of its terms.
+  private func candidateBitmapUnits(of atom: Atom) -> [Int32] {
+    guard case .prefix(let bitmap, let frequency) = atom else { return [] }
+    var result: [Int32] = []
+    result.reserveCapacity(frequency)
+    for (wordIndex, var word) in bitmap.enumerated() {
+      while word != 0 {
+        result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
+        word &= word - 1
+      }
+    }
+    return result
   }
 }

@@ -31,15 +31,18 @@ extension SearchIndex {
     if let allowed = allowedDocuments, !allowed.contains(true) { return [] }
     let allowedHeadings = headingFilter(for: query)
     if let headings = allowedHeadings, headings.isEmpty { return [] }
-    let allowedUnits = unitFilter(documents: allowedDocuments, headings: allowedHeadings)
+    var filter = UnitFilter(documents: allowedDocuments, headings: allowedHeadings)
 
     var ranked: [(unit: Int32, score: Double)] = []
     if !query.required.isEmpty {
-      ranked = rankUnits(query, limit: limit, allowedUnits: allowedUnits)
+      ranked = rankUnits(query, limit: limit, filter: filter)
     } else if let headings = allowedHeadings {
       // Filters only, with `in:`: the headings they select.
-      ranked = headings.lazy.filter { allowedUnits?.contains($0) ?? true }.prefix(limit).map {
-        ($0, 1.0)
+      for heading in headings where ranked.count < limit {
+        let unit = units[Int(heading)]
+        if filter.allows(document: unit.document, headingUnit: unit.headingUnit) {
+          ranked.append((heading, 1.0))
+        }
       }
     }
 
@@ -137,30 +140,6 @@ extension SearchIndex {
         }
       }
     }
-  }
-
-  /// The units the filters leave: whole documents, and under `in:` the
-  /// selected headings with the clauses up to the next heading.
-  private func unitFilter(documents: [Bool]?, headings: [Int32]?) -> UnitSet? {
-    guard documents != nil || headings != nil else { return nil }
-    var result: UnitSet?
-    if let documents {
-      var set = UnitSet(capacity: units.count)
-      for (document, allowed) in documents.enumerated() where allowed {
-        set.insert(Int(documentUnitStart[document])..<Int(documentUnitStart[document + 1]))
-      }
-      result = set
-    }
-    if let headings {
-      var set = UnitSet(capacity: units.count)
-      for heading in headings {
-        var end = Int(heading) + 1
-        while end < units.count, units[end].headingUnit == heading { end += 1 }
-        set.insert(Int(heading)..<end)
-      }
-      if result == nil { result = set } else { result?.formIntersection(set) }
-    }
-    return result
   }
 
   static func containsSequence(_ words: [String], in terms: [String]) -> Bool {

@@ -41,12 +41,20 @@ public struct SearchIndex: Sendable {
   let terms: [String]
   /// Postings of term `t`: `termPostingStart[t] ..< termPostingStart[t + 1]`.
   let termPostingStart: [UInt32]
+  /// Per term, its most occurrences in one unit: bounds a unit's score
+  /// before it is evaluated (see `rankUnits`).
+  let termMaximumFrequency: [UInt32]
   /// Unit ordinal of each posting, ascending within a term.
   let postingUnits: [Int32]
   /// Positions of posting `p`: `positions[postingPositionStart[p] ..< postingPositionStart[p + 1]]`.
   let postingPositionStart: [UInt32]
   /// Word positions within their unit, ascending per posting (capped at 65535).
   let positions: [UInt16]
+  /// Per block of `postingBlockSize` consecutive postings, the largest
+  /// boosted BM25 term factor (score before idf) among them: lets a common
+  /// word's ranking jump over blocks that cannot reach the top hits.
+  let postingBlockImpact: [Double]
+  static let postingBlockShift = 7
   /// Units of document `d`: `documentUnitStart[d] ..< documentUnitStart[d + 1]`.
   let documentUnitStart: [Int32]
   let documentKinds: [DocumentKind]
@@ -56,75 +64,32 @@ public struct SearchIndex: Sendable {
   let documentsByBody: [String: [Int32]]
 
   /// Indexes every title, section and annex heading, clause and footnote
-  /// of `corpus`. Tokenises in parallel chunks, merged in corpus order.
+  /// of `corpus`, on all cores (see `buildPostings`); the result does not
+  /// depend on how the work was split.
   public init(corpus: Corpus) {
     self.corpus = corpus
-    let (units, texts) = Self.collectUnits(of: corpus)
-    let chunks = Self.tokenizeConcurrently(texts)
-
-    // Global term ids in sorted order, so a prefix is an id range.
-    var vocabulary = Set<String>()
-    for chunk in chunks { vocabulary.formUnion(chunk.terms) }
-    let terms = vocabulary.sorted()
-    var termID = [String: Int32](minimumCapacity: terms.count)
-    for (id, term) in terms.enumerated() { termID[term] = Int32(id) }
-    let localToGlobal = chunks.map { chunk in chunk.terms.map { termID[$0] ?? 0 } }
-
-    // Counting sort of all tokens by term, stable in corpus order.
-    var termTokenStart = [Int](repeating: 0, count: terms.count + 1)
-    for (chunkIndex, chunk) in chunks.enumerated() {
-      let map = localToGlobal[chunkIndex]
-      for local in chunk.tokenTerms { termTokenStart[Int(map[Int(local)]) + 1] += 1 }
+    let lookups = Slots<DocumentLookups>(count: 1)
+    let postings = Self.buildPostings(of: corpus.documents) {
+      lookups.set(0, Self.documentLookups(of: corpus))
     }
-    for id in 0..<terms.count { termTokenStart[id + 1] += termTokenStart[id] }
-    let tokenCount = termTokenStart[terms.count]
-    var tokenUnits = [Int32](repeating: 0, count: tokenCount)
-    var positions = [UInt16](repeating: 0, count: tokenCount)
-    var lengths = [UInt32](repeating: 0, count: units.count)
-    var next = termTokenStart
-    for (chunkIndex, chunk) in chunks.enumerated() {
-      let map = localToGlobal[chunkIndex]
-      var token = 0
-      for (offset, count) in chunk.unitTokenCounts.enumerated() {
-        let unit = chunk.firstUnit + offset
-        lengths[unit] = UInt32(count)
-        for position in 0..<count {
-          let id = Int(map[Int(chunk.tokenTerms[token])])
-          tokenUnits[next[id]] = Int32(unit)
-          positions[next[id]] = UInt16(min(position, Int(UInt16.max)))
-          next[id] += 1
-          token += 1
-        }
-      }
-    }
-
-    // One posting per (term, unit) run.
-    var termPostingStart = [UInt32](repeating: 0, count: terms.count + 1)
-    var postingUnits: [Int32] = []
-    var postingPositionStart: [UInt32] = []
-    for id in 0..<terms.count {
-      termPostingStart[id] = UInt32(postingUnits.count)
-      var previous: Int32 = -1
-      for token in termTokenStart[id]..<termTokenStart[id + 1] where tokenUnits[token] != previous {
-        previous = tokenUnits[token]
-        postingUnits.append(previous)
-        postingPositionStart.append(UInt32(token))
-      }
-    }
-    termPostingStart[terms.count] = UInt32(postingUnits.count)
-    postingPositionStart.append(UInt32(tokenCount))
-
+    let units = postings.units
     self.units = units
-    self.unitLengthAndField = zip(units, lengths).map { unit, length in
-      min(length, 0x0FFF_FFFF) | UInt32(Self.fieldCodes.firstIndex(of: unit.field) ?? 3) << 28
-    }
-    self.averageLength = units.isEmpty ? 1 : max(1, Double(tokenCount) / Double(units.count))
-    self.terms = terms
-    self.termPostingStart = termPostingStart
-    self.postingUnits = postingUnits
-    self.postingPositionStart = postingPositionStart
-    self.positions = positions
-    (self.documentNames, self.documentsByBody) = Self.documentLookups(of: corpus)
+    self.unitLengthAndField = postings.unitLengthAndField
+    self.averageLength =
+      units.isEmpty ? 1 : max(1, Double(postings.tokenCount) / Double(units.count))
+    self.terms = postings.terms
+    self.termPostingStart = postings.termPostingStart
+    self.termMaximumFrequency = postings.termMaximumFrequency
+    self.postingUnits = postings.postingUnits
+    self.postingPositionStart = postings.postingPositionStart
+    self.positions = postings.positions
+    self.postingBlockImpact = Self.postingBlockImpacts(
+      postingCount: postings.postingUnits.count, postingUnits: postings.postingUnits,
+      postingPositionStart: postings.postingPositionStart,
+      unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
+    let documentLookups = lookups.values.first ?? DocumentLookups(names: [:], bodies: [:])
+    self.documentNames = documentLookups.names
+    self.documentsByBody = documentLookups.bodies
     self.documentKinds = corpus.documents.map(\.kind)
     var documentUnitStart = [Int32](
       repeating: Int32(units.count), count: corpus.documents.count + 1)
@@ -149,53 +114,13 @@ public struct SearchIndex: Sendable {
 
   /// Approximate bytes held by the index arrays (not the corpus text).
   public var approximateByteCount: Int {
-    units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 4 + postingUnits.count
+    units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 8 + postingUnits.count
       * 4
-      + postingPositionStart.count * 4 + positions.count * 2
+      + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count * 8
       + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
   }
 
   // MARK: - Units
-
-  private static func collectUnits(of corpus: Corpus) -> ([Unit], [String]) {
-    var units: [Unit] = []
-    var texts: [String] = []
-    for (documentIndex, document) in corpus.documents.enumerated() {
-      let documentOrdinal = Int32(documentIndex)
-      func add(
-        _ field: SearchField, _ section: Int, _ clause: Int, _ footnote: Int, heading: Int,
-        _ text: String
-      ) {
-        units.append(
-          Unit(
-            document: documentOrdinal, section: Int32(section), clause: Int32(clause),
-            footnote: Int32(footnote), headingUnit: Int32(heading), field: field))
-        texts.append(text)
-      }
-      if let title = document.title, !title.isEmpty {
-        add(.title, -1, -1, -1, heading: -1, title)
-      }
-      for (footnoteIndex, footnote) in document.titleFootnotes.enumerated() {
-        add(.footnote, -1, -1, footnoteIndex, heading: -1, footnote.text)
-      }
-      let groups =
-        document.sections.map { ($0.heading, $0.clauses) }
-        + document.annexes.map { (annexHeading($0), $0.clauses) }
-      for (groupIndex, group) in groups.enumerated() {
-        let headingUnit = units.count
-        add(.heading, groupIndex, -1, -1, heading: headingUnit, group.0)
-        for (clauseIndex, clause) in group.1.flatMap(\.flattened).enumerated() {
-          add(.clause, groupIndex, clauseIndex, -1, heading: headingUnit, clause.text)
-          for (footnoteIndex, footnote) in clause.footnotes.enumerated() {
-            add(
-              .footnote, groupIndex, clauseIndex, footnoteIndex, heading: headingUnit, footnote.text
-            )
-          }
-        }
-      }
-    }
-    return (units, texts)
-  }
 
   static func annexHeading(_ annex: Annex) -> String {
     guard let title = annex.title, !title.isEmpty else { return annex.heading }
@@ -266,58 +191,6 @@ public struct SearchIndex: Sendable {
     return nil
   }
 
-  // MARK: - Tokenising
-
-  struct ChunkTokens: Sendable {
-    var firstUnit: Int
-    var terms: [String] = []
-    var tokenTerms: [Int32] = []
-    var unitTokenCounts: [Int] = []
-  }
-
-  private static func tokenizeConcurrently(_ texts: [String]) -> [ChunkTokens] {
-    // Chunks of about equal text size, several per core for balance.
-    let totalBytes = texts.reduce(0) { $0 + $1.utf8.count }
-    let chunkCount = max(1, min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let target = max(1, totalBytes / chunkCount)
-    var bounds: [Int] = [0]
-    var size = 0
-    for (index, text) in texts.enumerated() {
-      size += text.utf8.count
-      if size >= target, index + 1 < texts.count {
-        bounds.append(index + 1)
-        size = 0
-      }
-    }
-    bounds.append(texts.count)
-    let ranges = (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
-    let box = ChunkBox(count: ranges.count)
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-      box.set(index, tokenize(texts, range: ranges[index]))
-    }
-    return box.values
-  }
-
-  private static func tokenize(_ texts: [String], range: Range<Int>) -> ChunkTokens {
-    var chunk = ChunkTokens(firstUnit: range.lowerBound)
-    var tokenizer = SearchTokenizer()
-    var interner = TermInterner()
-    var tokenTerms: [Int32] = []
-    var unitTokenCounts: [Int] = []
-    unitTokenCounts.reserveCapacity(range.count)
-    for index in range {
-      let before = tokenTerms.count
-      tokenizer.forEachTermBytes(in: texts[index]) { term, _ in
-        tokenTerms.append(interner.intern(term))
-      }
-      unitTokenCounts.append(tokenTerms.count - before)
-    }
-    chunk.terms = interner.terms
-    chunk.tokenTerms = tokenTerms
-    chunk.unitTokenCounts = unitTokenCounts
-    return chunk
-  }
-
   // MARK: - Document lookups
 
   /// Lower-cased with white space removed: how numbers, ids and symbols compare.
@@ -326,7 +199,12 @@ public struct SearchIndex: Sendable {
       text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
   }
 
-  private static func documentLookups(of corpus: Corpus) -> ([String: [Int32]], [String: [Int32]]) {
+  struct DocumentLookups: Sendable {
+    var names: [String: [Int32]]
+    var bodies: [String: [Int32]]
+  }
+
+  private static func documentLookups(of corpus: Corpus) -> DocumentLookups {
     var names: [String: [Int32]] = [:]
     var bodies: [String: [Int32]] = [:]
     for (index, document) in corpus.documents.enumerated() {
@@ -343,19 +221,6 @@ public struct SearchIndex: Sendable {
       for key in keys where !key.isEmpty { names[key, default: []].append(Int32(index)) }
       if let body = document.body { bodies[body, default: []].append(Int32(index)) }
     }
-    return (names, bodies)
+    return DocumentLookups(names: names, bodies: bodies)
   }
-}
-
-/// Slots written once each from `concurrentPerform`, read after it returns.
-private final class ChunkBox: @unchecked Sendable {
-  private var slots: [SearchIndex.ChunkTokens?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: SearchIndex.ChunkTokens) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-  var values: [SearchIndex.ChunkTokens] { slots.compactMap { $0 } }
 }

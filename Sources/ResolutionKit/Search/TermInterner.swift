@@ -1,16 +1,22 @@
 /// Gives each distinct term (as UTF-8 bytes) a dense id, without making a
 /// String or using SipHash per word: an open-addressing table over an arena
-/// of term bytes, hashed with FNV-1a. Used per chunk while building the index.
+/// of term bytes, hashed with FNV-1a. Used per chunk while building the index;
+/// the hottest loop of the build, so a slot holds the hash's top half with
+/// the id and a probe touches the arena only when those agree.
 struct TermInterner {
-  private var slots: [Int32]
+  /// Per slot: 0 when empty, else the hash's high 32 bits, then id + 1.
+  private var slots: [UInt64]
   private var mask: Int
   private var arena: [UInt8] = []
   /// Term `id` is `arena[starts[id] ..< starts[id + 1]]`.
   private var starts: [Int32] = [0]
+  /// Full hashes, for rehashing when the table grows.
   private var hashes: [UInt64] = []
 
+  private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
   init() {
-    slots = [Int32](repeating: -1, count: 1024)
+    slots = [UInt64](repeating: 0, count: 1024)
     mask = 1023
   }
 
@@ -20,18 +26,38 @@ struct TermInterner {
   mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let tag = hash & Self.tagMask
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let id = slots[slot]
-      if id < 0 { break }
-      if hashes[Int(id)] == hash, equals(Int(id), term) { return id }
-      slot = (slot + 1) & mask
+    let mask = self.mask
+    let found: Int32 = slots.withUnsafeBufferPointer { slots in
+      arena.withUnsafeBufferPointer { arena in
+        starts.withUnsafeBufferPointer { starts in
+          while true {
+            let entry = slots[slot]
+            if entry == 0 { return -1 }
+            if entry & Self.tagMask == tag {
+              let id = Int(entry & 0xFFFF_FFFF) - 1
+              let start = Int(starts[id])
+              if Int(starts[id + 1]) - start == term.count {
+                var equal = true
+                for offset in 0..<term.count where arena[start + offset] != term[offset] {
+                  equal = false
+                  break
+                }
+                if equal { return Int32(id) }
+              }
+            }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
     }
+    if found >= 0 { return found }
     let id = Int32(hashes.count)
-    slots[slot] = id
+    slots[slot] = tag | UInt64(id + 1)
     hashes.append(hash)
     arena.append(contentsOf: term)
-    starts.append(Int32(arena.count))
+    starts.append(Int32(truncatingIfNeeded: arena.count))
     if hashes.count * 2 > slots.count { grow() }
     return id
   }
@@ -43,22 +69,14 @@ struct TermInterner {
     }
   }
 
-  private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = Int(starts[id])
-    let end = Int(starts[id + 1])
-    guard end - start == term.count else { return false }
-    for offset in 0..<term.count where arena[start + offset] != term[offset] { return false }
-    return true
-  }
-
   private mutating func grow() {
     let capacity = slots.count * 2
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
     for (id, hash) in hashes.enumerated() {
       var slot = Int(truncatingIfNeeded: hash) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(id)
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = hash & Self.tagMask | UInt64(id + 1)
     }
   }
 }

@@ -1,0 +1,343 @@
+import Dispatch
+import Foundation
+
+/// Building the index in two parallel passes over ranges of documents.
+///
+/// Pass 1 (one task per document range): collect the range's units and
+/// tokenise their text into chunk-local term ids, counting per term its
+/// tokens, postings and largest in-unit frequency. Serial merge: a global
+/// sorted vocabulary, and from the counts, in corpus order, where each
+/// chunk's tokens and postings of each term go. Pass 2 (one task per range):
+/// each chunk writes its positions and postings into its own disjoint slots.
+/// The result is the same, bit for bit, whatever the chunking or scheduling.
+extension SearchIndex {
+  /// Per chunk-local term: what pass 1 counts.
+  struct TermTally {
+    var tokens: Int32 = 0
+    var postings: Int32 = 0
+    var maximumFrequency: UInt32 = 0
+    /// Occurrences in `lastUnit` so far.
+    var run: UInt32 = 0
+    var lastUnit: Int32 = -1
+  }
+
+  /// What pass 1 found in one document range.
+  struct Chunk: Sendable {
+    /// `headingUnit` numbered within the chunk.
+    var units: [Unit] = []
+    var lengthAndField: [UInt32] = []
+    var unitTokenCounts: [Int32] = []
+    /// Local term ids of every token, in corpus order.
+    var tokenTerms: [Int32] = []
+    /// Local vocabulary, in local id order.
+    var terms: [String] = []
+    var tallies: [TermTally] = []
+  }
+
+  /// Everything the index holds about terms and postings.
+  struct Postings {
+    var terms: [String]
+    var termPostingStart: [UInt32]
+    var termMaximumFrequency: [UInt32]
+    var postingUnits: [Int32]
+    var postingPositionStart: [UInt32]
+    var positions: [UInt16]
+    var units: [Unit]
+    var unitLengthAndField: [UInt32]
+    var tokenCount: Int
+  }
+
+  static func buildPostings(of documents: [Document], alongside extra: @Sendable () -> Void)
+    -> Postings
+  {
+    // Several ranges per core, for balance when one runs long.
+    let rangeCount = max(
+      1, min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let ranges = (0..<rangeCount).map {
+      (documents.count * $0 / rangeCount)..<(documents.count * ($0 + 1) / rangeCount)
+    }
+    let firstPass = Slots<Chunk>(count: ranges.count)
+    DispatchQueue.concurrentPerform(iterations: ranges.count + 1) { task in
+      if task == ranges.count {
+        extra()
+      } else {
+        firstPass.set(task, collectChunk(documents, ranges[task]))
+      }
+    }
+    let chunks = firstPass.values
+
+    // Global term ids in sorted order, so a prefix is an id range.
+    var vocabulary = Set<String>()
+    for chunk in chunks { vocabulary.formUnion(chunk.terms) }
+    let terms = vocabulary.sorted()
+    var termID = [String: Int32](minimumCapacity: terms.count)
+    for (id, term) in terms.enumerated() { termID[term] = Int32(id) }
+    let localToGlobal = chunks.map { chunk in chunk.terms.map { termID[$0] ?? 0 } }
+
+    var termTokenStart = [Int](repeating: 0, count: terms.count + 1)
+    var termPostingStart = [Int](repeating: 0, count: terms.count + 1)
+    var termMaximumFrequency = [UInt32](repeating: 0, count: terms.count)
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      let map = localToGlobal[chunkIndex]
+      for (local, tally) in chunk.tallies.enumerated() {
+        let id = Int(map[local])
+        termTokenStart[id + 1] += Int(tally.tokens)
+        termPostingStart[id + 1] += Int(tally.postings)
+        termMaximumFrequency[id] = max(termMaximumFrequency[id], tally.maximumFrequency)
+      }
+    }
+    for id in 0..<terms.count {
+      termTokenStart[id + 1] += termTokenStart[id]
+      termPostingStart[id + 1] += termPostingStart[id]
+    }
+    let tokenCount = termTokenStart[terms.count]
+    let postingCount = termPostingStart[terms.count]
+
+    // Where each chunk's tokens and postings of each local term begin:
+    // after those of the same term in earlier chunks (corpus order).
+    var nextToken = termTokenStart
+    var nextPosting = termPostingStart
+    var cursors: [[(token: Int, posting: Int)]] = []
+    var unitOffsets: [Int] = []
+    var unitCount = 0
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      let map = localToGlobal[chunkIndex]
+      cursors.append(
+        chunk.tallies.enumerated().map { local, tally in
+          let id = Int(map[local])
+          defer {
+            nextToken[id] += Int(tally.tokens)
+            nextPosting[id] += Int(tally.postings)
+          }
+          return (nextToken[id], nextPosting[id])
+        })
+      unitOffsets.append(unitCount)
+      unitCount += chunk.units.count
+    }
+
+    let chunkUnitOffsets = unitOffsets
+    let chunkCursors = cursors
+    var postingPositionStart = [UInt32](repeating: 0, count: postingCount + 1)
+    postingPositionStart[postingCount] = UInt32(truncatingIfNeeded: tokenCount)
+    var postingUnits = [Int32](repeating: 0, count: postingCount)
+    var positions = [UInt16](repeating: 0, count: tokenCount)
+    positions.withUnsafeMutableBufferPointer { positions in
+      postingUnits.withUnsafeMutableBufferPointer { postingUnits in
+        postingPositionStart.withUnsafeMutableBufferPointer { postingPositionStart in
+          let output = PostingOutput(
+            positions: positions, postingUnits: postingUnits,
+            postingPositionStart: postingPositionStart)
+          DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
+            output.write(
+              chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex], chunkCursors[chunkIndex])
+          }
+        }
+      }
+    }
+
+    var units: [Unit] = []
+    var unitLengthAndField: [UInt32] = []
+    units.reserveCapacity(unitCount)
+    unitLengthAndField.reserveCapacity(unitCount)
+    for (chunkIndex, chunk) in chunks.enumerated() {
+      let offset = Int32(unitOffsets[chunkIndex])
+      for var unit in chunk.units {
+        if unit.headingUnit >= 0 { unit.headingUnit += offset }
+        units.append(unit)
+      }
+      unitLengthAndField += chunk.lengthAndField
+    }
+    return Postings(
+      terms: terms, termPostingStart: termPostingStart.map { UInt32(truncatingIfNeeded: $0) },
+      termMaximumFrequency: termMaximumFrequency, postingUnits: postingUnits,
+      postingPositionStart: postingPositionStart, positions: positions, units: units,
+      unitLengthAndField: unitLengthAndField, tokenCount: tokenCount)
+  }
+
+  /// Per block of postings, the largest `boost × f(k1+1)/(f+norm)`, computed
+  /// exactly as ranking does; blocks in parallel.
+  static func postingBlockImpacts(
+    postingCount: Int, postingUnits: [Int32], postingPositionStart: [UInt32],
+    unitLengthAndField: [UInt32], averageLength: Double
+  ) -> [Double] {
+    let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
+    let boosts = fieldCodes.map(boost)
+    let taskCount = max(1, min(blockCount, ProcessInfo.processInfo.activeProcessorCount * 4))
+    var impacts = [Double](repeating: 0, count: blockCount)
+    impacts.withUnsafeMutableBufferPointer { impacts in
+      let output = ImpactOutput(impacts: impacts)
+      DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+        let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
+        for block in blocks {
+          var best = 0.0
+          let start = block << postingBlockShift
+          for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
+            let unit = Int(postingUnits[posting])
+            guard unit < unitLengthAndField.count else { continue }
+            let packed = unitLengthAndField[unit]
+            let length = Double(packed & 0x0FFF_FFFF)
+            let norm = k1 * (1 - b + b * length / averageLength)
+            let frequency = Double(
+              postingPositionStart[posting + 1] - postingPositionStart[posting])
+            let impact =
+              frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
+            best = max(best, impact)
+          }
+          output.impacts[block] = best
+        }
+      }
+    }
+    return impacts
+  }
+
+  /// Pass 1 over `documents[range]`: titles and their footnotes, section
+  /// and annex headings, clauses (depth first) and their footnotes, in
+  /// corpus order.
+  private static func collectChunk(_ documents: [Document], _ range: Range<Int>) -> Chunk {
+    var builder = ChunkBuilder()
+    var tokenizer = SearchTokenizer()
+    for documentIndex in range {
+      let document = documents[documentIndex]
+      let ordinal = Int32(documentIndex)
+      if let title = document.title, !title.isEmpty {
+        builder.add(.title, ordinal, -1, -1, -1, heading: -1, title, &tokenizer)
+      }
+      for (footnoteIndex, footnote) in document.titleFootnotes.enumerated() {
+        builder.add(
+          .footnote, ordinal, -1, -1, footnoteIndex, heading: -1, footnote.text, &tokenizer)
+      }
+      var group = 0
+      for section in document.sections {
+        builder.addGroup(ordinal, group, section.heading, section.clauses, &tokenizer)
+        group += 1
+      }
+      for annex in document.annexes {
+        builder.addGroup(ordinal, group, annexHeading(annex), annex.clauses, &tokenizer)
+        group += 1
+      }
+    }
+    return builder.finished
+  }
+}
+
+/// Accumulates one chunk of pass 1.
+private struct ChunkBuilder {
+  var chunk = SearchIndex.Chunk()
+  private var interner = TermInterner()
+
+  mutating func addGroup(
+    _ document: Int32, _ group: Int, _ heading: String, _ clauses: [Clause],
+    _ tokenizer: inout SearchTokenizer
+  ) {
+    let headingUnit = chunk.units.count
+    add(.heading, document, group, -1, -1, heading: headingUnit, heading, &tokenizer)
+    // Depth first without recursion, as `SearchIndex.clause(at:in:)` counts.
+    var clauseIndex = 0
+    var stack: [ArraySlice<Clause>] = [clauses[...]]
+    while var top = stack.popLast() {
+      guard let clause = top.first else { continue }
+      top = top.dropFirst()
+      stack.append(top)
+      if !clause.children.isEmpty { stack.append(clause.children[...]) }
+      add(.clause, document, group, clauseIndex, -1, heading: headingUnit, clause.text, &tokenizer)
+      for (footnoteIndex, footnote) in clause.footnotes.enumerated() {
+        add(
+          .footnote, document, group, clauseIndex, footnoteIndex, heading: headingUnit,
+          footnote.text, &tokenizer)
+      }
+      clauseIndex += 1
+    }
+  }
+
+  mutating func add(
+    _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
+    heading: Int, _ text: String, _ tokenizer: inout SearchTokenizer
+  ) {
+    let unit = Int32(chunk.units.count)
+    chunk.units.append(
+      SearchIndex.Unit(
+        document: document, section: Int32(section), clause: Int32(clause),
+        footnote: Int32(footnote), headingUnit: Int32(heading), field: field))
+    let before = chunk.tokenTerms.count
+    tokenizer.forEachTermBytes(in: text) { term, _ in
+      let id = interner.intern(term)
+      if Int(id) == chunk.tallies.count { chunk.tallies.append(SearchIndex.TermTally()) }
+      chunk.tallies.withUnsafeMutableBufferPointer { tallies in
+        let index = Int(id)
+        tallies[index].tokens += 1
+        if tallies[index].lastUnit != unit {
+          tallies[index].lastUnit = unit
+          tallies[index].postings += 1
+          tallies[index].run = 0
+        }
+        tallies[index].run &+= 1
+        tallies[index].maximumFrequency = max(tallies[index].maximumFrequency, tallies[index].run)
+      }
+      chunk.tokenTerms.append(id)
+    }
+    let count = chunk.tokenTerms.count - before
+    chunk.unitTokenCounts.append(Int32(clamping: count))
+    let code = UInt32(SearchIndex.fieldCodes.firstIndex(of: field) ?? 3)
+    chunk.lengthAndField.append(UInt32(min(count, 0x0FFF_FFFF)) | code << 28)
+  }
+
+  var finished: SearchIndex.Chunk {
+    var result = chunk
+    result.terms = interner.terms
+    return result
+  }
+}
+
+/// The shared output arrays of pass 2; each chunk writes only its own slots.
+private struct PostingOutput: @unchecked Sendable {
+  let positions: UnsafeMutableBufferPointer<UInt16>
+  let postingUnits: UnsafeMutableBufferPointer<Int32>
+  let postingPositionStart: UnsafeMutableBufferPointer<UInt32>
+
+  func write(_ chunk: SearchIndex.Chunk, firstUnit: Int, _ cursors: [(token: Int, posting: Int)]) {
+    var cursors = cursors
+    var lastUnit = [Int32](repeating: -1, count: cursors.count)
+    var token = 0
+    cursors.withUnsafeMutableBufferPointer { cursors in
+      lastUnit.withUnsafeMutableBufferPointer { lastUnit in
+        chunk.tokenTerms.withUnsafeBufferPointer { tokenTerms in
+          for (offset, count) in chunk.unitTokenCounts.enumerated() {
+            let unit = Int32(truncatingIfNeeded: firstUnit + offset)
+            for position in 0..<Int(count) {
+              let local = Int(tokenTerms[token])
+              token += 1
+              let slot = cursors[local].token
+              cursors[local].token = slot + 1
+              if lastUnit[local] != unit {
+                lastUnit[local] = unit
+                let posting = cursors[local].posting
+                cursors[local].posting = posting + 1
+                postingUnits[posting] = unit
+                postingPositionStart[posting] = UInt32(truncatingIfNeeded: slot)
+              }
+              positions[slot] = UInt16(min(position, Int(UInt16.max)))
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Block impacts, written by block range from `concurrentPerform`.
+private struct ImpactOutput: @unchecked Sendable {
+  let impacts: UnsafeMutableBufferPointer<Double>
+}
+
+/// Slots written once each from `concurrentPerform`, read after it returns.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+  var values: [Value] { slots.compactMap { $0 } }
+}
