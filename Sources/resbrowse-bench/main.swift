@@ -7,6 +7,7 @@ import ResolutionKit
 //   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
+//   resbrowse-bench keys FILE               (the browser walk's slowest keys)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -21,6 +22,13 @@ case "generate":
 case "measure":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
   for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+case "keys":
+  guard arguments.count == 2 else { fail("usage: resbrowse-bench keys FILE") }
+  let corpus = CorpusLoader.load(paths: [arguments[1]]).corpus
+  for (key, handle, render) in BrowserWorkload.profile(corpus: corpus, repeats: 5).prefix(20) {
+    let name = key.padding(toLength: 28, withPad: " ", startingAt: 0)
+    print(name + String(format: " handle %6.2f ms  render %5.2f ms", handle * 1000, render * 1000))
+  }
 default:
   var sizes = [1_000, 10_000, 100_000]
   if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {

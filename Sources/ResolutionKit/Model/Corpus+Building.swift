@@ -2,17 +2,39 @@ extension Corpus {
   /// Parses the texts (in parallel, results in input order), gives every
   /// document a unique id, finds references and resolves them.
   public static func build(from sources: [SourceText]) -> Corpus {
+    buildDeferringReferences(from: sources).resolvingReferences()
+  }
+
+  /// Parses the texts and gives every document a unique id, but leaves the
+  /// references for `resolvingReferences()` (documents have none yet):
+  /// what a browser needs to draw its first frame.
+  public static func buildDeferringReferences(from sources: [SourceText]) -> Corpus {
     let parsed = parseConcurrently(sources)
     var documents = parsed.flatMap(\.documents)
     let idDiagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
-    ReferenceExtractor.extractAll(into: &documents)
-    let (resolved, backlinks) = ReferenceResolver.resolve(documents)
     var corpus = Corpus(
-      documents: resolved,
+      documents: documents,
       diagnostics: parsed.flatMap(\.diagnostics) + idDiagnostics,
       files: parsed.map(\.file)
     )
+    corpus.referencesPending = true
+    return corpus
+  }
+
+  /// The corpus with every document's references found and resolved and
+  /// the backlinks built. A corpus whose references are
+  /// not pending is returned as it is.
+  public func resolvingReferences() -> Corpus {
+    guard referencesPending else { return self }
+    var extracted = documents
+    ReferenceExtractor.extractAll(into: &extracted)
+    let (resolved, backlinks) = ReferenceResolver.resolve(extracted)
+    // A copy keeps the lookup tables, which do not depend on references.
+    var corpus = self
+    corpus.replaceDocuments(withResolved: resolved)
     corpus.backlinks = backlinks
+    corpus.referenceKeysBox = ReferenceKeyIndexBox()
+    corpus.referencesPending = false
     return corpus
   }
 

@@ -7,6 +7,12 @@ public struct Corpus: Sendable {
   public var files: [SourceFile]
   /// Who cites each document and clause.
   public var backlinks = BacklinkIndex()
+  /// References grouped by what they name (`referenceKeys`), built on
+  /// first use; a new box whenever the documents' references change.
+  var referenceKeysBox = ReferenceKeyIndexBox()
+  /// True while references are not extracted nor resolved yet (a corpus
+  /// from `buildDeferringReferences`); `resolvingReferences()` does it.
+  public internal(set) var referencesPending = false
   private var indexByID: [String: Int]
   /// Typed-name tables (`lookup`), built on first use.
   let lookupBox = CorpusLookupBox()
@@ -20,6 +26,13 @@ public struct Corpus: Sendable {
       index[document.id] = position
     }
     self.indexByID = index
+  }
+
+  /// The same documents with their references filled in (same ids, same
+  /// order), so the id index and lookup tables stay valid.
+  mutating func replaceDocuments(withResolved resolved: [Document]) {
+    precondition(resolved.count == documents.count)
+    documents = resolved
   }
 
   public func document(id: String) -> Document? {
