@@ -44,6 +44,9 @@ public struct TreeOutline: Sendable {
   /// Each document's row title, made once: re-flattening after a jump
   /// must not format 10,000 titles again.
   private let documentTitles: [String]
+  /// Whether each document has sections or annexes, so making its row does
+  /// not copy the document (14,000 rows when a big chapter opens).
+  private let documentHasChildren: [Bool]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -72,6 +75,7 @@ public struct TreeOutline: Sendable {
     }
     chapterMembers = members
     documentTitles = corpus.documents.map(Self.documentTitle)
+    documentHasChildren = corpus.documents.map { !$0.sections.isEmpty || !$0.annexes.isEmpty }
   }
 
   /// The chapter node holding a document, when documents are grouped.
@@ -112,6 +116,17 @@ public struct TreeOutline: Sendable {
   /// flatten the whole tree again.
   public func rows(below row: TreeRow, expanded: Set<TreeNodeID>) -> [TreeRow] {
     guard row.isExpanded, let payload = payload(of: row.id) else { return [] }
+    if case .chapter(let members) = payload {
+      // The common big case, without the general walk's stack.
+      var result: [TreeRow] = []
+      result.reserveCapacity(members.count)
+      for member in members {
+        let memberRow = documentRow(member, parent: row.id, depth: row.depth + 1, expanded)
+        result.append(memberRow)
+        if memberRow.isExpanded { result += rows(below: memberRow, expanded: expanded) }
+      }
+      return result
+    }
     return Array(flatten([(row, payload)], expanded).dropFirst())
   }
 
@@ -199,12 +214,11 @@ public struct TreeOutline: Sendable {
   )
     -> TreeRow
   {
-    guard index < corpus.documents.count else {
+    guard documentTitles.indices.contains(index) else {
       return row(.document(index), parent, depth, "?", false, expanded)
     }
-    let document = corpus.documents[index]
-    let expandable = !document.sections.isEmpty || !document.annexes.isEmpty
-    return row(.document(index), parent, depth, documentTitles[index], expandable, expanded)
+    return row(
+      .document(index), parent, depth, documentTitles[index], documentHasChildren[index], expanded)
   }
 
   private func clauseRow(

@@ -2,7 +2,9 @@ extension Corpus {
   /// Parses the texts (in parallel, results in input order), gives every
   /// document a unique id, finds references and resolves them.
   public static func build(from sources: [SourceText]) -> Corpus {
-    buildDeferringReferences(from: sources).resolvingReferences()
+    var corpus = buildDeferringReferences(from: sources)
+    corpus.resolveReferences()
+    return corpus
   }
 
   /// Parses the texts and gives every document a unique id, but leaves the
@@ -25,17 +27,24 @@ extension Corpus {
   /// the backlinks built. A corpus whose references are
   /// not pending is returned as it is.
   public func resolvingReferences() -> Corpus {
-    guard referencesPending else { return self }
-    var extracted = documents
-    ReferenceExtractor.extractAll(into: &extracted)
-    let (resolved, backlinks) = ReferenceResolver.resolve(extracted)
     // A copy keeps the lookup tables, which do not depend on references.
     var corpus = self
-    corpus.replaceDocuments(withResolved: resolved)
-    corpus.backlinks = backlinks
-    corpus.referenceKeysBox = ReferenceKeyIndexBox()
-    corpus.referencesPending = false
+    corpus.resolveReferences()
     return corpus
+  }
+
+  /// `resolvingReferences()` in place: the documents are not copied when
+  /// the corpus is their only holder.
+  mutating func resolveReferences() {
+    guard referencesPending else { return }
+    var backlinks = BacklinkIndex()
+    updateDocumentsKeepingIDs { documents in
+      ReferenceExtractor.extractAll(into: &documents)
+      (documents, backlinks) = ReferenceResolver.resolve(documents)
+    }
+    self.backlinks = backlinks
+    referenceKeysBox = ReferenceKeyIndexBox()
+    referencesPending = false
   }
 
   private static func parseConcurrently(_ sources: [SourceText]) -> [ParsedFile] {

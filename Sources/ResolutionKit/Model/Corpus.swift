@@ -28,11 +28,16 @@ public struct Corpus: Sendable {
     self.indexByID = index
   }
 
-  /// The same documents with their references filled in (same ids, same
-  /// order), so the id index and lookup tables stay valid.
-  mutating func replaceDocuments(withResolved resolved: [Document]) {
-    precondition(resolved.count == documents.count)
-    documents = resolved
+  /// Changes the documents in place (uniquely held when the corpus is, so
+  /// not copied) without changing their ids or order: the id index and the
+  /// lookup tables stay valid.
+  mutating func updateDocumentsKeepingIDs(_ update: (inout [Document]) -> Void) {
+    let count = documents.count
+    var taken = documents
+    documents = []
+    update(&taken)
+    precondition(taken.count == count)
+    documents = taken
   }
 
   public func document(id: String) -> Document? {
