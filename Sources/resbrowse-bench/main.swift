@@ -8,6 +8,7 @@ import ResolutionKit
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
 //   resbrowse-bench keys FILE               (the browser walk's slowest keys)
+//   resbrowse-bench memory FILE             (resident memory after each load phase)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -29,6 +30,9 @@ case "keys":
     let name = key.padding(toLength: 28, withPad: " ", startingAt: 0)
     print(name + String(format: " handle %6.2f ms  render %5.2f ms", handle * 1000, render * 1000))
   }
+case "memory":
+  guard arguments.count == 2 else { fail("usage: resbrowse-bench memory FILE") }
+  MemoryProfile.run(file: arguments[1])
 default:
   var sizes = [1_000, 10_000, 100_000]
   if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {

@@ -70,7 +70,8 @@ struct RefsCommand: ParsableCommand {
     if json {
       try writeJSON(
         OutgoingRecord(
-          document: document.id, path: path, references: references.map(ReferenceRecord.init)))
+          document: document.id, path: path,
+          references: references.map { ReferenceRecord($0, detail: .full) }))
       return
     }
     for reference in references {
@@ -143,34 +144,6 @@ private struct OutgoingRecord: Encodable {
     try container.encode(document, forKey: .document)
     try container.encode(path, forKey: .path)
     try container.encode(references, forKey: .references)
-  }
-}
-
-private struct ReferenceRecord: Encodable {
-  let reference: Reference
-
-  enum CodingKeys: String, CodingKey {
-    case kind, text, number, body, symbol, revision, pinpoint, pinpoints, field
-    case place = "in"
-    case footnote, span, target, candidates
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(reference.kind, forKey: .kind)
-    try container.encode(reference.text, forKey: .text)
-    try container.encode(reference.number, forKey: .number)
-    try container.encode(reference.body, forKey: .body)
-    try container.encode(reference.symbol, forKey: .symbol)
-    try container.encode(reference.revision, forKey: .revision)
-    try container.encode(reference.pinpoint, forKey: .pinpoint)
-    try container.encode(reference.pinpoints, forKey: .pinpoints)
-    try container.encode(reference.field, forKey: .field)
-    try container.encode(reference.path.isEmpty ? nil : reference.path, forKey: .place)
-    try container.encode(reference.footnote, forKey: .footnote)
-    try container.encode([reference.span.lowerBound, reference.span.upperBound], forKey: .span)
-    try container.encode(reference.target, forKey: .target)
-    try container.encode(reference.candidates, forKey: .candidates)
   }
 }
 

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct LargeCorpusTests {
   /// 10,000 documents of 20 clauses: keypresses must not re-flatten or
-  /// re-wrap the whole corpus. The bound only catches blow-ups (debug build).
+  /// re-wrap the whole corpus. The bound only catches blow-ups (a debug
+  /// build, also under AddressSanitizer, which makes it 2–3 times slower).
   @Test func keypressesStayCheapOnTenThousandDocuments() {
     let documents = (0..<10_000).map { n in
       Document(
@@ -37,6 +38,6 @@ import Testing
     }
     let elapsed = Date().timeIntervalSince(start)
     #expect(state.document?.id == "R9999")
-    #expect(elapsed < 20, "took \(elapsed) s")
+    #expect(elapsed < 60, "took \(elapsed) s")
   }
 }

@@ -34,7 +34,8 @@ import Testing
     (.link, .bodyText), (.unresolvedLink, .bodyText), (.link, .unresolvedLink),
     (.searchMatch, .bodyText), (.currentClause, .bodyText), (.tree, .treeSelected),
     (.tree, .treeFocused), (.treeSelected, .treeFocused), (.heading, .bodyText),
-    (.error, .statusMessage),
+    (.error, .statusMessage), (.footnoteMark, .bodyText), (.footnoteMark, .link),
+    (.footnoteMark, .documentTitle),
   ]
 
   @Test(arguments: ThemeCatalog.embeddedThemes.map(\.name), ColorDepth.allCases)

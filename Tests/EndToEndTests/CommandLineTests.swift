@@ -22,7 +22,10 @@ import Testing
     #expect(r1316?["authority"] as? String == "The Council")
     #expect(r1316?["kind"] as? String == "resolution")
     // Contract fields are present even when null.
-    for key in ["body", "number", "revision", "title", "authority", "source", "sections", "references", "sources"] {
+    for key in [
+      "body", "number", "revision", "title", "authority", "source", "sections", "references",
+      "sources",
+    ] {
       #expect(r1316?.keys.contains(key) == true, "missing \(key)")
     }
   }
@@ -68,7 +71,28 @@ import Testing
     #expect(outgoing.output.contains("Resolution 1300 of the Council"))
     #expect(outgoing.output.contains("R1300"))
     let incoming = try BuiltBinary.run(["refs", "--to", "R1300"])
-    #expect(incoming.output.split(separator: "\n").contains { $0.hasPrefix("R1316\tconsidering ¶1") })
+    #expect(
+      incoming.output.split(separator: "\n").contains { $0.hasPrefix("R1316\tconsidering ¶1") })
+  }
+
+  @Test func refsJSONGivesTheExportFieldsAndTheSpanInTheClause() throws {
+    let result = try BuiltBinary.run(["refs", "R1316", "--json"])
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+    let references = object?["references"] as? [[String: Any]] ?? []
+    let reference = try #require(references.first { $0["target"] as? String == "R1300" })
+    #expect(reference["in"] as? String == "considering ¶1")
+    #expect(reference["field"] as? String == "clause")
+    #expect(reference["kind"] as? String == "resolution")
+    #expect(reference["pinpoints"] as? [String] == [])
+    // The span names the reference's bytes in its clause's text.
+    let clause = try BuiltBinary.run([
+      "show", "R1316", "--path", "considering ¶1", "--width", "400",
+    ])
+    let span = reference["span"] as? [Int] ?? []
+    let text = reference["text"] as? String ?? ""
+    #expect(span.count == 2 && span[1] - span[0] == text.utf8.count)
+    #expect(clause.output.contains(text))
   }
 
   @Test func checkReportsDanglingReferencesAndFailsWhenStrict() throws {
@@ -92,7 +116,8 @@ import Testing
     let binary = folder.appendingPathComponent("binary.txt")
     try Data([0x52, 0x20, 0x31, 0x00, 0x01, 0x02]).write(to: binary)
     let text = folder.appendingPathComponent("good.txt")
-    try Data("R 1400 A test resolution\n\nThe Council,\n\nresolves\n\n1\tto test.\n".utf8).write(to: text)
+    try Data("R 1400 A test resolution\n\nThe Council,\n\nresolves\n\n1\tto test.\n".utf8).write(
+      to: text)
     let result = try BuiltBinary.run(["list", binary.path, text.path])
     #expect(result.status == 1)
     #expect(result.error.contains("binary.txt"))

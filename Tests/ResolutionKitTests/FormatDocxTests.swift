@@ -143,4 +143,49 @@ import Testing
     }
     #expect(error.message.contains("word/document.xml is damaged"))
   }
+
+  /// Word footnotes arrive as the clause's footnotes, their marker out of
+  /// the text but its place kept; an endnote likewise.
+  @Test func wordFootnotesBecomeClauseFootnotes() throws {
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+    func paragraph(_ runs: String) -> String { "<w:p>\(runs)</w:p>" }
+    func run(_ text: String) -> String { "<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r>" }
+    let body =
+      paragraph(run("R 1400 Working group")) + paragraph(run("The Council,"))
+      + paragraph("<w:r><w:rPr><w:i/></w:rPr><w:t>resolves</w:t></w:r>")
+      + paragraph(
+        run("1.\tto apply Resolution 1282")
+          + "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"2\"/></w:r>"
+          + run(" (Mod. 2008) of the Council")
+          + "<w:r><w:endnoteReference w:id=\"5\"/></w:r>" + run(";"))
+      + paragraph(run("2.\tto report."))
+    let document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(body)</w:body></w:document>"
+    let footnotes =
+      "<?xml version=\"1.0\"?><w:footnotes \(w)><w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+      + "<w:footnote w:id=\"2\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> See Document C08/112 [Rev.1].</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    let endnotes =
+      "<?xml version=\"1.0\"?><w:endnotes \(w)><w:endnote w:id=\"5\"><w:p><w:r><w:t>Adopted by correspondence.</w:t></w:r></w:p></w:endnote></w:endnotes>"
+    let data = FixtureZipWriter.archive([
+      ("[Content_Types].xml", DocxFixtureWriter.contentTypesXML),
+      ("word/document.xml", document), ("word/footnotes.xml", footnotes),
+      ("word/endnotes.xml", endnotes),
+    ])
+    let text = try #require(read(data))
+    let parsed = parse(text, name: "notes.docx")
+    let clause = try #require(parsed.documents.first?.clause(atPath: "resolves 1"))
+    #expect(clause.text == "to apply Resolution 1282 (Mod. 2008) of the Council;")
+    #expect(clause.footnotes.map(\.mark) == ["1", "i"])
+    #expect(
+      clause.footnotes.map(\.text) == [
+        "See Document C08/112 [Rev.1].", "Adopted by correspondence.",
+      ])
+    #expect(
+      clause.footnotes.map(\.anchor) == [
+        "to apply Resolution 1282".utf8.count,
+        "to apply Resolution 1282 (Mod. 2008) of the Council".utf8.count,
+      ])
+    #expect(parsed.documents.first?.clause(atPath: "resolves 2")?.footnotes == [])
+    #expect(parsed.diagnostics == [])
+  }
 }

@@ -12,12 +12,12 @@ import Testing
     return Date().timeIntervalSince(start)
   }
 
-  @Test func tenMegabyteSingleLine() {
-    let line = String(repeating: "to act and (report) - imple- 1.1 a) ", count: 10_000_000 / 36)
+  @Test func twentyMegabyteSingleLine() {
+    let line = String(repeating: "to act and (report) - imple- 1.1 a) ", count: 20_000_000 / 36)
     var parsed: ParsedFile?
     let elapsed = seconds { parsed = parse("R 1 T\nThe Council,\nresolves\n" + line) }
     #expect(parsed?.documents.first?.sections.first?.clauses.count == 1)
-    #expect(elapsed < 60)
+    #expect(elapsed < 120)
   }
 
   /// The deepest chain of first children, and how many clauses in all.

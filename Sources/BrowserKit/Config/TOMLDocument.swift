@@ -28,7 +28,8 @@ struct TOMLDocument {
       return .failure(
         FileDiagnostic(
           .error, file: file, line: line,
-          message: "a table header must start with a name: letters, digits, _ or -, or a quoted name"))
+          message:
+            "a table header must start with a name: letters, digits, _ or -, or a quoted name"))
     }
     do {
       let table = try TOMLTable(string: text)
@@ -55,17 +56,25 @@ struct TOMLDocument {
   /// fuzzing). Such a header is a
   /// syntax error anyway, so it is reported here before TOMLKit sees it.
   static func lineWithMalformedTableHeader(in text: String) -> Int? {
+    // Unicode scalars, not Characters: a combining mark after `[` makes one
+    // Character of the two (`[` + U+07F0, found by fuzzing), and toml++
+    // sees the bracket all the same.
     var openArrays = 0  // brackets of a value still open from earlier lines
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
+      // toml++ skips a byte-order mark at the start of the file.
+      let trimmed = line.unicodeScalars.drop {
+        $0 == " " || $0 == "\t" || (index == 0 && $0 == "\u{FEFF}")
+      }
       if openArrays == 0, trimmed.first == "[" {
         var rest = trimmed.dropFirst()
         if rest.first == "[" { rest = rest.dropFirst() }
         rest = rest.drop { $0 == " " || $0 == "\t" }
         guard let first = rest.first else { return index + 1 }
         let startsName =
-          first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-")
-          || first == "\"" || first == "'"
+          first.isASCII
+          && (first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_"
+            || first == "-" || first == "\"" || first == "'")
         if !startsName { return index + 1 }
         continue
       }
@@ -75,19 +84,19 @@ struct TOMLDocument {
   }
 
   /// `[` minus `]` outside quoted strings and comments.
-  private static func bracketBalance(of line: Substring) -> Int {
+  private static func bracketBalance(of line: Substring.UnicodeScalarView.SubSequence) -> Int {
     var balance = 0
-    var quote: Character?
-    for character in line {
+    var quote: Unicode.Scalar?
+    for scalar in line {
       if let open = quote {
-        if character == open { quote = nil }
-      } else if character == "\"" || character == "'" {
-        quote = character
-      } else if character == "#" {
+        if scalar == open { quote = nil }
+      } else if scalar == "\"" || scalar == "'" {
+        quote = scalar
+      } else if scalar == "#" {
         break
-      } else if character == "[" {
+      } else if scalar == "[" {
         balance += 1
-      } else if character == "]" {
+      } else if scalar == "]" {
         balance -= 1
       }
     }

@@ -20,6 +20,7 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
   // Links and history
   case nextLink = "next-link"
   case previousLink = "previous-link"
+  case footnote
   case back
   case forward
   case showHistory = "show-history"
@@ -60,8 +61,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable {
     case .switchFocus: return "Switch between tree and reader"
     case .previousDocument: return "Previous document"
     case .nextDocument: return "Next document"
-    case .nextLink: return "Next reference (link)"
-    case .previousLink: return "Previous reference (link)"
+    case .nextLink: return "Next reference (link) or footnote marker"
+    case .previousLink: return "Previous reference (link) or footnote marker"
+    case .footnote:
+      return "Footnote: from its marker to its text under the clause, and back"
     case .back: return "Back in history"
     case .forward: return "Forward in history"
     case .showHistory: return "List visited places"

@@ -48,6 +48,7 @@ public struct KeyMap: Sendable {
     (.character("]"), .nextDocument),
     (.tab, .nextLink),
     (.backTab, .previousLink),
+    (.character("f"), .footnote),
     (.backspace, .back), (.control("o"), .back), (.character("H"), .back),
     (.character("L"), .forward),
     (.character("v"), .showHistory),

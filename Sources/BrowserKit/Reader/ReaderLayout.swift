@@ -5,8 +5,72 @@ public struct Glyph: Hashable, Sendable {
   public var character: Character
   public var width: Int
   public var role: ThemeRole
+  /// A link or a footnote mark, in one field: a long document has
+  /// millions of glyphs, so each stays small.
+  private var target: Target?
+
+  private enum Target: Hashable, Sendable {
+    case reference(Int)
+    case footnoteMarker(Int)
+    case footnoteNote(Int)
+  }
+
+  init(
+    character: Character, width: Int, role: ThemeRole, reference: Int? = nil,
+    footnoteMarker: Int? = nil
+  ) {
+    self.character = character
+    self.width = width
+    self.role = role
+    if let reference {
+      target = .reference(reference)
+    } else if let footnoteMarker {
+      target = .footnoteMarker(footnoteMarker)
+    }
+  }
+
   /// Index into the document's `references` when the glyph is part of a link.
-  public var reference: Int?
+  public var reference: Int? {
+    if case .reference(let index) = target { return index }
+    return nil
+  }
+
+  /// Index into the layout's `footnotes` when the glyph is a footnote
+  /// marker drawn where it stood in the text (`[1]`).
+  public var footnoteMarker: Int? {
+    if case .footnoteMarker(let index) = target { return index }
+    return nil
+  }
+
+  /// Index into the layout's `footnotes` when the glyph is the mark in
+  /// front of the footnote's own text.
+  public var footnoteNote: Int? {
+    get {
+      if case .footnoteNote(let index) = target { return index }
+      return nil
+    }
+    set { target = newValue.map { .footnoteNote($0) } }
+  }
+}
+
+/// A footnote of the document: of the clause at `clausePath`, or of the
+/// title when the path is nil; `index` into that one's footnotes.
+public struct FootnoteID: Hashable, Sendable {
+  public var clausePath: String?
+  public var index: Int
+
+  public init(clausePath: String?, index: Int) {
+    self.clausePath = clausePath
+    self.index = index
+  }
+}
+
+/// A place Tab stops at in the reader: a link or a footnote marker.
+public enum ReaderStop: Hashable, Sendable {
+  /// Index into the document's `references`.
+  case reference(Int)
+  /// Index into the layout's `footnotes`.
+  case footnote(Int)
 }
 
 /// One line of the reader.
@@ -46,15 +110,53 @@ public struct ReaderLayout: Sendable {
   public private(set) var placements: [LinkPlacement] = []
   /// Each drawn reference once, in reading order, with its first line.
   public private(set) var linkOrder: [(reference: Int, line: Int)] = []
+  /// Every footnote of the document, in reading order (title first).
+  public private(set) var footnotes: [FootnoteID] = []
+  /// Line and column of each footnote's marker in the text, by index in
+  /// `footnotes`; nil when the marker's place is not known.
+  public private(set) var markerPlaces: [(line: Int, column: Int)?] = []
+  /// First line of each footnote's own text, by index in `footnotes`.
+  public private(set) var noteLines: [Int] = []
+  /// Links and footnote markers in reading order: where Tab stops.
+  public private(set) var stops: [(stop: ReaderStop, line: Int)] = []
+  private var footnoteIndexByID: [FootnoteID: Int] = [:]
 
   public init(document: Document, index: Int, width: Int) {
     documentIndex = index
     self.width = max(1, width)
     build(document)
     var seen = Set<Int>()
+    var ordered: [(stop: ReaderStop, line: Int, column: Int)] = []
     for placement in placements where seen.insert(placement.reference).inserted {
       linkOrder.append((placement.reference, placement.line))
+      ordered.append((.reference(placement.reference), placement.line, placement.column))
     }
+    for (footnote, place) in markerPlaces.enumerated() {
+      if let place { ordered.append((.footnote(footnote), place.line, place.column)) }
+    }
+    // Stable: a link and a marker never share a column, but keep it total.
+    ordered = ordered.enumerated().sorted {
+      ($0.element.line, $0.element.column, $0.offset) < (
+        $1.element.line, $1.element.column, $1.offset
+      )
+    }.map(\.element)
+    stops = ordered.map { ($0.stop, $0.line) }
+  }
+
+  /// How a footnote's mark is drawn: `[1]` for `¹` or `1`, `[*]`.
+  public static func displayMark(_ mark: String) -> String {
+    var plain = ""
+    for scalar in mark.unicodeScalars {
+      switch scalar {
+      case "\u{00B9}": plain += "1"
+      case "\u{00B2}": plain += "2"
+      case "\u{00B3}": plain += "3"
+      case "\u{2070}", "\u{2074}"..."\u{2079}":
+        plain += String(scalar.value - 0x2070)
+      default: plain.unicodeScalars.append(scalar)
+      }
+    }
+    return "[" + plain + "]"
   }
 
   /// Labels as a reader expects them: `a)` for letters, numbers as printed.
@@ -101,8 +203,11 @@ public struct ReaderLayout: Sendable {
     }
     paragraph(Self.heading(of: document), role: .documentTitle)
     if let title = document.title {
-      paragraph(title, role: .documentTitle, references: references(.title, ""))
+      paragraph(
+        title, role: .documentTitle, references: references(.title, ""),
+        markers: register(document.titleFootnotes, of: nil))
     }
+    notes(document.titleFootnotes, of: nil, indent: 0, references: references)
     if let authority = document.authority {
       blank()
       paragraph(authority + ",", role: .bodyText)
@@ -147,15 +252,49 @@ public struct ReaderLayout: Sendable {
         label.isEmpty ? 0 : min(max(DisplayWidth.of(label) + 1, 4), max(0, width / 3))
       paragraph(
         clause.text, role: .bodyText, references: references(.clause, clause.path, nil),
-        indent: indent, hang: labelWidth, label: label, clausePath: clause.path)
-      for (index, footnote) in clause.footnotes.enumerated() {
-        paragraph(
-          "[\(footnote.mark)] " + footnote.text, role: .bodyText,
-          references: shift(references(.footnote, clause.path, index), by: "[\(footnote.mark)] "),
-          indent: indent + labelWidth, clausePath: clause.path)
-      }
+        indent: indent, hang: labelWidth, label: label, clausePath: clause.path,
+        markers: register(clause.footnotes, of: clause.path))
+      notes(clause.footnotes, of: clause.path, indent: indent + labelWidth, references: references)
       clauseLines[clause.path] = start..<lines.count
       stack.append(contentsOf: clause.children.reversed().map { ($0, depth + 1) })
+    }
+  }
+
+  /// Gives each footnote its index in `footnotes`; returns the markers to
+  /// draw in the text that carries them.
+  private mutating func register(_ notes: [Footnote], of path: String?) -> [FootnoteMarker] {
+    var markers: [FootnoteMarker] = []
+    for (index, footnote) in notes.enumerated() {
+      let id = FootnoteID(clausePath: path, index: index)
+      guard footnoteIndexByID[id] == nil else { continue }
+      let number = footnotes.count
+      footnotes.append(id)
+      footnoteIndexByID[id] = number
+      markerPlaces.append(nil)
+      noteLines.append(0)
+      if let anchor = footnote.anchor {
+        markers.append(
+          FootnoteMarker(offset: anchor, footnote: number, text: Self.displayMark(footnote.mark)))
+      }
+    }
+    return markers
+  }
+
+  /// The footnotes' own texts, `[1] text`, under what carries them.
+  private mutating func notes(
+    _ notes: [Footnote], of path: String?, indent: Int,
+    references: (ReferenceField, String, Int?) -> [(Int, Range<Int>)]
+  ) {
+    for (index, footnote) in notes.enumerated() {
+      guard let number = footnoteIndexByID[FootnoteID(clausePath: path, index: index)] else {
+        continue
+      }
+      let prefix = Self.displayMark(footnote.mark) + " "
+      noteLines[number] = lines.count
+      paragraph(
+        prefix + footnote.text, role: .bodyText,
+        references: shift(references(.footnote, path ?? "", index), by: prefix),
+        indent: indent, clausePath: path, note: (number, prefix.count - 1))
     }
   }
 
@@ -174,9 +313,16 @@ public struct ReaderLayout: Sendable {
   /// hangs in the first `hang` columns after `indent`.
   private mutating func paragraph(
     _ text: String, role: ThemeRole, references: [(Int, Range<Int>)] = [], indent: Int = 0,
-    hang: Int = 0, label: String = "", clausePath: String? = nil
+    hang: Int = 0, label: String = "", clausePath: String? = nil,
+    markers: [FootnoteMarker] = [], note: (footnote: Int, markWidth: Int)? = nil
   ) {
-    let glyphs = Self.glyphs(text, role: role, references: references)
+    var glyphs = Self.glyphs(text, role: role, references: references, markers: markers)
+    if let note {
+      for index in glyphs.indices.prefix(note.markWidth) {
+        glyphs[index].role = .footnoteMark
+        glyphs[index].footnoteNote = note.footnote
+      }
+    }
     let indent = min(indent, max(0, width - 1))
     let hang = min(hang, max(0, width - indent - 1))
     let available = max(1, width - indent - hang)
@@ -205,6 +351,11 @@ public struct ReaderLayout: Sendable {
       var column = indent + start.reduce(0) { $0 + $1.width }
       var run: LinkPlacement?
       for glyph in trimmed {
+        if glyph.role == .footnoteMark, let marker = glyph.footnoteMarker,
+          markerPlaces.indices.contains(marker), markerPlaces[marker] == nil
+        {
+          markerPlaces[marker] = (lineIndex, column)
+        }
         if let reference = glyph.reference {
           if var current = run, current.reference == reference {
             current.width += glyph.width
@@ -253,18 +404,40 @@ public struct ReaderLayout: Sendable {
     if !line.isEmpty || first { flush(line) }
   }
 
+  /// A footnote marker to draw inside a text, at a UTF-8 offset.
+  struct FootnoteMarker {
+    var offset: Int
+    var footnote: Int
+    var text: String
+  }
+
   /// Safe graphemes with roles; those inside a reference span (UTF-8 byte
-  /// offsets) carry the reference. Spans out of range are ignored.
-  static func glyphs(_ text: String, role: ThemeRole, references: [(Int, Range<Int>)]) -> [Glyph] {
+  /// offsets) carry the reference. Spans out of range are ignored. Each
+  /// footnote marker is drawn before the first character at or after its
+  /// offset (at the end when none is).
+  static func glyphs(
+    _ text: String, role: ThemeRole, references: [(Int, Range<Int>)],
+    markers: [FootnoteMarker] = []
+  ) -> [Glyph] {
     let spans = references.filter { $0.1.lowerBound >= 0 && $0.1.lowerBound < $0.1.upperBound }
       .sorted { $0.1.lowerBound < $1.1.lowerBound }
+    let markers = markers.enumerated().sorted {
+      ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+    }.map(\.element)
     var result: [Glyph] = []
     let utf8 = text.utf8
     result.reserveCapacity(utf8.count)
     var offset = 0
     var spanIndex = 0
     var position = utf8.startIndex
+    // No nested function here: one capturing `result` would box it, and
+    // this loop runs once per character of the longest clause.
+    var markerIndex = 0
     while position != utf8.endIndex {
+      while markerIndex < markers.count, markers[markerIndex].offset <= offset {
+        appendMarker(markers[markerIndex], to: &result)
+        markerIndex += 1
+      }
       while spanIndex < spans.count, spans[spanIndex].1.upperBound <= offset { spanIndex += 1 }
       var reference: Int?
       if spanIndex < spans.count, spans[spanIndex].1.contains(offset) {
@@ -290,7 +463,19 @@ public struct ReaderLayout: Sendable {
       guard width > 0 else { continue }
       result.append(Glyph(character: safe, width: width, role: role, reference: reference))
     }
+    for marker in markers[markerIndex...] { appendMarker(marker, to: &result) }
     return result
+  }
+
+  private static func appendMarker(_ marker: FootnoteMarker, to result: inout [Glyph]) {
+    for character in marker.text {
+      let safe = TerminalText.safe(character)
+      let width = DisplayWidth.of(safe)
+      guard width > 0 else { continue }
+      result.append(
+        Glyph(
+          character: safe, width: width, role: .footnoteMark, footnoteMarker: marker.footnote))
+    }
   }
 
   // MARK: Queries
@@ -301,6 +486,26 @@ public struct ReaderLayout: Sendable {
   /// The link fragment at a line and text column.
   public func placement(line: Int, column: Int) -> LinkPlacement? {
     placements.first { $0.line == line && column >= $0.column && column < $0.column + $0.width }
+  }
+
+  /// The index in `footnotes` of a footnote, if it is laid out.
+  public func index(of footnote: FootnoteID) -> Int? { footnoteIndexByID[footnote] }
+
+  /// The footnote whose marker (or, `atNote`, whose own mark) is drawn at
+  /// a line and text column.
+  public func footnote(line: Int, column: Int) -> (footnote: Int, atNote: Bool)? {
+    guard lines.indices.contains(line) else { return nil }
+    let readerLine = lines[line]
+    var x = readerLine.indent
+    for glyph in readerLine.glyphs {
+      if column >= x && column < x + glyph.width {
+        if let marker = glyph.footnoteMarker { return (marker, false) }
+        if let note = glyph.footnoteNote { return (note, true) }
+        return nil
+      }
+      x += glyph.width
+    }
+    return nil
   }
 
   /// The first line of a reference.

@@ -62,6 +62,8 @@ public enum Renderer {
     let margin = state.layout.readerMargin
     let limit = frame.x + frame.width - margin
     let current = state.currentClause.flatMap { layout.clauseLines[$0] }
+    let selectedFootnote = state.selectedFootnote.flatMap { layout.index(of: $0.footnote) }
+    let atNote = state.selectedFootnote?.atNote ?? false
     for i in 0..<frame.height {
       let index = state.readerScroll + i
       guard layout.lines.indices.contains(index) else { break }
@@ -82,6 +84,11 @@ public enum Renderer {
           if reference == state.selectedReference { role = .treeFocused }
         } else if isCurrent, role == .bodyText || role == .clauseLabel {
           role = .currentClause
+        }
+        if let footnote = atNote ? glyph.footnoteNote : glyph.footnoteMarker,
+          footnote == selectedFootnote
+        {
+          role = .treeFocused
         }
         if matched.contains(position),
           glyph.reference == nil || glyph.reference != state.selectedReference

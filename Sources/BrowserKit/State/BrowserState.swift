@@ -52,6 +52,8 @@ public struct BrowserState: Sendable {
   public internal(set) var currentClause: String?
   public internal(set) var readerScroll = 0
   public private(set) var selectedReference: Int?
+  /// A footnote marker (Tab stops at them too) or a footnote's own text.
+  public private(set) var selectedFootnote: FootnoteSelection?
   private var layouts = LayoutCache()
   /// While the corpus's references are pending: the references of the
   /// documents shown so far, found on the spot (none resolved yet).
@@ -122,7 +124,7 @@ public struct BrowserState: Sendable {
     document.map {
       Location(
         documentID: $0.id, clausePath: currentClause, scroll: readerScroll,
-        reference: selectedReference)
+        reference: selectedReference, footnote: selectedFootnote)
     }
   }
 
@@ -170,14 +172,15 @@ public struct BrowserState: Sendable {
     case .collapseOrParent:
       if focus == .tree { collapseOrParent() } else { setFocus(.tree) }
     case .expandOrEnter:
-      if focus == .tree { expandOrEnter() } else { followSelectedReference() }
+      if focus == .tree { expandOrEnter() } else { followSelection() }
     case .activate:
-      if focus == .tree { openSelectedTreeNode() } else { followSelectedReference() }
+      if focus == .tree { openSelectedTreeNode() } else { followSelection() }
     case .switchFocus: setFocus(focus == .tree ? .reader : .tree)
     case .previousDocument: stepDocument(by: -1)
     case .nextDocument: stepDocument(by: 1)
     case .nextLink: stepLink(forward: true)
     case .previousLink: stepLink(forward: false)
+    case .footnote: switchFootnote()
     case .back: goBack()
     case .forward: goForward()
     case .showHistory: showHistory()
@@ -282,6 +285,7 @@ public struct BrowserState: Sendable {
     }
     show(documentIndex: index, clause: clause, scroll: destination.scroll ?? headingLine)
     selectedReference = destination.reference
+    selectedFootnote = destination.footnote
     revealInTree(documentIndex: index)
     setFocus(.reader)
   }
@@ -313,6 +317,7 @@ public struct BrowserState: Sendable {
     ensureLayout(index)
     currentClause = clause
     selectedReference = nil
+    selectedFootnote = nil
     if let scroll {
       readerScroll = scroll
     } else if let clause, let line = readerLayout?.line(ofClause: clause) {
@@ -381,6 +386,11 @@ public struct BrowserState: Sendable {
       !layout.placements.contains(where: { $0.reference == reference && visible.contains($0.line) })
     {
       selectedReference = nil
+    }
+    if let selected = selectedFootnote,
+      !(footnoteLine(selected, in: layout).map(visible.contains) ?? false)
+    {
+      selectedFootnote = nil
     }
     if let clause = currentClause, let lines = layout.clauseLines[clause], lines.overlaps(visible) {
       return
@@ -518,20 +528,27 @@ public struct BrowserState: Sendable {
 
   // MARK: Links
 
+  /// Tab and Shift-Tab: the next link or footnote marker in reading order.
   private mutating func stepLink(forward: Bool) {
     guard let layout = readerLayout else { return }
-    let order = layout.linkOrder
+    let order = layout.stops
     guard !order.isEmpty else {
-      statusMessage = StatusMessage("No references in this document")
+      statusMessage = StatusMessage("No references or footnote markers in this document")
       return
     }
     setFocus(.reader)
     let height = max(1, readerHeight)
+    var current: ReaderStop?
+    if let reference = selectedReference {
+      current = .reference(reference)
+    } else if let selected = selectedFootnote, !selected.atNote,
+      let index = layout.index(of: selected.footnote)
+    {
+      current = .footnote(index)
+    }
     var next: Int
     var wrapped = false
-    if let selected = selectedReference,
-      let i = order.firstIndex(where: { $0.reference == selected })
-    {
+    if let current, let i = order.firstIndex(where: { $0.stop == current }) {
       next = forward ? i + 1 : i - 1
       if next >= order.count || next < 0 {
         next = forward ? 0 : order.count - 1
@@ -542,23 +559,130 @@ public struct BrowserState: Sendable {
     } else {
       next = order.lastIndex { $0.line < readerScroll + height } ?? (order.count - 1)
     }
-    let link = order[next]
-    selectedReference = link.reference
+    let stop = order[next]
     // Like a browser's status bar: where Enter would lead.
-    var description = describeReference(link.reference)
+    var description: String
+    switch stop.stop {
+    case .reference(let reference):
+      selectedReference = reference
+      selectedFootnote = nil
+      description = describeReference(reference)
+    case .footnote(let index):
+      selectedReference = nil
+      selectedFootnote = FootnoteSelection(footnote: layout.footnotes[index], atNote: false)
+      description = describeFootnote(layout.footnotes[index], atNote: false)
+    }
     if wrapped {
       description =
         (forward ? "Wrapped to the first reference: " : "Wrapped to the last reference: ")
         + description
     }
     statusMessage = StatusMessage(description)
-    if link.line < readerScroll || link.line >= readerScroll + height {
-      readerScroll = max(0, link.line - height / 3)
+    if stop.line < readerScroll || stop.line >= readerScroll + height {
+      readerScroll = max(0, stop.line - height / 3)
       clampReaderScroll()
     }
-    if link.line < layout.lines.count, let path = layout.lines[link.line].clausePath {
+    if stop.line < layout.lines.count, let path = layout.lines[stop.line].clausePath {
       currentClause = path
     }
+  }
+
+  /// Enter in the reader: follow the selected link, or go between a
+  /// footnote's marker and its text.
+  private mutating func followSelection() {
+    if selectedFootnote != nil {
+      switchFootnote()
+    } else {
+      followSelectedReference()
+    }
+  }
+
+  // MARK: Footnotes
+
+  /// The footnote as stored in the document.
+  func footnote(_ id: FootnoteID) -> Footnote? {
+    guard let document else { return nil }
+    let notes =
+      id.clausePath.map { document.clause(atPath: $0)?.footnotes ?? [] } ?? document.titleFootnotes
+    return notes.indices.contains(id.index) ? notes[id.index] : nil
+  }
+
+  /// `Footnote [1]: Resolution 1282 was modified … — f or Enter shows it`
+  func describeFootnote(_ id: FootnoteID, atNote: Bool) -> String {
+    guard let footnote = footnote(id) else { return "" }
+    let mark = "Footnote " + ReaderLayout.displayMark(footnote.mark)
+    if atNote { return mark + " — f or Enter goes back to its marker" }
+    return mark + ": " + TextFitting.truncate(footnote.text, toWidth: 50) + " — f or Enter shows it"
+  }
+
+  /// The line of a selected footnote's marker (or of its text).
+  private func footnoteLine(_ selection: FootnoteSelection, in layout: ReaderLayout) -> Int? {
+    guard let index = layout.index(of: selection.footnote) else { return nil }
+    return selection.atNote ? layout.noteLines[index] : layout.markerPlaces[index]?.line
+  }
+
+  /// `f`: from a footnote's marker to its text under the clause, or back.
+  /// With nothing selected, the current clause's footnote (the one whose
+  /// marker is in view first) or else the first footnote in view. Each
+  /// move is a jump, so Back returns too.
+  private mutating func switchFootnote() {
+    setFocus(.reader)
+    guard let document, let layout = readerLayout else { return }
+    var target: FootnoteSelection
+    if let selected = selectedFootnote {
+      target = FootnoteSelection(footnote: selected.footnote, atNote: !selected.atNote)
+    } else if let near = footnoteInView(layout) {
+      target = FootnoteSelection(footnote: near, atNote: true)
+    } else {
+      statusMessage = StatusMessage(
+        layout.footnotes.isEmpty
+          ? "No footnotes in this document"
+          : "No footnote in view — Tab stops at footnote markers")
+      return
+    }
+    guard let index = layout.index(of: target.footnote) else { return }
+    var message = describeFootnote(target.footnote, atNote: target.atNote)
+    var line = target.atNote ? layout.noteLines[index] : layout.markerPlaces[index]?.line
+    if line == nil {
+      // The marker was not found in the text: show where the footnote belongs.
+      message = "Footnote's marker not found in the text; showing what carries it"
+      line = target.footnote.clausePath.flatMap(layout.line(ofClause:)) ?? 0
+    }
+    let height = max(1, readerHeight)
+    var scroll = readerScroll
+    if let line, line < readerScroll || line >= readerScroll + height {
+      scroll = max(0, line - height / 3)
+    }
+    jump(
+      to: Location(
+        documentID: document.id, clausePath: target.footnote.clausePath, scroll: scroll,
+        footnote: target))
+    statusMessage = StatusMessage(message)
+  }
+
+  /// The footnote `f` takes with nothing selected.
+  private func footnoteInView(_ layout: ReaderLayout) -> FootnoteID? {
+    let visible = readerScroll..<(readerScroll + max(1, readerHeight))
+    func inView(_ index: Int) -> Bool {
+      layout.markerPlaces[index].map { visible.contains($0.line) } ?? false
+        || visible.contains(layout.noteLines[index])
+    }
+    if let clause = currentClause {
+      let own = layout.footnotes.indices.filter { layout.footnotes[$0].clausePath == clause }
+      // A selected link: the marker nearest to it (`Resolution 1282¹`).
+      if let reference = selectedReference,
+        let link = layout.placements.first(where: { $0.reference == reference })
+      {
+        let nearest = own.compactMap { index -> (Int, Int)? in
+          guard let place = layout.markerPlaces[index] else { return nil }
+          let distance = abs(place.line - link.line) * 10_000 + abs(place.column - link.column)
+          return (index, distance)
+        }.min { $0.1 < $1.1 }
+        if let nearest { return layout.footnotes[nearest.0] }
+      }
+      if let index = own.first(where: inView) ?? own.first { return layout.footnotes[index] }
+    }
+    return layout.footnotes.indices.first(where: inView).map { layout.footnotes[$0] }
   }
 
   /// `Resolution 1300 of the Council → R1300 › resolves 2`, or why it
@@ -900,8 +1024,14 @@ public struct BrowserState: Sendable {
       focus = .reader
       let line = readerScroll + (y - reader.y)
       let column = x - reader.x - layout.readerMargin
-      if let placement = readerLayout.placement(line: line, column: column) {
+      if let hit = readerLayout.footnote(line: line, column: column) {
+        selectedReference = nil
+        selectedFootnote = FootnoteSelection(
+          footnote: readerLayout.footnotes[hit.footnote], atNote: hit.atNote)
+        switchFootnote()
+      } else if let placement = readerLayout.placement(line: line, column: column) {
         selectedReference = placement.reference
+        selectedFootnote = nil
         followSelectedReference()
       } else if readerLayout.lines.indices.contains(line),
         let path = readerLayout.lines[line].clausePath

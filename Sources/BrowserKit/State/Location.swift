@@ -6,17 +6,21 @@ public struct Location: Hashable, Sendable {
   public var scroll: Int?
   /// The selected reference, when one was.
   public var reference: Int?
+  /// The selected footnote (its marker, or its text), when one was.
+  public var footnote: FootnoteSelection?
   /// The search this place was left for (by opening a result): back
   /// shows its results again.
   public var search: SavedSearch?
 
   public init(
-    documentID: String, clausePath: String? = nil, scroll: Int? = nil, reference: Int? = nil
+    documentID: String, clausePath: String? = nil, scroll: Int? = nil, reference: Int? = nil,
+    footnote: FootnoteSelection? = nil
   ) {
     self.documentID = documentID
     self.clausePath = clausePath
     self.scroll = scroll
     self.reference = reference
+    self.footnote = footnote
   }
 
   /// `R1316 › resolves 2`
@@ -34,5 +38,17 @@ public struct SavedSearch: Hashable, Sendable {
   public init(input: String, selection: Int) {
     self.input = input
     self.selection = selection
+  }
+}
+
+/// A footnote selected in the reader: at its marker in the text, or at
+/// its own text under the clause (`atNote`).
+public struct FootnoteSelection: Hashable, Sendable {
+  public var footnote: FootnoteID
+  public var atNote: Bool
+
+  public init(footnote: FootnoteID, atNote: Bool) {
+    self.footnote = footnote
+    self.atNote = atNote
   }
 }

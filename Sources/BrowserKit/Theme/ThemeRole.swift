@@ -10,6 +10,7 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
   case currentClause = "current_clause"
   case link
   case unresolvedLink = "unresolved_link"
+  case footnoteMark = "footnote_mark"
   case searchMatch = "search_match"
   case statusLine = "status_line"
   case statusMessage = "status_message"

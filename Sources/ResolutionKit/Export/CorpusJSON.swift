@@ -10,7 +10,9 @@ public enum CorpusJSON {
   /// The whole corpus as JSON data (UTF-8).
   public static func encode(_ corpus: Corpus, prettyPrinted: Bool = true) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      prettyPrinted
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       : [.sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(CorpusRecord(corpus))
   }
@@ -59,7 +61,7 @@ private struct DocumentRecord: Encodable {
 
   enum Keys: String, CodingKey {
     case id, kind, body, number, revision, session, title, authority, chapter, source, sections,
-      annexes, references, sources
+      annexes, references, sources, footnotes
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -71,6 +73,10 @@ private struct DocumentRecord: Encodable {
     try container.encode(document.revision, forKey: .revision)
     try container.encode(document.session, forKey: .session)
     try container.encode(document.title, forKey: .title)
+    // An extension the contract allows: footnotes whose marker is in the title.
+    if !document.titleFootnotes.isEmpty {
+      try container.encode(document.titleFootnotes.map(FootnoteRecord.init), forKey: .footnotes)
+    }
     try container.encode(document.authority, forKey: .authority)
     try container.encode(document.chapter, forKey: .chapter)
     try container.encode(document.location, forKey: .source)
@@ -78,7 +84,7 @@ private struct DocumentRecord: Encodable {
     if !document.annexes.isEmpty {
       try container.encode(document.annexes.map(AnnexRecord.init), forKey: .annexes)
     }
-    try container.encode(document.references.map(ReferenceRecord.init), forKey: .references)
+    try container.encode(document.references.map { ReferenceRecord($0) }, forKey: .references)
     try container.encode(document.sources, forKey: .sources)
   }
 }
@@ -138,30 +144,5 @@ private struct FootnoteRecord: Encodable {
     var container = encoder.container(keyedBy: Keys.self)
     try container.encode(footnote.mark, forKey: .mark)
     try container.encode(footnote.text, forKey: .text)
-  }
-}
-
-private struct ReferenceRecord: Encodable {
-  let reference: Reference
-
-  enum Keys: String, CodingKey {
-    case kind, text, number, body, symbol, revision, pinpoint, target, candidates
-    case path = "in"
-  }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(reference.kind, forKey: .kind)
-    try container.encode(reference.text, forKey: .text)
-    try container.encode(reference.number, forKey: .number)
-    try container.encode(reference.body, forKey: .body)
-    try container.encode(reference.symbol, forKey: .symbol)
-    try container.encode(reference.revision, forKey: .revision)
-    try container.encode(reference.pinpoint, forKey: .pinpoint)
-    try container.encode(reference.target, forKey: .target)
-    if !reference.candidates.isEmpty {
-      try container.encode(reference.candidates, forKey: .candidates)
-    }
-    try container.encode(reference.path, forKey: .path)
   }
 }

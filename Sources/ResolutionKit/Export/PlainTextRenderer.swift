@@ -5,6 +5,9 @@ public enum PlainTextRenderer {
     var lines: [String] = []
     lines += TextWrapper.wrap(header(of: document), width: width)
     if let title = document.title { lines += TextWrapper.wrap(title, width: width) }
+    for footnote in document.titleFootnotes {
+      lines += TextWrapper.wrap("[\(footnote.mark)] \(footnote.text)", width: width)
+    }
     if let authority = document.authority {
       lines.append("")
       lines += TextWrapper.wrap(authority + ",", width: width)

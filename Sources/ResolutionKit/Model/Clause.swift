@@ -44,10 +44,15 @@ public struct Footnote: Hashable, Sendable {
   public var mark: String
   public var text: String
   public var location: SourceLocation
+  /// Where the marker stood: a UTF-8 offset into the text that carries it
+  /// (the clause's `text`, or the document's `title`), the marker itself
+  /// removed. Nil when the marker was not found in the text.
+  public var anchor: Int?
 
-  public init(mark: String, text: String, location: SourceLocation) {
+  public init(mark: String, text: String, location: SourceLocation, anchor: Int? = nil) {
     self.mark = mark
     self.text = text
     self.location = location
+    self.anchor = anchor
   }
 }

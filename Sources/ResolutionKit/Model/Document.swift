@@ -24,6 +24,9 @@ public struct Document: Hashable, Sendable, Identifiable {
   public var session: String?
   /// Whitespace-normalised title.
   public var title: String?
+  /// Footnotes whose marker stands in the title (anchors are offsets into
+  /// `title`).
+  public var titleFootnotes: [Footnote] = []
   /// The enacting line without its comma: `"The Council"`.
   public var authority: String?
   /// The compilation chapter it stands in: `"3.2 Council"`.

@@ -30,8 +30,9 @@ struct ClauseItem {
   var marker: ClauseMarker
   var text: String
   var location: SourceLocation
-  /// Footnote markers taken out of the text (`"1"` for `¹`, `"*"`).
-  var footnoteKeys: [String] = []
+  /// Footnote markers taken out of the text (`"1"` for `¹`, `"*"`), with
+  /// where each stood in `text`.
+  var footnoteMarks: [FootnoteMarks.StrippedMark] = []
   var footnotes: [Footnote] = []
 }
 

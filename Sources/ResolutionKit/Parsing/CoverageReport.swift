@@ -176,6 +176,7 @@ public struct CoverageReport: Sendable {
       .compactMap { $0 }
     if let chapter = document.chapter { texts.append(chapter) }
     if let sourcesLine = document.sourcesLine { texts.append(sourcesLine) }
+    for footnote in document.titleFootnotes { texts += [footnote.mark, footnote.text] }
     func add(_ clause: Clause) {
       if let label = clause.label { texts.append(label) }
       texts.append(clause.text)

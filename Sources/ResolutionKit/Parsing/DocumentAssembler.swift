@@ -43,6 +43,10 @@ struct DocumentAssembler {
     var sections: [SectionDraft] = []
     var annexes: [AnnexDraft] = []
     var inAnnex = false
+    /// Footnotes whose marker is in the title, with the marker's key.
+    var titleFootnotes: [(footnote: Footnote, key: String)] = []
+    /// The key of a marker right after the header (`RESOLUTION 1282 (C09)¹`).
+    var headerMarkKey: String?
   }
 
   private var current: DocumentDraft?
@@ -196,10 +200,13 @@ struct DocumentAssembler {
     if betweenDocuments && draft.document.sourcesLine != nil {
       diagnose(block.line, "text after the Ref.: line kept with the document before it")
     }
-    let (text, keys) = block.mayHaveMarks ? FootnoteMarks.strip(block.text) : (block.text, [])
-    let item = ClauseItem(
-      marker: marker, text: text, location: location(block.line),
-      footnoteKeys: keys + block.footnoteKeys)
+    let cleaned = Self.takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
+    var item = ClauseItem(
+      marker: marker, text: cleaned.text, location: location(block.line),
+      footnoteMarks: cleaned.marks)
+    item.footnotes = cleaned.notes.map {
+      Footnote(mark: $0.mark, text: $0.text, location: location(block.line), anchor: $0.offset)
+    }
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
       if draft.annexes[last].awaitingTitle {
@@ -236,19 +243,36 @@ struct DocumentAssembler {
     }
     defer { current = draft }
     func carries(_ item: ClauseItem) -> Bool {
-      item.footnoteKeys.contains(key) && !item.footnotes.contains { $0.mark == mark }
+      item.footnoteMarks.contains { $0.key == key } && !item.footnotes.contains { $0.mark == mark }
+    }
+    func anchored(_ item: ClauseItem) -> Footnote {
+      var anchored = footnote
+      anchored.anchor = item.footnoteMarks.first { $0.key == key }?.offset
+      return anchored
     }
     for annex in draft.annexes.indices.reversed() {
       if let item = draft.annexes[annex].items.lastIndex(where: carries) {
-        draft.annexes[annex].items[item].footnotes.append(footnote)
+        draft.annexes[annex].items[item].footnotes.append(
+          anchored(draft.annexes[annex].items[item]))
         return
       }
     }
     for section in draft.sections.indices.reversed() {
       if let item = draft.sections[section].items.lastIndex(where: carries) {
-        draft.sections[section].items[item].footnotes.append(footnote)
+        draft.sections[section].items[item].footnotes.append(
+          anchored(draft.sections[section].items[item]))
         return
       }
+    }
+    // A marker in the title (`R 1282 Title¹`): the document's footnote.
+    if !draft.titleFootnotes.contains(where: { $0.footnote.mark == mark }),
+      draft.headerMarkKey == key
+        || draft.titleParts.contains(where: {
+          FootnoteMarks.strip($0).marks.contains { $0.key == key }
+        })
+    {
+      draft.titleFootnotes.append((footnote, key))
+      return
     }
     diagnose(
       block.line, "footnote \(mark) has no marker in the text; attached to the clause before it")
@@ -260,10 +284,30 @@ struct DocumentAssembler {
       draft.sections[section].items[draft.sections[section].items.count - 1].footnotes.append(
         footnote)
     } else {
+      // Not part of the title either.
+      draft.collectingTitle = false
       current = draft
       addClause(.none, Block(kind: .paragraph, line: block.line, text: mark + " " + block.text))
       if let taken = current.take() { draft = taken }
     }
+  }
+
+  /// A paragraph's text without its footnote markers and inline notes:
+  /// the markers' keys and places, and the notes lifted out, every offset
+  /// into the returned text.
+  static func takeOutMarks(_ block: Block, mayHaveMarks: Bool) -> (
+    text: String, marks: [FootnoteMarks.StrippedMark], notes: [FootnoteMarks.InlineNote]
+  ) {
+    let lifted = FootnoteMarks.liftInlineNotes(block.text)
+    var plain = zip(block.footnoteKeys, block.footnoteAnchors).map {
+      FootnoteMarks.StrippedMark(key: $0.0, offset: lifted.removed.map($0.1))
+    }
+    guard mayHaveMarks else { return (lifted.text, plain, lifted.notes) }
+    let stripped = FootnoteMarks.strip(lifted.text)
+    for index in plain.indices { plain[index].offset = stripped.removed.map(plain[index].offset) }
+    var notes = lifted.notes
+    for index in notes.indices { notes[index].offset = stripped.removed.map(notes[index].offset) }
+    return (stripped.text, stripped.marks + plain, notes)
   }
 
   private mutating func startDocument(_ header: DocumentHeader, at line: Int) {
@@ -277,8 +321,13 @@ struct DocumentAssembler {
     document.id = DocumentIdentifier.baseID(for: document)
     var draft = DocumentDraft(document: document)
     draft.collectingTitle = true
-    if !header.titleStart.isEmpty {
-      let title = TextJoiner.normalisingWhitespace(header.titleStart)
+    var titleStart = header.titleStart
+    if let marker = FootnoteMarks.leadingMarker(titleStart) {
+      draft.headerMarkKey = marker.key
+      titleStart = marker.rest
+    }
+    if !titleStart.isEmpty {
+      let title = TextJoiner.normalisingWhitespace(titleStart)
       draft.titleParts.append(title)
       draft.titleLength = title.utf8.count
     }
@@ -302,7 +351,20 @@ struct DocumentAssembler {
     var document = draft.document
     if !draft.titleParts.isEmpty {
       // Joined like clause lines, so a word hyphenated across lines is one.
-      document.title = TextJoiner.join(draft.titleParts.map { Substring($0) })
+      let title = TextJoiner.join(draft.titleParts.map { Substring($0) })
+      let cleaned = Self.takeOutMarks(
+        Block(kind: .paragraph, line: document.location.line, text: title), mayHaveMarks: true)
+      document.title = cleaned.text
+      document.titleFootnotes = cleaned.notes.map {
+        Footnote(mark: $0.mark, text: $0.text, location: document.location, anchor: $0.offset)
+      }
+      for (footnote, key) in draft.titleFootnotes {
+        var anchored = footnote
+        anchored.anchor = cleaned.marks.first { $0.key == key }?.offset
+        document.titleFootnotes.append(anchored)
+      }
+    } else {
+      document.titleFootnotes = draft.titleFootnotes.map(\.footnote)
     }
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)

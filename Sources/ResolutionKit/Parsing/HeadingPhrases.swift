@@ -122,7 +122,29 @@ enum HeadingPhrases {
     guard capitalised || addresseeStarts.contains(Substring(firstWord.lowercased())) else {
       return false
     }
-    let words = text.split(separator: " ")
-    return !words.contains("to") && !words.contains("that")
+    return !containsWord("to", in: text) && !containsWord("that", in: text)
+  }
+
+  /// Whether `word` stands in `text` between spaces (or at either end);
+  /// a byte scan, as this runs for every open-ended heading candidate.
+  private static func containsWord(_ word: StaticString, in text: Substring) -> Bool {
+    let target = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    var matched = 0
+    var atWordStart = true
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        if matched == target.count { return true }
+        matched = 0
+        atWordStart = true
+        continue
+      }
+      if atWordStart, matched < target.count, byte == target[matched] {
+        matched += 1
+      } else {
+        atWordStart = false
+        matched = target.count + 1
+      }
+    }
+    return matched == target.count
   }
 }

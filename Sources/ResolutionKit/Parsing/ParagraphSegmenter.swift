@@ -25,8 +25,22 @@ struct Block {
   /// Plain-digit footnote markers taken out of the text (`1` of
   /// `Resolution 1300 1`), found by their footnote line.
   var footnoteKeys: [String] = []
+  /// Where each of those markers stood: UTF-8 offsets into `text`.
+  var footnoteAnchors: [Int] = []
   /// Whether a line of the paragraph may hold a footnote marker.
   var mayHaveMarks = true
+
+  /// Takes a plain-digit marker (` 1`) out of the text, keeping the
+  /// offsets of markers taken out before it right.
+  mutating func takeOutMarker(_ range: Range<String.Index>, key: String) {
+    let utf8 = text.utf8
+    let start = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
+    let length = utf8.distance(from: range.lowerBound, to: range.upperBound)
+    text.removeSubrange(range)
+    footnoteAnchors = footnoteAnchors.map { $0 > start ? max(start, $0 - length) : $0 }
+    footnoteKeys.append(key)
+    footnoteAnchors.append(start)
+  }
 }
 
 /// Groups clean lines into paragraphs. The same text gives the same
@@ -168,8 +182,7 @@ struct ParagraphSegmenter {
       guard !blocks[index].footnoteKeys.contains(found.key),
         let range = FootnoteMarks.plainMarkerRange(found.key, in: blocks[index].text)
       else { continue }
-      blocks[index].text.removeSubrange(range)
-      blocks[index].footnoteKeys.append(found.key)
+      blocks[index].takeOutMarker(range, key: found.key)
       return found
     }
     return nil
@@ -303,8 +316,7 @@ struct ParagraphSegmenter {
     block.mayHaveMarks = paragraphMayHaveMarks
     for key in paragraphFootnoteKeys {
       if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
-        block.text.removeSubrange(range)
-        block.footnoteKeys.append(key)
+        block.takeOutMarker(range, key: key)
       }
     }
     paragraphFootnoteKeys = []

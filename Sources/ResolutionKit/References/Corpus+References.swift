@@ -10,8 +10,10 @@ extension Document {
     case .annexTitle: return annexes.first { $0.heading == reference.path }?.title
     case .clause: return clause(atPath: reference.path)?.text
     case .footnote:
+      // Path "": a footnote of the title.
       guard let index = reference.footnote,
-        let footnotes = clause(atPath: reference.path)?.footnotes,
+        let footnotes = reference.path.isEmpty
+          ? titleFootnotes : clause(atPath: reference.path)?.footnotes,
         footnotes.indices.contains(index)
       else { return nil }
       return footnotes[index].text

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Finds the references a document makes, in reading order: title, then
+/// Finds the references a document makes, in reading order: title (and
+/// its footnotes, path `""`), then
 /// each section (heading, then its clauses depth first, each clause's
 /// footnotes after its text), then each annex (title, clauses), then the
 /// `Ref.:` line.
@@ -39,6 +40,9 @@ public enum ReferenceExtractor {
       }
     }
     add(document.title, .title, "")
+    for (index, footnote) in document.titleFootnotes.enumerated() {
+      add(footnote.text, .footnote, "", footnote: index)
+    }
     for section in document.sections {
       add(section.heading, .heading, section.heading)
       addClauses(section.clauses)

@@ -175,6 +175,9 @@ public struct SearchIndex: Sendable {
       if let title = document.title, !title.isEmpty {
         add(.title, -1, -1, -1, heading: -1, title)
       }
+      for (footnoteIndex, footnote) in document.titleFootnotes.enumerated() {
+        add(.footnote, -1, -1, footnoteIndex, heading: -1, footnote.text)
+      }
       let groups =
         document.sections.map { ($0.heading, $0.clauses) }
         + document.annexes.map { (annexHeading($0), $0.clauses) }
@@ -202,7 +205,12 @@ public struct SearchIndex: Sendable {
   /// The text a unit indexes, read from the corpus.
   func text(of unit: Unit) -> String {
     let document = corpus.documents[Int(unit.document)]
-    guard unit.section >= 0 else { return document.title ?? "" }
+    guard unit.section >= 0 else {
+      // The title, or one of its footnotes.
+      guard unit.footnote >= 0 else { return document.title ?? "" }
+      let footnotes = document.titleFootnotes
+      return Int(unit.footnote) < footnotes.count ? footnotes[Int(unit.footnote)].text : ""
+    }
     let sectionIndex = Int(unit.section)
     let heading: String
     let clauses: [Clause]
