@@ -22,8 +22,34 @@ enum BrowserWorkload {
     return keys
   }
 
+  /// For profiling on a busy machine: the walk `repeats` times on fresh
+  /// states, each key's fastest handling and redraw (the least disturbed
+  /// by other processes), slowest first.
+  static func profile(corpus: Corpus, repeats: Int) -> [(
+    key: String, handle: Double, render: Double
+  )] {
+    let keys = keys
+    _ = (corpus.lookup, corpus.referenceKeys)
+    var handle = Array(repeating: Double.infinity, count: keys.count)
+    var render = Array(repeating: Double.infinity, count: keys.count)
+    for _ in 0..<repeats {
+      var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
+      for (i, key) in keys.enumerated() {
+        let (_, handled) = Stopwatch.seconds { _ = state.handle(key: key) }
+        let (_, rendered) = Stopwatch.seconds { Renderer.render(state) }
+        handle[i] = min(handle[i], handled)
+        render[i] = min(render[i], rendered)
+      }
+    }
+    return keys.indices.map { ("\($0) \(keys[$0])", handle[$0], render[$0]) }
+      .sorted { $0.handle + $0.render > $1.handle + $1.render }
+  }
+
   /// Time of the first render, and the latency of every keypress + redraw.
+  /// The tables the browser builds in the background after its first frame
+  /// are built first: the walk measures keys, not waits for those builds.
   static func run(corpus: Corpus) -> (firstFrame: Double, keypresses: [Double]) {
+    _ = (corpus.lookup, corpus.referenceKeys)
     var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
     let (_, firstFrame) = Stopwatch.seconds { Renderer.render(state) }
     var latencies: [Double] = []

@@ -7,6 +7,7 @@ import ResolutionKit
 //   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
 //   resbrowse-bench measure FILE            (one size, key=value lines)
+//   resbrowse-bench keys FILE               (the browser walk's slowest keys)
 //   resbrowse-bench memory FILE             (resident memory after each load phase)
 //   resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]
 //                                           (index build and queries only)
@@ -24,6 +25,13 @@ case "generate":
 case "measure":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
   for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+case "keys":
+  guard arguments.count == 2 else { fail("usage: resbrowse-bench keys FILE") }
+  let corpus = CorpusLoader.load(paths: [arguments[1]]).corpus
+  for (key, handle, render) in BrowserWorkload.profile(corpus: corpus, repeats: 5).prefix(20) {
+    let name = key.padding(toLength: 28, withPad: " ", startingAt: 0)
+    print(name + String(format: " handle %6.2f ms  render %5.2f ms", handle * 1000, render * 1000))
+  }
 case "memory":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench memory FILE") }
   MemoryProfile.run(file: arguments[1])

@@ -39,7 +39,8 @@ struct BrowseCommand: ParsableCommand {
             + "Use `resbrowse show ID` or `resbrowse export` for text output.\n").utf8))
       throw ExitCode(2)
     }
-    let (corpus, failed) = source.loadCorpus()
+    // References are resolved after the first frame (BrowserLoop).
+    let (corpus, failed) = source.loadCorpusDeferringReferences()
     if failed && corpus.documents.isEmpty { throw ExitCode(1) }
     let settings = BrowserSettings.load(themeOption: theme, clipboardOption: clipboardCommand)
     let screen: Screen
@@ -125,6 +126,8 @@ struct BrowserLoop {
   var styles: [ThemeRole: ScreenStyle]
   let clipboard: ClipboardDelivery
   var indexing: BackgroundWork<SearchIndex>?
+  /// References being resolved for a corpus loaded with them pending.
+  var resolving: BackgroundWork<Corpus>?
   /// A copy in progress: clipboard commands may take up to their timeout.
   var copying: BackgroundWork<ClipboardResult>?
 
@@ -144,6 +147,27 @@ struct BrowserLoop {
       noColor: isNoColorRequested(environment: ProcessInfo.processInfo.environment))
     styles = TerminalBridge.styles(themes.styles)
     clipboard = ClipboardDelivery(options: settings.clipboard)
+  }
+
+  /// Small corpora resolve in milliseconds: no point showing them half
+  /// ready (and the first keys would race with it).
+  static let resolveAtOnceBelow = 200
+
+  /// Resolution and the search index, started once the first frame is on
+  /// screen so they do not delay it.
+  private mutating func startBackgroundWork() {
+    let corpus = state.corpus
+    if corpus.referencesPending {
+      if corpus.documents.count < Self.resolveAtOnceBelow {
+        state.referencesResolved(corpus.resolvingReferences())
+      } else {
+        resolving = BackgroundWork {
+          let resolved = corpus.resolvingReferences()
+          _ = resolved.referenceKeys  // ready before the first link is followed
+          return resolved
+        }
+      }
+    }
     indexing = BackgroundWork { SearchIndex(corpus: corpus) }
   }
 
@@ -152,8 +176,18 @@ struct BrowserLoop {
     // Whatever way the loop ends, the terminal is given back.
     defer { screen.end() }
     var needsDraw = true
+    var backgroundStarted = false
+    if state.corpus.documents.count < Self.resolveAtOnceBelow {
+      startBackgroundWork()
+      backgroundStarted = true
+    }
     while true {
       if let signal = screen.pendingSignal { return 128 + signal }
+      if let resolved = resolving?.take() {
+        state.referencesResolved(resolved)
+        resolving = nil
+        needsDraw = true
+      }
       if let index = indexing?.take() {
         state.searchIndexReady(index)
         indexing = nil
@@ -167,6 +201,10 @@ struct BrowserLoop {
       if needsDraw {
         screen.draw(TerminalBridge.frame(Renderer.render(state), styles: styles))
         needsDraw = false
+      }
+      if !backgroundStarted {
+        startBackgroundWork()
+        backgroundStarted = true
       }
       guard let event = screen.nextEvent() else { continue }
       needsDraw = true

@@ -18,4 +18,15 @@ struct SourceOptions: ParsableArguments {
     }
     return (corpus, !errors.isEmpty)
   }
+
+  /// Like `loadCorpus()`, but references are left pending
+  /// (`Corpus.resolvingReferences()`): for the browser, which draws first.
+  func loadCorpusDeferringReferences() -> (corpus: Corpus, failed: Bool) {
+    guard !sources.isEmpty else { return (Corpus.sample, false) }
+    let (corpus, errors) = CorpusLoader.loadDeferringReferences(paths: sources)
+    for error in errors {
+      StandardError.line("resbrowse: \(error)")
+    }
+    return (corpus, !errors.isEmpty)
+  }
 }

@@ -105,11 +105,20 @@ public enum SimpleGoTo {
         if score == 0, sources.contains(where: { lookup.packedSources.hasPrefix($0, keyBytes) }) {
           score = 30
         }
-        if score == 0, searchesTitles, lookup.packedTitles.contains(position, keyBytes) {
-          score = 10
-        }
       }
       if score > 0 { scored.append((score, position)) }
+    }
+    // Title matches rank below every other match: search every title (a
+    // linear substring scan, 13 ms at 100,000) only when the other matches
+    // leave room in the list.
+    if !exactOnly, searchesTitles, scored.count < limit {
+      var matched = Set(scored.map(\.position))
+      for position in 0..<lookup.packedTitles.count where !matched.contains(position) {
+        if lookup.packedTitles.contains(position, keyBytes) {
+          scored.append((10, position))
+          matched.insert(position)
+        }
+      }
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.position < $1.position }
     return scored.prefix(limit).map { match in

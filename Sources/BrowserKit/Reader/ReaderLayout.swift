@@ -181,16 +181,25 @@ public struct ReaderLayout: Sendable {
 
   // MARK: Building
 
+  /// Which text a reference stands in: its field, path and footnote.
+  private struct FieldKey: Hashable {
+    var field: ReferenceField
+    var path: String
+    var footnote: Int?
+  }
+
   private mutating func build(_ document: Document) {
-    let refs = document.references
+    // Grouped once: asking every paragraph to filter every reference made
+    // laying out a document quadratic in its size.
+    var byField: [FieldKey: [(Int, Range<Int>)]] = [:]
+    for (i, r) in document.references.enumerated() {
+      byField[FieldKey(field: r.field, path: r.path, footnote: r.footnote), default: []].append(
+        (i, r.span))
+    }
     func references(_ field: ReferenceField, _ path: String, footnote: Int? = nil) -> [(
       Int, Range<Int>
     )] {
-      refs.indices.compactMap { i in
-        let r = refs[i]
-        guard r.field == field, r.path == path, r.footnote == footnote else { return nil }
-        return (i, r.span)
-      }
+      byField[FieldKey(field: field, path: path, footnote: footnote)] ?? []
     }
     paragraph(Self.heading(of: document), role: .documentTitle)
     if let title = document.title {
@@ -416,13 +425,15 @@ public struct ReaderLayout: Sendable {
       ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
     }.map(\.element)
     var result: [Glyph] = []
-    result.reserveCapacity(text.count)
+    let utf8 = text.utf8
+    result.reserveCapacity(utf8.count)
     var offset = 0
     var spanIndex = 0
+    var position = utf8.startIndex
     // No nested function here: one capturing `result` would box it, and
     // this loop runs once per character of the longest clause.
     var markerIndex = 0
-    for character in text {
+    while position != utf8.endIndex {
       while markerIndex < markers.count, markers[markerIndex].offset <= offset {
         appendMarker(markers[markerIndex], to: &result)
         markerIndex += 1
@@ -432,12 +443,21 @@ public struct ReaderLayout: Sendable {
       if spanIndex < spans.count, spans[spanIndex].1.contains(offset) {
         reference = spans[spanIndex].0
       }
-      offset += character.utf8.count
-      // Printable ASCII, most of any text, is safe and one column wide.
-      if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-        result.append(Glyph(character: character, width: 1, role: role, reference: reference))
+      // Printable ASCII followed by ASCII is a grapheme of its own, safe and
+      // one column wide: most text takes this path, without grapheme breaking.
+      let byte = utf8[position]
+      let next = utf8.index(after: position)
+      if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
+        result.append(
+          Glyph(
+            character: Character(Unicode.Scalar(byte)), width: 1, role: role, reference: reference))
+        offset += 1
+        position = next
         continue
       }
+      let character = text[position]
+      offset += character.utf8.count
+      position = text.index(after: position)
       let safe = TerminalText.safe(character)
       let width = DisplayWidth.of(safe)
       guard width > 0 else { continue }

@@ -53,11 +53,12 @@ public enum Renderer {
   // MARK: Reader
 
   static func drawReader(_ state: BrowserState, in frame: Frame, into grid: inout CellGrid) {
-    guard let layout = state.readerLayout, let document = state.document else {
+    guard let layout = state.readerLayout, state.document != nil else {
       grid.write(
         truncating: "No document", x: frame.x, y: frame.y, maxWidth: frame.width, role: .bodyText)
       return
     }
+    let references = state.references(inDocument: layout.documentIndex)
     let margin = state.layout.readerMargin
     let limit = frame.x + frame.width - margin
     let current = state.currentClause.flatMap { layout.clauseLines[$0] }
@@ -76,9 +77,8 @@ public enum Renderer {
         var role = glyph.role
         if let reference = glyph.reference {
           role = .link
-          if document.references.indices.contains(reference),
-            document.references[reference].target == nil
-          {
+          // Not resolved yet (references pending) looks like leading nowhere.
+          if !references.indices.contains(reference) || references[reference].target == nil {
             role = .unresolvedLink
           }
           if reference == state.selectedReference { role = .treeFocused }
@@ -118,6 +118,7 @@ public enum Renderer {
     grid.fill(x: 0, y: y, width: frame.width, height: 1, role: .statusLine)
     let position = position(state)
     var left = state.location?.label ?? "empty corpus"
+    if state.corpus.referencesPending { left += " · finding references…" }
     if state.layout.isSinglePane { left = (state.focus == .tree ? "[tree] " : "[reader] ") + left }
     var leftRole = ThemeRole.statusLine
     if let message = state.statusMessage {

@@ -28,7 +28,9 @@ public struct StatusMessage: Hashable, Sendable {
 /// Everything the browser shows, and every change to it. No terminal code:
 /// tests drive it with actions and read what `Renderer` draws.
 public struct BrowserState: Sendable {
-  public let corpus: Corpus
+  /// Replaced once when a corpus loaded with its references pending gets
+  /// them (`referencesResolved(_:)`); documents keep their positions.
+  public private(set) var corpus: Corpus
   public var keyMap: KeyMap = .standard
   /// How `:` resolves text; replaceable by the citation parser.
   public var goToService: GoToService = .simple
@@ -39,7 +41,7 @@ public struct BrowserState: Sendable {
   public private(set) var layout: PaneLayout
 
   // Tree
-  public let outline: TreeOutline
+  public private(set) var outline: TreeOutline
   public private(set) var expanded: Set<TreeNodeID> = []
   public private(set) var treeRows: [TreeRow] = []
   public private(set) var treeSelection = 0
@@ -53,6 +55,9 @@ public struct BrowserState: Sendable {
   /// A footnote marker (Tab stops at them too) or a footnote's own text.
   public private(set) var selectedFootnote: FootnoteSelection?
   private var layouts = LayoutCache()
+  /// While the corpus's references are pending: the references of the
+  /// documents shown so far, found on the spot (none resolved yet).
+  private var provisionalReferences: [Int: [Reference]] = [:]
 
   // History: places left by jumps, most recent last.
   public private(set) var backStack: [Location] = []
@@ -80,6 +85,7 @@ public struct BrowserState: Sendable {
     self.rows = max(0, rows)
     outline = TreeOutline(corpus: corpus)
     corpus.prepareLookupInBackground()
+    if !corpus.referencesPending { corpus.prepareReferenceKeysInBackground() }
     layout = PaneLayout(columns: columns, rows: rows, focus: .tree)
     treeRows = outline.rows(expanded: expanded)
     if !corpus.documents.isEmpty { show(documentIndex: 0, clause: nil, scroll: 0) }
@@ -96,6 +102,19 @@ public struct BrowserState: Sendable {
   public var readerLayout: ReaderLayout? {
     guard let index = documentIndex else { return nil }
     return layouts.cached(index, layout.readerTextWidth)
+  }
+
+  /// The references of a document as the reader draws them: the corpus's,
+  /// or while they are pending, those found for the documents shown.
+  public func references(inDocument index: Int) -> [Reference] {
+    if corpus.referencesPending { return provisionalReferences[index] ?? [] }
+    guard corpus.documents.indices.contains(index) else { return [] }
+    return corpus.documents[index].references
+  }
+
+  /// The references of the current document (see `references(inDocument:)`).
+  public var currentReferences: [Reference] {
+    documentIndex.map(references(inDocument:)) ?? []
   }
 
   public var readerHeight: Int { layout.reader?.height ?? layout.content.height }
@@ -189,7 +208,7 @@ public struct BrowserState: Sendable {
     // Lines move when the text re-wraps: n starts again from the screen.
     activeSearch?.matchLine = nil
     if let index = documentIndex {
-      layouts.ensure(index, layout.readerTextWidth, corpus)
+      ensureLayout(index)
       // Keep the current clause in view across the re-wrap.
       if let clause = currentClause, let line = readerLayout?.line(ofClause: clause) {
         readerScroll = line
@@ -204,6 +223,22 @@ public struct BrowserState: Sendable {
     case .click(let x, let y): click(x: x, y: y)
     case .wheelUp(let x, let y): wheel(x: x, y: y, by: -3)
     case .wheelDown(let x, let y): wheel(x: x, y: y, by: 3)
+    }
+  }
+
+  /// The references of a corpus loaded with them pending are resolved
+  /// (built in the background from the same corpus): links lead somewhere,
+  /// cited-by works. Positions of documents and references are unchanged,
+  /// so the place, the selection and the layouts stay as they are.
+  public mutating func referencesResolved(_ resolved: Corpus) {
+    guard corpus.referencesPending, !resolved.referencesPending,
+      resolved.documents.count == corpus.documents.count
+    else { return }
+    corpus = resolved
+    outline.replaceCorpus(resolved)
+    provisionalReferences = [:]
+    if let selected = selectedReference, !currentReferences.indices.contains(selected) {
+      selectedReference = nil
     }
   }
 
@@ -255,15 +290,31 @@ public struct BrowserState: Sendable {
     setFocus(.reader)
   }
 
+  /// Lays out a document for the reader's width unless it is cached; while
+  /// references are pending, with the document's references found now.
+  private mutating func ensureLayout(_ index: Int) {
+    let width = layout.readerTextWidth
+    guard layouts.cached(index, width) == nil, corpus.documents.indices.contains(index) else {
+      return
+    }
+    var document = corpus.documents[index]
+    if corpus.referencesPending {
+      let found = provisionalReferences[index] ?? ReferenceExtractor.extract(from: document)
+      provisionalReferences[index] = found
+      document.references = found
+    }
+    layouts.store(ReaderLayout(document: document, index: index, width: width))
+  }
+
   private mutating func layoutLine(_ index: Int, _ line: (ReaderLayout) -> Int?) -> Int? {
-    layouts.ensure(index, layout.readerTextWidth, corpus)
+    ensureLayout(index)
     return layouts.cached(index, layout.readerTextWidth).flatMap(line)
   }
 
   /// Shows a document in the reader with a clause in view.
   private mutating func show(documentIndex index: Int, clause: String?, scroll: Int?) {
     documentIndex = index
-    layouts.ensure(index, layout.readerTextWidth, corpus)
+    ensureLayout(index)
     currentClause = clause
     selectedReference = nil
     selectedFootnote = nil
@@ -280,7 +331,7 @@ public struct BrowserState: Sendable {
   private mutating func setFocus(_ pane: Pane) {
     focus = pane
     layout = PaneLayout(columns: columns, rows: rows, focus: pane)
-    if let index = documentIndex { layouts.ensure(index, layout.readerTextWidth, corpus) }
+    if let index = documentIndex { ensureLayout(index) }
     clampReaderScroll()
     keepTreeSelectionVisible()
   }
@@ -389,12 +440,24 @@ public struct BrowserState: Sendable {
     }
   }
 
-  private mutating func setExpanded(_ id: TreeNodeID, _ value: Bool) {
+  /// Opens or closes the node of a row: only the rows under it change
+  /// (a chapter of a 100,000-document corpus must not re-flatten the tree).
+  private mutating func setExpanded(rowAt index: Int, _ value: Bool) {
+    guard treeRows.indices.contains(index) else { return }
+    var row = treeRows[index]
+    if value { expanded.insert(row.id) } else { expanded.remove(row.id) }
     let selected = selectedTreeRow?.id
-    if value { expanded.insert(id) } else { expanded.remove(id) }
-    treeRows = outline.rows(expanded: expanded)
-    if let selected, let index = treeRows.firstIndex(where: { $0.id == selected }) {
-      treeSelection = index
+    var end = index + 1
+    while end < treeRows.count, treeRows[end].depth > row.depth { end += 1 }
+    row.isExpanded = value && row.isExpandable
+    treeRows[index] = row
+    let below = outline.rows(below: row, expanded: expanded)
+    treeRows.replaceSubrange((index + 1)..<end, with: below)
+    if treeSelection >= end {
+      treeSelection += below.count - (end - index - 1)
+    } else if treeSelection > index, let selected {
+      let inserted = below.firstIndex { $0.id == selected }
+      treeSelection = inserted.map { index + 1 + $0 } ?? index
     }
     keepTreeSelectionVisible()
   }
@@ -402,7 +465,7 @@ public struct BrowserState: Sendable {
   private mutating func collapseOrParent() {
     guard let row = selectedTreeRow else { return }
     if row.isExpanded {
-      setExpanded(row.id, false)
+      setExpanded(rowAt: treeSelection, false)
     } else if let parent = row.parent,
       let index = treeRows[..<treeSelection].lastIndex(where: { $0.id == parent })
     {
@@ -413,7 +476,7 @@ public struct BrowserState: Sendable {
   private mutating func expandOrEnter() {
     guard let row = selectedTreeRow else { return }
     if row.isExpandable && !row.isExpanded {
-      setExpanded(row.id, true)
+      setExpanded(rowAt: treeSelection, true)
     } else if row.isExpanded {
       selectTreeRow(treeSelection + 1)
     } else {
@@ -426,7 +489,7 @@ public struct BrowserState: Sendable {
   private mutating func openSelectedTreeNode() {
     guard let row = selectedTreeRow else { return }
     if case .chapter = row.id {
-      setExpanded(row.id, !row.isExpanded)
+      setExpanded(rowAt: treeSelection, !row.isExpanded)
       return
     }
     previewSelectedTreeNode()
@@ -435,11 +498,15 @@ public struct BrowserState: Sendable {
 
   /// Selects a document's row, opening its chapter if needed.
   private mutating func revealInTree(documentIndex index: Int) {
-    if let chapter = outline.chapterNode(ofDocument: index), !expanded.contains(chapter) {
-      expanded.insert(chapter)
-      treeRows = outline.rows(expanded: expanded)
+    var searchFrom = 0
+    if let chapter = outline.chapterNode(ofDocument: index),
+      let chapterRow = treeRows.firstIndex(where: { $0.depth == 0 && $0.id == chapter })
+    {
+      if !treeRows[chapterRow].isExpanded { setExpanded(rowAt: chapterRow, true) }
+      searchFrom = chapterRow
     }
-    if let row = treeRows.firstIndex(where: { $0.id == .document(index) }) {
+    let target = TreeNodeID.document(index)
+    if let row = treeRows[searchFrom...].firstIndex(where: { $0.id == target }) {
       treeSelection = row
       keepTreeSelectionVisible()
     }
@@ -621,9 +688,11 @@ public struct BrowserState: Sendable {
   /// `Resolution 1300 of the Council → R1300 › resolves 2`, or why it
   /// leads nowhere.
   func describeReference(_ index: Int) -> String {
-    guard let document, document.references.indices.contains(index) else { return "" }
-    let reference = document.references[index]
+    let references = currentReferences
+    guard references.indices.contains(index) else { return "" }
+    let reference = references[index]
     let text = TextFitting.truncate(reference.text, toWidth: 50)
+    if corpus.referencesPending { return "\(text) — still resolving references…" }
     if let target = reference.target {
       return "\(text) → " + Location(documentID: target, clausePath: reference.pinpoint).label
     }
@@ -636,12 +705,16 @@ public struct BrowserState: Sendable {
   /// Enter on a link: open its target (at the pinpoint when it exists), or
   /// explain that it is not in the corpus.
   private mutating func followSelectedReference() {
-    guard let document, let index = selectedReference, document.references.indices.contains(index)
-    else {
+    let references = currentReferences
+    guard let index = selectedReference, references.indices.contains(index) else {
       statusMessage = StatusMessage("No reference selected — Tab moves to the next one")
       return
     }
-    follow(document.references[index], at: index)
+    guard !corpus.referencesPending else {
+      statusMessage = StatusMessage("Still resolving references — try again in a moment")
+      return
+    }
+    follow(references[index], at: index)
   }
 
   private mutating func follow(_ reference: Reference, at index: Int) {
@@ -687,42 +760,20 @@ public struct BrowserState: Sendable {
         selection: first))
   }
 
-  /// Other references to the same thing: same kind and number, or symbol.
+  /// Other references to the same thing: same kind and number, or symbol
+  /// (an index lookup: a scan of every reference was linear in the corpus).
   private func citations(sameAs reference: Reference, except: (Int, Int)) -> [ListPanel.Item] {
-    var items: [ListPanel.Item] = []
-    let documents = corpus.documents
-    // Fields are compared in place: copying 100,000 references made this
-    // the slowest key in the browser.
-    documents.withUnsafeBufferPointer { documents in
-      for d in documents.indices {
-        documents[d].references.withUnsafeBufferPointer { references in
-          for r in references.indices where references[r].kind == reference.kind {
-            guard (d, r) != except else { continue }
-            let same: Bool
-            if let number = reference.number {
-              same =
-                references[r].number == number
-                && (reference.body == nil || references[r].body == nil
-                  || references[r].body == reference.body)
-            } else if let symbol = reference.symbol {
-              same = references[r].symbol == symbol
-            } else {
-              same = references[r].text == reference.text
-            }
-            guard same else { continue }
-            let other = references[r]
-            let place = Location(
-              documentID: documents[d].id,
-              clausePath: other.path.isEmpty || other.field == .heading
-                || other.field == .annexTitle
-                ? nil : other.path,
-              reference: r)
-            items.append(ListPanel.Item(text: "\(place.label): \(other.text)", destination: place))
-          }
-        }
-      }
+    corpus.references(sameAs: reference).compactMap { position in
+      guard (position.document, position.reference) != except else { return nil }
+      let document = corpus.documents[position.document]
+      let other = document.references[position.reference]
+      let place = Location(
+        documentID: document.id,
+        clausePath: other.path.isEmpty || other.field == .heading || other.field == .annexTitle
+          ? nil : other.path,
+        reference: position.reference)
+      return ListPanel.Item(text: "\(place.label): \(other.text)", destination: place)
     }
-    return items
   }
 
   // MARK: History
@@ -776,6 +827,10 @@ public struct BrowserState: Sendable {
 
   private mutating func showCitedBy() {
     guard let document else { return }
+    guard !corpus.referencesPending else {
+      statusMessage = StatusMessage("Still indexing references — cited-by is ready in a moment")
+      return
+    }
     var address = ClauseAddress(documentID: document.id, path: currentClause)
     var links = currentClause == nil ? [] : corpus.backlinks.citing(address)
     if links.isEmpty {
@@ -961,7 +1016,7 @@ public struct BrowserState: Sendable {
       guard treeRows.indices.contains(index) else { return }
       focus = .tree
       if index == treeSelection, treeRows[index].isExpandable {
-        setExpanded(treeRows[index].id, !treeRows[index].isExpanded)
+        setExpanded(rowAt: index, !treeRows[index].isExpanded)
       } else {
         selectTreeRow(index)
       }
@@ -1001,16 +1056,23 @@ private struct LayoutCache: Sendable {
     var document: Int
     var width: Int
   }
+  private static let capacity = 32
   private var entries: [Key: ReaderLayout] = [:]
+  /// Keys in the order they were stored, oldest first.
+  private var order: [Key] = []
 
   func cached(_ document: Int, _ width: Int) -> ReaderLayout? {
     entries[Key(document: document, width: width)]
   }
 
-  mutating func ensure(_ document: Int, _ width: Int, _ corpus: Corpus) {
-    let key = Key(document: document, width: width)
-    guard entries[key] == nil, corpus.documents.indices.contains(document) else { return }
-    if entries.count >= 32 { entries.removeAll(keepingCapacity: true) }
-    entries[key] = ReaderLayout(document: corpus.documents[document], index: document, width: width)
+  /// Stores a layout, dropping the oldest one when full: dropping all 32
+  /// at once (thousands of freed lines) made one keypress in 32 slow.
+  mutating func store(_ layout: ReaderLayout) {
+    let key = Key(document: layout.documentIndex, width: layout.width)
+    if entries[key] == nil {
+      if order.count >= Self.capacity { entries[order.removeFirst()] = nil }
+      order.append(key)
+    }
+    entries[key] = layout
   }
 }

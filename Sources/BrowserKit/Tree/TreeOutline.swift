@@ -37,12 +37,16 @@ public struct TreeOutline: Sendable {
     case document(Int)
   }
 
-  private let corpus: Corpus
+  private var corpus: Corpus
   private let top: [TopItem]
   private let chapterByDocument: [Int: String]
+  private let chapterMembers: [String: [Int]]
   /// Each document's row title, made once: re-flattening after a jump
   /// must not format 10,000 titles again.
   private let documentTitles: [String]
+  /// Whether each document has sections or annexes, so making its row does
+  /// not copy the document (14,000 rows when a big chapter opens).
+  private let documentHasChildren: [Bool]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -65,12 +69,25 @@ public struct TreeOutline: Sendable {
     }
     top = items
     chapterByDocument = chapterOf
+    var members: [String: [Int]] = [:]
+    for item in items {
+      if case .chapter(let name, let documents) = item { members[name] = documents }
+    }
+    chapterMembers = members
     documentTitles = corpus.documents.map(Self.documentTitle)
+    documentHasChildren = corpus.documents.map { !$0.sections.isEmpty || !$0.annexes.isEmpty }
   }
 
   /// The chapter node holding a document, when documents are grouped.
   public func chapterNode(ofDocument index: Int) -> TreeNodeID? {
     chapterByDocument[index].map(TreeNodeID.chapter)
+  }
+
+  /// The same corpus with its references resolved: the tree does not
+  /// depend on references, only the copy it holds is swapped.
+  mutating func replaceCorpus(_ resolved: Corpus) {
+    guard resolved.documents.count == corpus.documents.count else { return }
+    corpus = resolved
   }
 
   private enum Payload {
@@ -83,15 +100,60 @@ public struct TreeOutline: Sendable {
 
   /// The visible rows given the expanded nodes, depth first, iteratively.
   public func rows(expanded: Set<TreeNodeID>) -> [TreeRow] {
-    var result: [TreeRow] = []
-    var stack: [(TreeRow, Payload)] = top.reversed().map { item in
-      switch item {
-      case .chapter(let name, let members):
-        return (row(.chapter(name), nil, 0, name, !members.isEmpty, expanded), .chapter(members))
-      case .document(let index):
-        return (documentRow(index, parent: nil, depth: 0, expanded), .document(index))
+    flatten(
+      top.reversed().map { item in
+        switch item {
+        case .chapter(let name, let members):
+          return (row(.chapter(name), nil, 0, name, !members.isEmpty, expanded), .chapter(members))
+        case .document(let index):
+          return (documentRow(index, parent: nil, depth: 0, expanded), .document(index))
+        }
+      }, expanded)
+  }
+
+  /// The visible rows under `row` (not the row itself) given the expanded
+  /// nodes: what opening it inserts after it, so a chapter opening does not
+  /// flatten the whole tree again.
+  public func rows(below row: TreeRow, expanded: Set<TreeNodeID>) -> [TreeRow] {
+    guard row.isExpanded, let payload = payload(of: row.id) else { return [] }
+    if case .chapter(let members) = payload {
+      // The common big case, without the general walk's stack.
+      var result: [TreeRow] = []
+      result.reserveCapacity(members.count)
+      for member in members {
+        let memberRow = documentRow(member, parent: row.id, depth: row.depth + 1, expanded)
+        result.append(memberRow)
+        if memberRow.isExpanded { result += rows(below: memberRow, expanded: expanded) }
       }
+      return result
     }
+    return Array(flatten([(row, payload)], expanded).dropFirst())
+  }
+
+  private func payload(of id: TreeNodeID) -> Payload? {
+    switch id {
+    case .chapter(let name):
+      return chapterMembers[name].map(Payload.chapter)
+    case .document(let d):
+      return corpus.documents.indices.contains(d) ? .document(d) : nil
+    case .section(let d, let i):
+      guard corpus.documents.indices.contains(d) else { return nil }
+      let sections = corpus.documents[d].sections
+      return sections.indices.contains(i) ? .section(d, sections[i]) : nil
+    case .annex(let d, let i):
+      guard corpus.documents.indices.contains(d) else { return nil }
+      let annexes = corpus.documents[d].annexes
+      return annexes.indices.contains(i) ? .annex(d, annexes[i]) : nil
+    case .clause(let d, let path):
+      guard corpus.documents.indices.contains(d) else { return nil }
+      return corpus.documents[d].clause(atPath: path).map { .clause(d, $0) }
+    }
+  }
+
+  /// Depth first from the stack's last entry, iteratively.
+  private func flatten(_ start: [(TreeRow, Payload)], _ expanded: Set<TreeNodeID>) -> [TreeRow] {
+    var result: [TreeRow] = []
+    var stack = start
     while let (row, payload) = stack.popLast() {
       result.append(row)
       guard row.isExpanded else { continue }
@@ -152,12 +214,11 @@ public struct TreeOutline: Sendable {
   )
     -> TreeRow
   {
-    guard index < corpus.documents.count else {
+    guard documentTitles.indices.contains(index) else {
       return row(.document(index), parent, depth, "?", false, expanded)
     }
-    let document = corpus.documents[index]
-    let expandable = !document.sections.isEmpty || !document.annexes.isEmpty
-    return row(.document(index), parent, depth, documentTitles[index], expandable, expanded)
+    return row(
+      .document(index), parent, depth, documentTitles[index], documentHasChildren[index], expanded)
   }
 
   private func clauseRow(

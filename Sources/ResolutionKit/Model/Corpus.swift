@@ -7,6 +7,12 @@ public struct Corpus: Sendable {
   public var files: [SourceFile]
   /// Who cites each document and clause.
   public var backlinks = BacklinkIndex()
+  /// References grouped by what they name (`referenceKeys`), built on
+  /// first use; a new box whenever the documents' references change.
+  var referenceKeysBox = ReferenceKeyIndexBox()
+  /// True while references are not extracted nor resolved yet (a corpus
+  /// from `buildDeferringReferences`); `resolvingReferences()` does it.
+  public internal(set) var referencesPending = false
   private var indexByID: [String: Int]
   /// Typed-name tables (`lookup`), built on first use.
   let lookupBox = CorpusLookupBox()
@@ -20,6 +26,18 @@ public struct Corpus: Sendable {
       index[document.id] = position
     }
     self.indexByID = index
+  }
+
+  /// Changes the documents in place (uniquely held when the corpus is, so
+  /// not copied) without changing their ids or order: the id index and the
+  /// lookup tables stay valid.
+  mutating func updateDocumentsKeepingIDs(_ update: (inout [Document]) -> Void) {
+    let count = documents.count
+    var taken = documents
+    documents = []
+    update(&taken)
+    precondition(taken.count == count)
+    documents = taken
   }
 
   public func document(id: String) -> Document? {
