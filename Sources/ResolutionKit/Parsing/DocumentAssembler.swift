@@ -183,11 +183,23 @@ struct DocumentAssembler {
   }
 
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
-    if current == nil { startFragment(at: block.line) }
-    // Take the draft out so that appending does not copy its arrays.
-    guard var draft = current.take() else { return }
-    current = nil
-    defer { current = draft }
+    // Take the draft out so that appending does not copy its arrays (and
+    // test for it with `take`: `current == nil` copies the whole draft).
+    var draft: DocumentDraft
+    if let existing = current.take() {
+      draft = existing
+    } else {
+      startFragment(at: block.line)
+      guard let started = current.take() else { return }
+      draft = started
+    }
+    addClause(marker, block, to: &draft)
+    current = consume draft
+  }
+
+  private mutating func addClause(
+    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft
+  ) {
     let unlabelled = marker == .none
     if draft.collectingTitle {
       if unlabelled && draft.titleLength + block.text.utf8.count <= 1000 {
