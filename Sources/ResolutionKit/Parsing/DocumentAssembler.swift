@@ -382,9 +382,13 @@ struct DocumentAssembler {
       document.session = SourcesLine.session(of: document.sources)
     }
     var usedPaths = Set<String>()
+    usedPaths.reserveCapacity(
+      draft.sections.reduce(0) { $0 + $1.items.count }
+        + draft.annexes.reduce(0) { $0 + $1.items.count })
     var cappedAt: SourceLocation?
     for section in draft.sections {
-      var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
+      var builder = ClauseTreeBuilder(
+        heading: section.heading, usedPaths: usedPaths, capacity: section.items.count)
       usedPaths = []
       for item in section.items { builder.add(item) }
       usedPaths = builder.usedPaths
@@ -397,7 +401,8 @@ struct DocumentAssembler {
     }
     for annex in draft.annexes {
       var builder = ClauseTreeBuilder(
-        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths)
+        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
+        capacity: annex.items.count)
       usedPaths = []
       for item in annex.items { builder.add(item) }
       usedPaths = builder.usedPaths
