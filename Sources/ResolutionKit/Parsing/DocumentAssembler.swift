@@ -96,8 +96,9 @@ struct DocumentAssembler {
         }
       }
     }
-    for (index, block) in blocks.enumerated() {
-      add(block, headerFollows: headerFollows[index])
+    // By index: `enumerated()` hands out a copy of every block.
+    for index in blocks.indices {
+      add(blocks[index], headerFollows: headerFollows[index])
     }
     finishDocument()
   }
@@ -358,8 +359,7 @@ struct DocumentAssembler {
   }
 
   private mutating func finishDocument() {
-    guard let draft = current else { return }
-    current = nil
+    guard let draft = current.take() else { return }
     var document = draft.document
     if !draft.titleParts.isEmpty {
       // Joined like clause lines, so a word hyphenated across lines is one.
@@ -390,7 +390,8 @@ struct DocumentAssembler {
       var builder = ClauseTreeBuilder(
         heading: section.heading, usedPaths: usedPaths, capacity: section.items.count)
       usedPaths = []
-      for item in section.items { builder.add(item) }
+      // By index: a `for … in` loop copies every item.
+      for index in section.items.indices { builder.add(section.items[index]) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation
@@ -404,7 +405,7 @@ struct DocumentAssembler {
         heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
         capacity: annex.items.count)
       usedPaths = []
-      for item in annex.items { builder.add(item) }
+      for index in annex.items.indices { builder.add(annex.items[index]) }
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation
