@@ -83,7 +83,7 @@ struct DocumentAssembler {
     diagnostics.append(Diagnostic(file: file, line: line, message: message))
   }
 
-  mutating func assemble(_ blocks: [Block]) {
+  mutating func assemble(_ blocks: consuming [Block]) {
     // Whether a header follows, possibly after more chapter headings
     // (`3 Conferences and meetings`, `3.2 Council`, `R 1396 …`).
     var headerFollows = [Bool](repeating: false, count: blocks.count)
@@ -96,9 +96,12 @@ struct DocumentAssembler {
         }
       }
     }
-    // By index: `enumerated()` hands out a copy of every block.
+    // Each block is moved out of the array (swapped for an empty one):
+    // reading it in place still copied it.
     for index in blocks.indices {
-      add(blocks[index], headerFollows: headerFollows[index])
+      var block = Block(kind: .paragraph, line: 0, text: "")
+      swap(&block, &blocks[index])
+      add(block, headerFollows: headerFollows[index])
     }
     finishDocument()
   }
@@ -358,8 +361,19 @@ struct DocumentAssembler {
     betweenDocuments = false
   }
 
+  /// Hands the items to the builder one by one, each moved out of the
+  /// array (a `for … in` loop or a subscript read copies every item).
+  private static func add(moving items: inout [ClauseItem], to builder: inout ClauseTreeBuilder) {
+    let placeholder = SourceLocation(file: "", line: 0)
+    for index in items.indices {
+      var item = ClauseItem(marker: .none, text: "", location: placeholder)
+      swap(&item, &items[index])
+      builder.add(item)
+    }
+  }
+
   private mutating func finishDocument() {
-    guard let draft = current.take() else { return }
+    guard var draft = current.take() else { return }
     var document = draft.document
     if !draft.titleParts.isEmpty {
       // Joined like clause lines, so a word hyphenated across lines is one.
@@ -386,12 +400,14 @@ struct DocumentAssembler {
       draft.sections.reduce(0) { $0 + $1.items.count }
         + draft.annexes.reduce(0) { $0 + $1.items.count })
     var cappedAt: SourceLocation?
-    for section in draft.sections {
+    for sectionIndex in draft.sections.indices {
+      var items: [ClauseItem] = []
+      swap(&items, &draft.sections[sectionIndex].items)
+      let section = draft.sections[sectionIndex]
       var builder = ClauseTreeBuilder(
-        heading: section.heading, usedPaths: usedPaths, capacity: section.items.count)
+        heading: section.heading, usedPaths: usedPaths, capacity: items.count)
       usedPaths = []
-      // By index: a `for … in` loop copies every item.
-      for index in section.items.indices { builder.add(section.items[index]) }
+      Self.add(moving: &items, to: &builder)
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation
@@ -400,12 +416,15 @@ struct DocumentAssembler {
           heading: section.heading, role: section.role, location: section.location,
           clauses: builder.build()))
     }
-    for annex in draft.annexes {
+    for annexIndex in draft.annexes.indices {
+      var items: [ClauseItem] = []
+      swap(&items, &draft.annexes[annexIndex].items)
+      let annex = draft.annexes[annexIndex]
       var builder = ClauseTreeBuilder(
         heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
-        capacity: annex.items.count)
+        capacity: items.count)
       usedPaths = []
-      for index in annex.items.indices { builder.add(annex.items[index]) }
+      Self.add(moving: &items, to: &builder)
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation
