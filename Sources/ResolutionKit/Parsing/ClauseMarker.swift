@@ -67,6 +67,9 @@ enum ClauseMarkerScanner {
     case UInt8(ascii: "o"):
       index = utf8.index(after: index)
       guard index != utf8.endIndex, utf8[index] == 0x09 else { return nil }
+    case ..<0x80:
+      // Every other bullet is a non-ASCII character.
+      return nil
     default:
       let scalar = line.unicodeScalars.first!
       switch scalar {
@@ -101,13 +104,15 @@ enum ClauseMarkerScanner {
       scanner.index = line.utf8.index(after: scanner.index)
     }
     guard letters > 0 else { return nil }
-    let word = String(line[start..<scanner.index])
+    let wordEnd = scanner.index
     let closer = scanner.peek
     if bracketed {
       guard closer == UInt8(ascii: ")") else { return nil }
     } else {
       guard closer == UInt8(ascii: ")") || closer == UInt8(ascii: ".") else { return nil }
     }
+    // Only now the word: most lines starting with letters have no closer.
+    let word = String(line[start..<wordEnd])
     scanner.index = line.utf8.index(after: scanner.index)
     // `a)that` is common in converted text; `a.b` is not a label.
     if closer == UInt8(ascii: ".") && !scanner.atEnd && scanner.peek != 0x20 && scanner.peek != 0x09

@@ -81,11 +81,15 @@ struct ClauseTreeBuilder {
   private var rootLastNumber: Int?
   private var rootLastLetter: UInt8?
   private var roots: [Int] = []
+  /// What a top-level path starts with: the heading and separator.
+  private let rootBase: String
 
-  init(heading: String, separator: String = " ", usedPaths: Set<String>) {
+  init(heading: String, separator: String = " ", usedPaths: Set<String>, capacity: Int = 0) {
     self.heading = heading
     self.separator = separator
     self.usedPaths = usedPaths
+    rootBase = heading.isEmpty ? "" : Self.concatenate(heading, separator)
+    nodes.reserveCapacity(capacity)
   }
 
   mutating func add(_ item: ClauseItem) {
@@ -116,37 +120,67 @@ struct ClauseTreeBuilder {
       path: "")
     let index = nodes.count
     checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
+    // The component and its suffix (`)` after a letter), joined to the base
+    // in one go.
     let component: String
+    var suffix = ""
     switch kind {
     case .number: component = label ?? ""
-    case .letter, .roman: component = (label ?? "") + ")"
+    case .letter, .roman:
+      component = label ?? ""
+      suffix = ")"
     case .unlabelled:
+      suffix = "¶"
       if let parent {
         nodes[parent].unlabelledChildren += 1
-        component = "¶\(nodes[parent].unlabelledChildren)"
+        component = String(nodes[parent].unlabelledChildren)
       } else {
         rootUnlabelled += 1
-        component = "¶\(rootUnlabelled)"
+        component = String(rootUnlabelled)
       }
     }
+    let path: String
     if let parent {
       // Read fields one by one: a copy of the whole node would make the
       // append below copy its children array.
       if kind == .number, nodes[parent].kind == .number, let label,
-        let parentLabel = nodes[parent].label, label.hasPrefix(parentLabel + ".")
+        let parentLabel = nodes[parent].label, Self.isNumber(label, under: parentLabel)
       {
         node.base = nodes[parent].base
       } else {
-        node.base = nodes[parent].path + " "
+        node.base = Self.concatenate(nodes[parent].path, " ")
       }
       nodes[parent].children.append(index)
     } else {
-      node.base = heading.isEmpty ? "" : heading + separator
+      node.base = rootBase
       roots.append(index)
     }
-    node.path = unique(node.base + component, at: item.location)
+    if kind == .unlabelled {
+      path = Self.concatenate(node.base, suffix, component)
+    } else {
+      path = Self.concatenate(node.base, component, suffix)
+    }
+    node.path = unique(path, at: item.location)
     nodes.append(node)
     push(index)
+  }
+
+  /// Whether a number label extends its parent's (`1.1` under `1`): the
+  /// parent's label and a dot. Number labels are ASCII digits and dots.
+  private static func isNumber(_ label: String, under parent: String) -> Bool {
+    let count = parent.utf8.count
+    return label.utf8.count > count && label.utf8.starts(with: parent.utf8)
+      && label.utf8.dropFirst(count).first == UInt8(ascii: ".")
+  }
+
+  /// `first + second + third`, appending only what is not empty (paths
+  /// are mostly small strings, where appends are cheaper than building a
+  /// string from bytes).
+  static func concatenate(_ first: String, _ second: String, _ third: String = "") -> String {
+    var joined = first
+    if !second.isEmpty { joined.append(second) }
+    if !third.isEmpty { joined.append(third) }
+    return joined
   }
 
   /// `i`, `v`, `x` continue a letter list at `h`, `u`, `w`; otherwise they
@@ -177,9 +211,8 @@ struct ClauseTreeBuilder {
     switch kind {
     case .number:
       while let top = stack.last {
-        let node = nodes[top]
-        if node.kind == .number, node.components < components, let label,
-          let topLabel = node.label, label.hasPrefix(topLabel + ".")
+        if nodes[top].kind == .number, nodes[top].components < components, let label,
+          let topLabel = nodes[top].label, Self.isNumber(label, under: topLabel)
         {
           return top
         }
@@ -210,14 +243,13 @@ struct ClauseTreeBuilder {
       return stack.last
     case .unlabelled:
       guard let top = stack.last else { return nil }
-      let node = nodes[top]
-      if node.kind != .unlabelled {
-        if node.text.hasSuffix(":") { return top }
+      if nodes[top].kind != .unlabelled {
+        if nodes[top].text.hasSuffix(":") { return top }
         while !stack.isEmpty { pop() }
         return nil
       }
       pop()
-      return node.parent
+      return nodes[top].parent
     }
   }
 
@@ -284,21 +316,25 @@ struct ClauseTreeBuilder {
   }
 
   /// The finished tree. Children always come after their parent, so
-  /// building from the last node backwards needs no recursion.
-  func build() -> [Clause] {
+  /// building from the last node backwards needs no recursion. Nodes are
+  /// moved out, not copied: the builder is spent.
+  mutating func build() -> [Clause] {
     var built = [Clause?](repeating: nil, count: nodes.count)
-    for index in nodes.indices.reversed() {
-      let node = nodes[index]
+    while let node = nodes.popLast() {
       var children: [Clause] = []
       children.reserveCapacity(node.children.count)
       for child in node.children {
-        if let clause = built[child] { children.append(clause) }
-        built[child] = nil
+        if let clause = built[child].take() { children.append(clause) }
       }
-      built[index] = Clause(
+      built[nodes.count] = Clause(
         label: node.label, path: node.path, text: node.text, location: node.location,
         children: children, footnotes: node.footnotes)
     }
-    return roots.compactMap { built[$0] }
+    var clauses: [Clause] = []
+    clauses.reserveCapacity(roots.count)
+    for root in roots {
+      if let clause = built[root].take() { clauses.append(clause) }
+    }
+    return clauses
   }
 }

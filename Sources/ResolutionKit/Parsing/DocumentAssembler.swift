@@ -83,7 +83,7 @@ struct DocumentAssembler {
     diagnostics.append(Diagnostic(file: file, line: line, message: message))
   }
 
-  mutating func assemble(_ blocks: [Block]) {
+  mutating func assemble(_ blocks: consuming [Block]) {
     // Whether a header follows, possibly after more chapter headings
     // (`3 Conferences and meetings`, `3.2 Council`, `R 1396 …`).
     var headerFollows = [Bool](repeating: false, count: blocks.count)
@@ -96,7 +96,11 @@ struct DocumentAssembler {
         }
       }
     }
-    for (index, block) in blocks.enumerated() {
+    // Each block is moved out of the array (swapped for an empty one):
+    // reading it in place still copied it.
+    for index in blocks.indices {
+      var block = Block(kind: .paragraph, line: 0, text: "")
+      swap(&block, &blocks[index])
       add(block, headerFollows: headerFollows[index])
     }
     finishDocument()
@@ -183,11 +187,23 @@ struct DocumentAssembler {
   }
 
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
-    if current == nil { startFragment(at: block.line) }
-    // Take the draft out so that appending does not copy its arrays.
-    guard var draft = current.take() else { return }
-    current = nil
-    defer { current = draft }
+    // Take the draft out so that appending does not copy its arrays (and
+    // test for it with `take`: `current == nil` copies the whole draft).
+    var draft: DocumentDraft
+    if let existing = current.take() {
+      draft = existing
+    } else {
+      startFragment(at: block.line)
+      guard let started = current.take() else { return }
+      draft = started
+    }
+    addClause(marker, block, to: &draft)
+    current = consume draft
+  }
+
+  private mutating func addClause(
+    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft
+  ) {
     let unlabelled = marker == .none
     if draft.collectingTitle {
       if unlabelled && draft.titleLength + block.text.utf8.count <= 1000 {
@@ -345,9 +361,19 @@ struct DocumentAssembler {
     betweenDocuments = false
   }
 
+  /// Hands the items to the builder one by one, each moved out of the
+  /// array (a `for … in` loop or a subscript read copies every item).
+  private static func add(moving items: inout [ClauseItem], to builder: inout ClauseTreeBuilder) {
+    let placeholder = SourceLocation(file: "", line: 0)
+    for index in items.indices {
+      var item = ClauseItem(marker: .none, text: "", location: placeholder)
+      swap(&item, &items[index])
+      builder.add(item)
+    }
+  }
+
   private mutating func finishDocument() {
-    guard let draft = current else { return }
-    current = nil
+    guard var draft = current.take() else { return }
     var document = draft.document
     if !draft.titleParts.isEmpty {
       // Joined like clause lines, so a word hyphenated across lines is one.
@@ -370,11 +396,18 @@ struct DocumentAssembler {
       document.session = SourcesLine.session(of: document.sources)
     }
     var usedPaths = Set<String>()
+    usedPaths.reserveCapacity(
+      draft.sections.reduce(0) { $0 + $1.items.count }
+        + draft.annexes.reduce(0) { $0 + $1.items.count })
     var cappedAt: SourceLocation?
-    for section in draft.sections {
-      var builder = ClauseTreeBuilder(heading: section.heading, usedPaths: usedPaths)
+    for sectionIndex in draft.sections.indices {
+      var items: [ClauseItem] = []
+      swap(&items, &draft.sections[sectionIndex].items)
+      let section = draft.sections[sectionIndex]
+      var builder = ClauseTreeBuilder(
+        heading: section.heading, usedPaths: usedPaths, capacity: items.count)
       usedPaths = []
-      for item in section.items { builder.add(item) }
+      Self.add(moving: &items, to: &builder)
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation
@@ -383,11 +416,15 @@ struct DocumentAssembler {
           heading: section.heading, role: section.role, location: section.location,
           clauses: builder.build()))
     }
-    for annex in draft.annexes {
+    for annexIndex in draft.annexes.indices {
+      var items: [ClauseItem] = []
+      swap(&items, &draft.annexes[annexIndex].items)
+      let annex = draft.annexes[annexIndex]
       var builder = ClauseTreeBuilder(
-        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths)
+        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
+        capacity: items.count)
       usedPaths = []
-      for item in annex.items { builder.add(item) }
+      Self.add(moving: &items, to: &builder)
       usedPaths = builder.usedPaths
       diagnostics += builder.diagnostics
       cappedAt = cappedAt ?? builder.firstCappedLocation

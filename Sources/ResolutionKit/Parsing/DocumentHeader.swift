@@ -134,7 +134,9 @@ enum EnactingLine {
   /// Whether the line starts an enacting formula; it may wrap, and is
   /// complete once it ends with a comma.
   static func starts(_ line: Substring) -> Bool {
-    guard line.utf8.count <= 300, let body = IssuingBodies.body(inEnactingLine: line) else {
+    guard line.utf8.first == UInt8(ascii: "T"), line.utf8.count <= 300,
+      let body = IssuingBodies.body(inEnactingLine: line)
+    else {
       return false
     }
     let rest = line.dropFirst(4 + body.count)

@@ -154,7 +154,7 @@ enum FootnoteMarks {
   static func liftInlineNotes(_ text: String) -> (
     text: String, notes: [InlineNote], removed: TextRemovals
   ) {
-    guard TextJoiner.containsByte(text, where: { $0 == UInt8(ascii: "[") }),
+    guard TextJoiner.containsByte(text, UInt8(ascii: "[")),
       text.contains("[footnote ") || text.contains("[endnote ")
     else { return (text, [], TextRemovals()) }
     let bytes = Array(text.utf8)

@@ -115,14 +115,43 @@ enum HeadingPhrases {
   /// `the Secretary-General`, `Member States`: not `to take action`, not
   /// `that the …`, and no clause-like `to` after the addressee.
   private static func isAddressee(_ text: Substring) -> Bool {
-    guard let firstWord = text.split(separator: " ", maxSplits: 1).first,
-      let initial = firstWord.unicodeScalars.first
-    else { return false }
-    let capitalised = initial.properties.isUppercase
+    let firstWord: Substring
+    let capitalised: Bool
+    if let ascii = asciiFirstWord(text) {
+      // The same word and test as below, on bytes.
+      firstWord = ascii
+      capitalised = ascii.utf8.first.map { (0x41...0x5A).contains($0) } ?? false
+    } else {
+      guard let word = text.split(separator: " ", maxSplits: 1).first,
+        let initial = word.unicodeScalars.first
+      else { return false }
+      firstWord = word
+      capitalised = initial.properties.isUppercase
+    }
     guard capitalised || addresseeStarts.contains(Substring(firstWord.lowercased())) else {
       return false
     }
     return !containsWord("to", in: text) && !containsWord("that", in: text)
+  }
+
+  /// The text's first word when it and the byte after it are ASCII and it
+  /// does not start with a space: then splitting on bytes finds the same
+  /// word as splitting on characters (no combining mark can join the space).
+  private static func asciiFirstWord(_ text: Substring) -> Substring? {
+    let utf8 = text.utf8
+    guard let head = utf8.first, head != 0x20 else { return nil }
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte >= 0x80 { return nil }
+      if byte == 0x20 { break }
+      index = utf8.index(after: index)
+    }
+    if index != utf8.endIndex {
+      let next = utf8.index(after: index)
+      if next != utf8.endIndex, utf8[next] >= 0x80 { return nil }
+    }
+    return text[text.startIndex..<index]
   }
 
   /// Whether `word` stands in `text` between spaces (or at either end);

@@ -24,7 +24,10 @@ enum IssuingBodies {
 
   /// The body an enacting line (`The Council,`) names, if any.
   static func body(inEnactingLine line: Substring) -> String? {
-    guard line.utf8.starts(with: "The ".utf8) else { return nil }
+    // The first byte rejects nearly every line before the generic prefix test.
+    guard line.utf8.first == UInt8(ascii: "T"), line.utf8.starts(with: "The ".utf8) else {
+      return nil
+    }
     let rest = line.dropFirst(4).utf8
     return all.first { rest.starts(with: $0.name.utf8) }?.name
   }

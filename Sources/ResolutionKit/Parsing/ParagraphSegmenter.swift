@@ -67,7 +67,9 @@ struct ParagraphSegmenter {
   private var kind: BlockKind = .paragraph
   private var parts: [Substring] = []
   private var firstLine = 0
-  private var lastLine: SourceLine?
+  /// Where the open paragraph's last line is in `source.lines` (an index,
+  /// not a copy of the line: copies retain and release its text).
+  private var lastLine: Int?
   /// The footnote being read, if any.
   private var footnote: (mark: String, key: String, parts: [Substring], line: Int)?
   /// Footnotes read while a paragraph was open (a footnote at the foot of
@@ -113,10 +115,13 @@ struct ParagraphSegmenter {
         footnote = (plain.key, plain.key, [plain.text], line.number)
         continue
       }
-      let atParagraphStart =
-        afterBlank || lastLine == nil || isBetweenParagraphs
-        || lastLine?.text.utf8.last == UInt8(ascii: ".")
-      let classified = classify(line.text, atParagraphStart: atParagraphStart)
+      var atParagraphStart = true
+      if let last = lastLine {
+        atParagraphStart =
+          afterBlank || isBetweenParagraphs
+          || source.lines[last].text.utf8.last == UInt8(ascii: ".")
+      }
+      var classified = classify(line.text, atParagraphStart: atParagraphStart)
       if var open = footnote {
         // A footnote wraps onto the next lines of a page; a sentence end
         // or a labelled line ends it.
@@ -138,15 +143,17 @@ struct ParagraphSegmenter {
       if shouldJoin(line, classified) {
         parts.append(classified.continuationText ?? line.text)
         paragraphMayHaveMarks = paragraphMayHaveMarks || line.mayHaveMarks
-        lastLine = line
+        lastLine = position
         if case .chapter(_, let marker) = kind { kind = .clause(marker) }
       } else {
         flush()
-        kind = classified.kind
-        parts = [classified.text]
+        // Moved, not copied: `classified` is not used again.
+        swap(&kind, &classified.kind)
+        parts.removeAll(keepingCapacity: true)
+        parts.append(classified.text)
         paragraphMayHaveMarks = line.mayHaveMarks
         firstLine = line.number
-        lastLine = line
+        lastLine = position
       }
       afterBlank = false
     }
@@ -250,7 +257,8 @@ struct ParagraphSegmenter {
   }
 
   private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
-    guard let previous = lastLine else { return false }
+    guard let last = lastLine else { return false }
+    let previous = source.lines[last]
     switch kind {
     case .header, .annex, .footnote:
       return false
@@ -307,12 +315,15 @@ struct ParagraphSegmenter {
 
   private mutating func flush() {
     guard lastLine != nil else { return }
+    // The kind moves into the block; the next paragraph starts plain.
+    var blockKind = BlockKind.paragraph
+    swap(&blockKind, &kind)
     let text: String
-    switch kind {
+    switch blockKind {
     case .header: text = ""
     default: text = TextJoiner.join(parts)
     }
-    var block = Block(kind: kind, line: firstLine, text: text)
+    var block = Block(kind: blockKind, line: firstLine, text: text)
     block.mayHaveMarks = paragraphMayHaveMarks
     for key in paragraphFootnoteKeys {
       if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
@@ -320,10 +331,12 @@ struct ParagraphSegmenter {
       }
     }
     paragraphFootnoteKeys = []
-    blocks.append(block)
-    blocks += heldFootnotes
-    heldFootnotes = []
-    parts = []
+    blocks.append(consume block)
+    if !heldFootnotes.isEmpty {
+      blocks += heldFootnotes
+      heldFootnotes = []
+    }
+    parts.removeAll(keepingCapacity: true)
     lastLine = nil
     kind = .paragraph
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Joins the lines of a paragraph into its text: single spaces between
 /// lines, runs of whitespace (and control characters) collapsed, words
 /// hyphenated across a line break rejoined.
@@ -129,6 +131,15 @@ enum TextJoiner {
   {
     text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) }
       ?? text.utf8.contains(where: predicate)
+  }
+
+  /// Whether the text holds the byte: `memchr` over contiguous UTF-8,
+  /// many times faster than a byte loop on long paragraphs.
+  static func containsByte(_ text: String, _ byte: UInt8) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    } ?? text.utf8.contains(byte)
   }
 
   @inline(__always) static func isSpaceLike(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == 0x7F }
