@@ -43,7 +43,7 @@ extension Corpus {
       (documents, backlinks) = ReferenceResolver.resolve(documents)
     }
     self.backlinks = backlinks
-    referenceKeysBox = ReferenceKeyIndexBox()
+    referenceKeysBox = BuiltOnce<ReferenceKeyIndex>()
     referencesPending = false
   }
 

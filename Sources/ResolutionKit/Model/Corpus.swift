@@ -9,13 +9,13 @@ public struct Corpus: Sendable {
   public var backlinks = BacklinkIndex()
   /// References grouped by what they name (`referenceKeys`), built on
   /// first use; a new box whenever the documents' references change.
-  var referenceKeysBox = ReferenceKeyIndexBox()
+  var referenceKeysBox = BuiltOnce<ReferenceKeyIndex>()
   /// True while references are not extracted nor resolved yet (a corpus
   /// from `buildDeferringReferences`); `resolvingReferences()` does it.
   public internal(set) var referencesPending = false
   private var indexByID: [String: Int]
   /// Typed-name tables (`lookup`), built on first use.
-  let lookupBox = CorpusLookupBox()
+  let lookupBox = BuiltOnce<CorpusLookup>()
 
   public init(documents: [Document], diagnostics: [Diagnostic] = [], files: [SourceFile] = []) {
     self.documents = documents

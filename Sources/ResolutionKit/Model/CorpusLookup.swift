@@ -102,24 +102,9 @@ public struct CorpusLookup: Sendable {
   }
 }
 
-/// Holds a corpus's lookup tables, built on first use (from any thread).
-final class CorpusLookupBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var built: CorpusLookup?
-
-  func lookup(_ documents: [Document]) -> CorpusLookup {
-    lock.lock()
-    defer { lock.unlock() }
-    if let built { return built }
-    let made = CorpusLookup(documents: documents)
-    built = made
-    return made
-  }
-}
-
 extension Corpus {
   /// Tables for matching typed names; built once per corpus, on first use.
-  public var lookup: CorpusLookup { lookupBox.lookup(documents) }
+  public var lookup: CorpusLookup { lookupBox.value { CorpusLookup(documents: documents) } }
 
   /// Builds the lookup tables now, off the main thread, so the first
   /// keystroke at the prompt does not wait for them.

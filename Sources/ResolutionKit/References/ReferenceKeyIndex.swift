@@ -148,25 +148,11 @@ public struct ReferenceKeyIndex: Sendable {
   }
 }
 
-/// The corpus's reference keys, built once on first use (or ahead, off the
-/// main thread) and shared by copies of the corpus.
-final class ReferenceKeyIndexBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var built: ReferenceKeyIndex?
-
-  func index(_ documents: [Document]) -> ReferenceKeyIndex {
-    lock.lock()
-    defer { lock.unlock() }
-    if let built { return built }
-    let made = ReferenceKeyIndex(documents: documents)
-    built = made
-    return made
-  }
-}
-
 extension Corpus {
   /// References grouped by what they name; built on first use.
-  public var referenceKeys: ReferenceKeyIndex { referenceKeysBox.index(documents) }
+  public var referenceKeys: ReferenceKeyIndex {
+    referenceKeysBox.value { ReferenceKeyIndex(documents: documents) }
+  }
 
   /// Builds `referenceKeys` now, off the main thread, so the first link
   /// that leads nowhere does not wait for it.
