@@ -7,11 +7,11 @@ enum MemoryProfile {
   static func run(file: String) {
     let megabyte = 1_048_576.0
     var last = DispatchTime.now().uptimeNanoseconds
-    var lastCPU = cpuSeconds()
+    var lastCPU = processCPUSeconds()
     func report(_ phase: String, _ bytes: Int? = nil) {
       let now = DispatchTime.now().uptimeNanoseconds
       let seconds = Double(now - last) / 1e9
-      let cpu = cpuSeconds() - lastCPU
+      let cpu = processCPUSeconds() - lastCPU
       var line =
         phase.padding(toLength: 20, withPad: " ", startingAt: 0)
         + String(format: "%6.3f s (cpu %6.3f s)  ", seconds, cpu)
@@ -21,7 +21,7 @@ enum MemoryProfile {
       if let bytes { line += String(format: "  (%.1f MB)", Double(bytes) / megabyte) }
       print(line)
       last = DispatchTime.now().uptimeNanoseconds
-      lastCPU = cpuSeconds()
+      lastCPU = processCPUSeconds()
     }
     report("start")
     guard case .success(let source) = SourceReader.read(path: file) else {
@@ -77,23 +77,4 @@ private func printCounts(_ corpus: Corpus) {
   print(
     "documents \(corpus.documents.count), clauses \(clauses) (text \(textBytes / 1_048_576) MB),"
       + " references \(references), strings on the heap \(heapStrings)")
-}
-
-/// User and system time of every thread so far: a measure of work that
-/// other load on the machine disturbs less than wall time does.
-func cpuSeconds() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
-
-/// Resident memory now, in bytes (Linux: /proc/self/statm; 0 elsewhere).
-func currentResidentBytes() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
-    return 0
-  }
-  let fields = text.split(separator: " ")
-  guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
