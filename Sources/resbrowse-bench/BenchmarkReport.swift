@@ -8,7 +8,8 @@ enum BenchmarkReport {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     print(machineDescription())
     if let embedded = FirstFrame.measure(arguments: []) {
-      print(String(format: "Embedded sample corpus: first frame %.0f ms after start", embedded * 1000))
+      print(
+        String(format: "Embedded sample corpus: first frame %.0f ms after start", embedded * 1000))
     }
     var rows: [(Int, [String: Double])] = []
     for size in sizes {
@@ -24,7 +25,8 @@ enum BenchmarkReport {
       // grep -ci for the plain words of the search workload, as a yardstick
       // for search latency (grep reads the whole file each time).
       let words = SearchWorkload.plainWords
-      values["grep_ci_s"] = words.map { timeCommand("/bin/grep", ["-ci", $0, file]) }.reduce(0, +)
+      values["grep_ci_s"] =
+        words.map { timeCommand("/bin/grep", ["-ci", $0, file]) }.reduce(0, +)
         / Double(words.count)
       values["first_frame_s"] = FirstFrame.measure(arguments: [file])
       rows.append((size, values))
@@ -110,7 +112,8 @@ enum BenchmarkReport {
           + zip(line, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
           .joined(separator: " | ") + " |")
       if index == 0 {
-        print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+        print(
+          "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
       }
     }
   }

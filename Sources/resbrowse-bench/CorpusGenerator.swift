@@ -18,10 +18,13 @@ struct CorpusGenerator {
     var words = Self.domainWords
     // A long tail of rarer synthetic words, as real corpora have.
     var syllables = SplitMix64(seed: seed ^ 0x5EED)
-    let parts = ["ra", "te", "lo", "mi", "con", "ver", "tion", "al", "sta", "ble", "pro", "cu", "ni", "der"]
+    let parts = [
+      "ra", "te", "lo", "mi", "con", "ver", "tion", "al", "sta", "ble", "pro", "cu", "ni", "der",
+    ]
     while words.count < 20_000 {
       let length = 2 + Int(syllables.next() % 3)
-      words.append((0..<length).map { _ in parts[Int(syllables.next() % UInt64(parts.count))] }.joined())
+      words.append(
+        (0..<length).map { _ in parts[Int(syllables.next() % UInt64(parts.count))] }.joined())
     }
     vocabulary = words
     // Zipf weights 1/rank^1.07.
@@ -85,7 +88,8 @@ struct CorpusGenerator {
       if pick(4) == 0 { out += "- \(sentence(words: 15 + pick(15))),\n\n" }
     }
     let session = 1 + pick(20)
-    out += "Ref.:\tDocuments C\(twoDigits(session))/\(10 + pick(120)) and C\(twoDigits(session))/\(10 + pick(120)).\n\n"
+    out +=
+      "Ref.:\tDocuments C\(twoDigits(session))/\(10 + pick(120)) and C\(twoDigits(session))/\(10 + pick(120)).\n\n"
   }
 
   /// A clause of 20–70 words, now and then citing another resolution or a
@@ -99,7 +103,8 @@ struct CorpusGenerator {
     case 1:
       text += " as set out in Document C\(twoDigits(1 + pick(20)))/\(10 + pick(120))"
     case 2:
-      text += ", taking into account resolves \(1 + pick(3)) of Resolution \(firstNumber + pick(count))"
+      text +=
+        ", taking into account resolves \(1 + pick(3)) of Resolution \(firstNumber + pick(count))"
     default:
       break
     }
@@ -136,7 +141,6 @@ struct CorpusGenerator {
   }
 
   private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
 
   /// Frequent words of ITU resolutions, most frequent first.
   static let domainWords: [String] = """

@@ -58,7 +58,9 @@ private func spawnAndWait(_ argv: [String], capture: Bool) -> String {
   var arguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
   defer { arguments.forEach { free($0) } }
   var pid = pid_t()
-  guard posix_spawn(&pid, argv[0], &actions, &attributes, &arguments, environ) == 0 else { return "" }
+  guard posix_spawn(&pid, argv[0], &actions, &attributes, &arguments, environ) == 0 else {
+    return ""
+  }
   var status: Int32 = 0
   while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
   return capture ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""

@@ -6,24 +6,28 @@ import ResolutionKit
 enum Measurement {
   static func run(file: String) -> [(String, String)] {
     var results: [(String, String)] = []
-    func record(_ key: String, _ value: Double) { results.append((key, String(format: "%.6f", value))) }
+    func record(_ key: String, _ value: Double) {
+      results.append((key, String(format: "%.6f", value)))
+    }
 
     let megabytes: Double
     do {
-      let (data, readTime) = Stopwatch.seconds { FileManager.default.contents(atPath: file) ?? Data() }
+      let (data, readTime) = Stopwatch.seconds {
+        FileManager.default.contents(atPath: file) ?? Data()
+      }
       megabytes = Double(data.count) / 1_048_576
       record("bytes", Double(data.count))
       record("read_s", readTime)
 
-    // Parse alone, in a scope of its own so its result is gone before the
-    // full load (peak memory is the load's, not both).
-    do {
-      let source = SourceText(name: file, text: String(decoding: data, as: UTF8.self))
-      let (parsed, parseTime) = Stopwatch.seconds { DocumentParser.parse(source) }
-      record("parse_s", parseTime)
-      record("parse_mb_s", megabytes / parseTime)
-      record("documents", Double(parsed.documents.count))
-    }
+      // Parse alone, in a scope of its own so its result is gone before the
+      // full load (peak memory is the load's, not both).
+      do {
+        let source = SourceText(name: file, text: String(decoding: data, as: UTF8.self))
+        let (parsed, parseTime) = Stopwatch.seconds { DocumentParser.parse(source) }
+        record("parse_s", parseTime)
+        record("parse_mb_s", megabytes / parseTime)
+        record("documents", Double(parsed.documents.count))
+      }
     }
 
     // The whole load as the browser does it: read, parse, resolve, index.
@@ -54,8 +58,11 @@ enum Measurement {
 
     // Reference extraction on 1 MB of near-misses, the extractor's worst case.
     let nearMisses = String(
-      repeating: "Resolution Resolution Res. C09/ C09/ Resolutions 1, 2, 3 and Decision of ", count: 14_000)
-    let (_, scanTime) = Stopwatch.seconds { ReferenceExtractor.extract(in: nearMisses, citingBody: "Council") }
+      repeating: "Resolution Resolution Res. C09/ C09/ Resolutions 1, 2, 3 and Decision of ",
+      count: 14_000)
+    let (_, scanTime) = Stopwatch.seconds {
+      ReferenceExtractor.extract(in: nearMisses, citingBody: "Council")
+    }
     record("near_miss_mb_s", Double(nearMisses.utf8.count) / 1_048_576 / scanTime)
 
     let (firstRender, keypresses) = BrowserWorkload.run(corpus: corpus)
