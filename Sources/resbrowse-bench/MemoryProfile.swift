@@ -28,16 +28,20 @@ enum MemoryProfile {
       fail("cannot read \(file)")
     }
     report("read + decode", source.text.utf8.count)
+    // The steps of `Corpus.build`, one at a time.
     let parsed = DocumentParser.parse(source)
-    report("parse alone")
+    report("parse")
     var documents = parsed.documents
+    DocumentIdentifier.assignUniqueIDs(to: &documents)
+    report("unique ids")
     ReferenceExtractor.extractAll(into: &documents)
     report("extract references")
-    withExtendedLifetime(documents) {}
+    let (resolved, backlinks) = ReferenceResolver.resolve(documents)
     documents = []
-    report("(released)")
-    var corpus: Corpus? = Corpus.build(from: [source])
-    report("parse + references")
+    report("resolve + backlinks")
+    var corpus: Corpus? = Corpus(documents: resolved, files: [parsed.file])
+    corpus!.backlinks = backlinks
+    report("corpus")
     printCounts(corpus!)
     let index = SearchIndex(corpus: corpus!)
     report("search index", index.approximateByteCount)

@@ -122,5 +122,11 @@ import Testing
   @Test func symbolKeyDropsSpacesCaseAndLanguage() {
     #expect(ReferenceResolver.symbolKey("C09/108 (Rev.1)") == "C09/108(REV.1)")
     #expect(ReferenceResolver.symbolKey("C20/57-E") == "C20/57")
+    // Lower case, tabs and line breaks; the language suffix after upper-casing.
+    #expect(ReferenceResolver.symbolKey(" c20/57\t-\r\ne ") == "C20/57")
+    #expect(ReferenceResolver.symbolKey("C20/57-1") == "C20/57-1")
+    // Non-ASCII takes the Unicode path: ß upper-cases to SS; é to É, a suffix.
+    #expect(ReferenceResolver.symbolKey("straße") == "STRASSE")
+    #expect(ReferenceResolver.symbolKey("C20/57-é") == "C20/57")
   }
 }

@@ -236,7 +236,6 @@ public enum Renderer {
   }
 
   static func drawPrompt(_ prompt: GoToPrompt, state: BrowserState, into grid: inout CellGrid) {
-    let status = state.layout.status
     let content = state.layout.content
     let count = min(prompt.suggestions.count, content.height)
     for i in 0..<count {

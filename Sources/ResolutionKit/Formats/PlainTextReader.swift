@@ -7,15 +7,19 @@ enum PlainTextReader {
   static func text(from data: Data, name: String) -> Result<
     (text: String, diagnostics: [Diagnostic]), FormatError
   > {
-    let bytes = [UInt8](data)
-    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
       return .failure(
         FormatError("Word 97-2003 (.doc) files are not supported: save it as .docx or PDF"))
     }
-    if bytes.starts(with: Array("{\\rtf".utf8)) {
+    if data.starts(with: Array("{\\rtf".utf8)) {
       return .failure(FormatError("RTF files are not supported: save it as .docx or PDF"))
     }
-    switch SourceDecoder.decode(bytes) {
+    // Decoded from the Data's own bytes: copying a big file first would
+    // cost time and a third buffer at the peak.
+    let outcome = data.withUnsafeBytes { raw in
+      SourceDecoder.decode(raw.assumingMemoryBound(to: UInt8.self))
+    }
+    switch outcome {
     case .binary:
       return .failure(
         FormatError("not a text file (binary data)"))

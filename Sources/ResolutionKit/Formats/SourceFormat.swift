@@ -27,7 +27,11 @@ public enum SourceFormat: String, Hashable, Sendable, CaseIterable {
   /// Word file, `%PDF-` in the first KB a PDF); markup near the start, or an
   /// HTML extension, makes HTML; everything else is text.
   public static func detect(data: Data, fileName: String) -> SourceFormat {
-    let head = [UInt8](data.prefix(1024))
+    detect(head: [UInt8](data.prefix(1024)), fileName: fileName)
+  }
+
+  /// `detect(data:fileName:)` from the file's first kilobyte.
+  static func detect(head: [UInt8], fileName: String) -> SourceFormat {
     if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
     if contains(head, Array("%PDF-".utf8)) { return .pdf }
     if looksLikeHTML(head) { return .html }

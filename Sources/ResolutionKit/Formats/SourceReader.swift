@@ -34,6 +34,9 @@ public enum SourceReader {
     guard !isDirectory.boolValue else {
       return .failure(LoadError(file: name, message: "is a folder"))
     }
+    if let text = UTF8FileReader.text(atPath: path, name: name) {
+      return .success(LoadedSource(source: SourceText(name: name, text: text), format: .text))
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(LoadError(file: name, message: "cannot read the file"))
     }

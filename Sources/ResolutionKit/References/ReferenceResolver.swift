@@ -30,6 +30,7 @@ public enum ReferenceResolver {
   /// Canonical key of a document symbol for matching: no spaces, upper
   /// case, language suffix dropped (`C20/57-E` is the English `C20/57`).
   public static func symbolKey(_ symbol: String) -> String {
+    if let key = asciiSymbolKey(symbol) { return key }
     var key = symbol.uppercased().filter { !$0.isWhitespace }
     let scalars = Array(key.unicodeScalars)
     if scalars.count > 2, scalars[scalars.count - 2] == "-",
@@ -38,6 +39,24 @@ public enum ReferenceResolver {
       key.removeLast(2)
     }
     return key
+  }
+
+  /// `symbolKey` on bytes for ASCII symbols (nearly all), nil otherwise:
+  /// it runs for every document reference and every `Ref.:` symbol.
+  private static func asciiSymbolKey(_ symbol: String) -> String? {
+    var key: [UInt8] = []
+    key.reserveCapacity(symbol.utf8.count)
+    for byte in symbol.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+      key.append((0x61...0x7A).contains(byte) ? byte - 0x20 : byte)
+    }
+    if key.count > 2, key[key.count - 2] == UInt8(ascii: "-"),
+      (0x41...0x5A).contains(key[key.count - 1])
+    {
+      key.removeLast(2)
+    }
+    return String(decoding: key, as: UTF8.self)
   }
 }
 
