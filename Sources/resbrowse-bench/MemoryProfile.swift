@@ -1,3 +1,4 @@
+import BrowserKit
 import Foundation
 import ResolutionKit
 
@@ -28,6 +29,16 @@ enum MemoryProfile {
       fail("cannot read \(file)")
     }
     report("read + decode", source.text.utf8.count)
+    // What `resbrowse` does before its first frame.
+    do {
+      let deferred = Corpus.buildDeferringReferences(from: [source])
+      report("first frame: parse")
+      let state = BrowserState(corpus: deferred, columns: 160, rows: 48)
+      report("first frame: state")
+      _ = Renderer.render(state)
+      report("first frame: draw")
+    }
+    report("(released)")
     // The steps of `Corpus.build`, one at a time.
     let parsed = DocumentParser.parse(source)
     report("parse")
