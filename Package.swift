@@ -55,8 +55,10 @@ let package = Package(
     // Corpus generator and benchmark (run in a release build).
     .executableTarget(
       name: "resbrowse-bench",
-      dependencies: ["ResolutionKit", "BrowserKit"]
+      dependencies: ["ResolutionKit", "BrowserKit", "CBenchSupport"]
     ),
+    // The pseudo-terminal the benchmark starts resbrowse on.
+    .target(name: "CBenchSupport"),
     // libFuzzer targets (built by Scripts/fuzz with -sanitize=fuzzer);
     // a normal build gives a replayer that runs inputs through them.
     .executableTarget(

@@ -9,6 +9,8 @@ import ResolutionKit
 //   resbrowse-bench measure FILE            (one size, key=value lines)
 //   resbrowse-bench keys FILE               (the browser walk's slowest keys)
 //   resbrowse-bench memory FILE             (resident memory after each load phase)
+//   resbrowse-bench first-frame [FILE] [--runs N]
+//                                           (resbrowse's first frame on a terminal)
 //   resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]
 //                                           (index build and queries only)
 //
@@ -35,6 +37,21 @@ case "keys":
 case "memory":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench memory FILE") }
   MemoryProfile.run(file: arguments[1])
+case "first-frame":
+  var rest = Array(arguments.dropFirst())
+  var runs = 1
+  if let flag = rest.firstIndex(of: "--runs"), flag + 1 < rest.count,
+    let count = Int(rest[flag + 1])
+  {
+    runs = max(1, count)
+    rest.removeSubrange(flag...(flag + 1))
+  }
+  for _ in 0..<runs {
+    guard let seconds = FirstFrame.measure(arguments: rest) else {
+      fail("no first frame (is resbrowse built next to resbrowse-bench?)")
+    }
+    print(String(format: "first frame %.3f s", seconds))
+  }
 case "search":
   SearchWorkload.run(arguments: Array(arguments.dropFirst()))
 default:

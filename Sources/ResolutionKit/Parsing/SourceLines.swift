@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a file after cleaning: trimmed, page noise gone.
 struct SourceLine {
   /// 1-based line number in the file.
@@ -51,58 +53,76 @@ struct SourceLines {
   private(set) var layout = LayoutMeasures()
 
   /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces; the text
-  /// is copied only when it has any.
-  static func replacingNoBreakSpaces(_ text: String) -> String {
-    var text = text
-    text.makeContiguousUTF8()
-    let replaced = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
-      var out: [UInt8]? = nil
-      var index = 0
-      var copied = 0
-      let count = bytes.count
-      while index < count {
-        // Eight ASCII bytes at a time.
-        if index + 8 <= count, let base = bytes.baseAddress,
-          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-        {
-          index += 8
-          continue
+  /// is copied only when it has any. Most texts have none: a big one is
+  /// searched for the first on all cores.
+  static func replacingNoBreakSpaces(_ text: String, chunks: Int? = nil) -> String {
+    var contiguous = text
+    contiguous.makeContiguousUTF8()
+    let text = contiguous
+    let count = text.utf8.count
+    let chunkCount =
+      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount * 2, count / (1 << 20))
+    let first: Int?
+    if chunkCount > 1 {
+      let ranges = (0..<chunkCount).map { count * $0 / chunkCount..<count * ($0 + 1) / chunkCount }
+      first =
+        ranges.concurrentMap { range in
+          text.utf8.withContiguousStorageIfAvailable {
+            noBreakSpace(in: $0, from: range.lowerBound, to: range.upperBound)
+          } ?? nil
         }
-        let byte = bytes[index]
-        if byte < 0xC2 {
-          index += 1
-          continue
-        }
-        var length = 0
-        if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
-          length = 2
-        } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80,
-          bytes[index + 2] == 0xAF
-        {
-          length = 3
-        }
-        if length == 0 {
-          index += 1
-          continue
-        }
-        if out == nil {
-          out = []
-          out?.reserveCapacity(count)
-        }
-        out?.append(contentsOf: bytes[copied..<index])
-        out?.append(0x20)
-        index += length
-        copied = index
-      }
-      if out != nil { out?.append(contentsOf: bytes[copied..<count]) }
-      return out
+        .compactMap { $0 }.first
+    } else {
+      first =
+        text.utf8.withContiguousStorageIfAvailable { noBreakSpace(in: $0, from: 0, to: count) }
+        ?? nil
     }
-    guard let bytes = replaced ?? nil else { return text }
-    return String(decoding: bytes, as: UTF8.self)
+    guard let first else { return text }
+    let replaced = text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(count)
+      var copied = 0
+      var next: Int? = first
+      while let position = next {
+        out.append(contentsOf: bytes[copied..<position])
+        out.append(0x20)
+        copied = position + (bytes[position] == 0xC2 ? 2 : 3)
+        next = noBreakSpace(in: bytes, from: copied, to: count)
+      }
+      out.append(contentsOf: bytes[copied..<count])
+      return String(decoding: out, as: UTF8.self)
+    }
+    return replaced ?? text
+  }
+
+  /// The first NBSP (C2 A0) or narrow NBSP (E2 80 AF) starting in
+  /// `start..<end` (it may end after `end`).
+  private static func noBreakSpace(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let count = bytes.count
+    var index = start
+    while index < end {
+      // Eight ASCII bytes at a time.
+      if index + 8 <= end,
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        index += 8
+        continue
+      }
+      let byte = base[index]
+      if byte == 0xC2, index + 1 < count, base[index + 1] == 0xA0 { return index }
+      if byte == 0xE2, index + 2 < count, base[index + 1] == 0x80, base[index + 2] == 0xAF {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// One raw line as byte offsets into the text.
-  struct RawLine {
+  struct RawLine: Equatable {
     var start: Int
     var textStart: Int
     var textEnd: Int
@@ -112,71 +132,105 @@ struct SourceLines {
     var mayHaveMarks: Bool
   }
 
-  /// Splits on LF, CRLF and CR, scanning the bytes once.
-  static func rawLines(_ text: String) -> [RawLine] {
-    var text = text
-    text.makeContiguousUTF8()
-    let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [RawLine] in
-      var lines: [RawLine] = []
-      guard let base = bytes.baseAddress else { return lines }
-      lines.reserveCapacity(bytes.count / 60 + 1)
-      var start = 0
-      var index = 0
-      var formFeed = false
-      // UTF-8 continuation bytes since `start`: width = bytes − these.
-      var continuation = 0
-      var mayHaveMarks = false
-      let count = bytes.count
-      func finish(_ end: Int) {
-        var textStart = start
-        var textEnd = end
-        while textStart < textEnd && isSpace(base[textStart]) { textStart += 1 }
-        while textEnd > textStart && isSpace(base[textEnd - 1]) { textEnd -= 1 }
-        // Trailing whitespace is ASCII: every continuation byte is before textEnd.
-        lines.append(
-          RawLine(
-            start: start, textStart: textStart, textEnd: textEnd,
-            width: textEnd - start - continuation, formFeed: formFeed,
-            mayHaveMarks: mayHaveMarks))
-      }
-      while index < count {
-        // Eight bytes at a time while they are ASCII above 0x0D (no line
-        // break, form feed or multi-byte character).
-        if index + 8 <= count {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          let high: UInt64 = 0x8080_8080_8080_8080
-          let below0E = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
-          let star = word ^ 0x2A2A_2A2A_2A2A_2A2A
-          let stars = (star &- 0x0101_0101_0101_0101) & ~star & high
-          if (word & high) | below0E | stars == 0 {
-            index += 8
-            continue
-          }
+  /// Splits on LF, CRLF and CR, scanning the bytes once: a big text in
+  /// chunks on all cores, each ending just after a LF (where no line or
+  /// CRLF pair is cut), the lines concatenated in order.
+  static func rawLines(_ text: String, chunks: Int? = nil) -> [RawLine] {
+    var contiguous = text
+    contiguous.makeContiguousUTF8()
+    let text = contiguous
+    let count = text.utf8.count
+    let chunkCount =
+      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount * 2, count / (1 << 20))
+    guard chunkCount > 1 else {
+      return text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: 0..<$0.count) } ?? []
+    }
+    let bounds =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+        var bounds = [0]
+        for chunk in 1..<chunkCount {
+          let nominal = max(count * chunk / chunkCount, bounds[bounds.count - 1])
+          guard let base = bytes.baseAddress,
+            let newline = memchr(base + nominal, 0x0A, count - nominal)
+          else { break }
+          bounds.append(UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1)
         }
-        let byte = base[index]
-        if byte > 0x0D {
-          if byte & 0xC0 == 0x80 { continuation += 1 }
-          if byte >= 0x80 || byte == UInt8(ascii: "*") { mayHaveMarks = true }
-          index += 1
+        bounds.append(count)
+        return bounds
+      } ?? [0, count]
+    let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+    let chunks = ranges.concurrentMap { range in
+      text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: range) } ?? []
+    }
+    var lines: [RawLine] = []
+    lines.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for chunk in chunks { lines += chunk }
+    return lines
+  }
+
+  /// The lines of `bytes[range]`, offsets into `bytes`; `range` starts a
+  /// line, and ends one unless it ends the text.
+  private static func rawLines(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>)
+    -> [RawLine]
+  {
+    var lines: [RawLine] = []
+    guard let base = bytes.baseAddress else { return lines }
+    lines.reserveCapacity(range.count / 60 + 1)
+    var start = range.lowerBound
+    var index = range.lowerBound
+    var formFeed = false
+    // UTF-8 continuation bytes since `start`: width = bytes − these.
+    var continuation = 0
+    var mayHaveMarks = false
+    let count = range.upperBound
+    func finish(_ end: Int) {
+      var textStart = start
+      var textEnd = end
+      while textStart < textEnd && isSpace(base[textStart]) { textStart += 1 }
+      while textEnd > textStart && isSpace(base[textEnd - 1]) { textEnd -= 1 }
+      // Trailing whitespace is ASCII: every continuation byte is before textEnd.
+      lines.append(
+        RawLine(
+          start: start, textStart: textStart, textEnd: textEnd,
+          width: textEnd - start - continuation, formFeed: formFeed,
+          mayHaveMarks: mayHaveMarks))
+    }
+    while index < count {
+      // Eight bytes at a time while they are ASCII above 0x0D (no line
+      // break, form feed or multi-byte character).
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let below0E = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high
+        let star = word ^ 0x2A2A_2A2A_2A2A_2A2A
+        let stars = (star &- 0x0101_0101_0101_0101) & ~star & high
+        if (word & high) | below0E | stars == 0 {
+          index += 8
           continue
         }
-        if byte == 0x0A || byte == 0x0D {
-          finish(index)
-          index += 1
-          if byte == 0x0D && index < count && base[index] == 0x0A { index += 1 }
-          start = index
-          formFeed = false
-          continuation = 0
-          mayHaveMarks = false
-        } else {
-          if byte == 0x0C { formFeed = true }
-          index += 1
-        }
       }
-      if start < count { finish(count) }
-      return lines
+      let byte = base[index]
+      if byte > 0x0D {
+        if byte & 0xC0 == 0x80 { continuation += 1 }
+        if byte >= 0x80 || byte == UInt8(ascii: "*") { mayHaveMarks = true }
+        index += 1
+        continue
+      }
+      if byte == 0x0A || byte == 0x0D {
+        finish(index)
+        index += 1
+        if byte == 0x0D && index < count && base[index] == 0x0A { index += 1 }
+        start = index
+        formFeed = false
+        continuation = 0
+        mayHaveMarks = false
+      } else {
+        if byte == 0x0C { formFeed = true }
+        index += 1
+      }
     }
-    return scanned ?? []
+    if start < count { finish(count) }
+    return lines
   }
 
   private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
