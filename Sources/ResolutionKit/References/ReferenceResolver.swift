@@ -14,16 +14,17 @@
 public enum ReferenceResolver {
   public static func resolve(_ documents: [Document]) -> ([Document], BacklinkIndex) {
     let index = TargetIndex(documents)
-    var resolved = documents
-    for position in resolved.indices {
-      let citing = resolved[position].id
-      for referenceIndex in resolved[position].references.indices {
-        let (target, candidates) = index.resolve(
-          resolved[position].references[referenceIndex], citingID: citing)
-        resolved[position].references[referenceIndex].target = target
-        resolved[position].references[referenceIndex].candidates = candidates
+    // Each document's references on its own, on all cores.
+    let references = Array(documents.indices).concurrentMap { position in
+      let citing = documents[position].id
+      return documents[position].references.map { reference in
+        var reference = reference
+        (reference.target, reference.candidates) = index.resolve(reference, citingID: citing)
+        return reference
       }
     }
+    var resolved = documents
+    for position in resolved.indices { resolved[position].references = references[position] }
     return (resolved, BacklinkIndex(documents: resolved))
   }
 
