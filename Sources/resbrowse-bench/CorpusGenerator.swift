@@ -87,9 +87,10 @@ struct CorpusGenerator {
       }
       if pick(4) == 0 { out += "- \(sentence(words: 15 + pick(15))),\n\n" }
     }
-    let session = 1 + pick(20)
-    out +=
-      "Ref.:\tDocuments C\(twoDigits(session))/\(10 + pick(120)) and C\(twoDigits(session))/\(10 + pick(120)).\n\n"
+    // One resolution in ten shares a basis document with the one before.
+    let index = number - firstNumber
+    let first = index > 0 && pick(10) == 0 ? documentSymbol(index - 1, 0) : documentSymbol(index, 0)
+    out += "Ref.:\tDocuments \(first) and \(documentSymbol(index, 1)).\n\n"
   }
 
   /// A clause of 20–70 words, now and then citing another resolution or a
@@ -101,7 +102,11 @@ struct CorpusGenerator {
       let cited = pick(20) == 0 ? firstNumber + count + pick(500) : firstNumber + pick(count)
       text += " in accordance with Resolution \(cited) of the Council"
     case 1:
-      text += " as set out in Document C\(twoDigits(1 + pick(20)))/\(10 + pick(120))"
+      // Another resolution's basis document; one in ten not in the corpus.
+      let cited = pick(count)
+      text +=
+        " as set out in Document "
+        + (pick(10) == 0 ? documentSymbol(cited, 30) : documentSymbol(cited, pick(2)))
     case 2:
       text +=
         ", taking into account resolves \(1 + pick(3)) of Resolution \(firstNumber + pick(count))"
@@ -141,6 +146,21 @@ struct CorpusGenerator {
   }
 
   private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+  /// Resolutions adopted per Council session.
+  private let resolutionsPerSession = 15
+
+  /// Document `offset` of the resolution at `index` in its session:
+  /// `C09/24`, or `C1123/24` past 99 sessions. Each resolution has its own
+  /// documents, so a symbol names one or two resolutions whatever the
+  /// corpus size (a fixed pool of 2,400 symbols, as before, made every
+  /// document reference more ambiguous as the corpus grew: 80 candidates
+  /// each at 100,000). Offsets from 30 up are not any resolution's.
+  private func documentSymbol(_ index: Int, _ offset: Int) -> String {
+    let session = index / resolutionsPerSession
+    let code = session < 100 ? twoDigits(session) : String(1000 + session % 9000)
+    return "C\(code)/\(10 + 2 * (index % resolutionsPerSession) + offset)"
+  }
 
   /// Frequent words of ITU resolutions, most frequent first.
   static let domainWords: [String] = """
