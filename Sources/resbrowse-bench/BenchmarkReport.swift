@@ -13,7 +13,9 @@ enum BenchmarkReport {
     }
     var rows: [(Int, [String: Double])] = []
     for size in sizes {
-      let file = folder.appendingPathComponent("corpus-\(size).txt").path
+      let file = folder.appendingPathComponent(
+        "corpus-v\(CorpusGenerator.version)-\(size).txt"
+      ).path
       if !FileManager.default.fileExists(atPath: file) {
         var generator = CorpusGenerator(resolutionCount: size)
         let text = generator.generate()

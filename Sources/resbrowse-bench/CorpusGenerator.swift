@@ -6,6 +6,9 @@ import Foundation
 /// `Ref.:` lines, and words drawn from a long-tailed (Zipf) vocabulary.
 /// About 5 KB per resolution. Same seed and count, same bytes.
 struct CorpusGenerator {
+  /// Changes whenever the output does, so corpora kept from an earlier run
+  /// are written again.
+  static let version = 2
   private var random: SplitMix64
   private let vocabulary: [String]
   private let cumulativeWeights: [Double]
