@@ -52,6 +52,12 @@ struct SourceLines {
   /// Measures of this piece's layout; see `applyLayout`.
   private(set) var layout = LayoutMeasures()
 
+  /// Pieces a whole-text byte scan is cut into: none under 2 MB, at most
+  /// two per core.
+  private static func scanChunkCount(byteCount: Int) -> Int {
+    min(ProcessInfo.processInfo.activeProcessorCount * 2, byteCount / (1 << 20))
+  }
+
   /// NBSP (U+00A0) and narrow NBSP (U+202F) become plain spaces; the text
   /// is copied only when it has any. Most texts have none: a big one is
   /// searched for the first on all cores.
@@ -60,8 +66,7 @@ struct SourceLines {
     contiguous.makeContiguousUTF8()
     let text = contiguous
     let count = text.utf8.count
-    let chunkCount =
-      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount * 2, count / (1 << 20))
+    let chunkCount = chunks ?? scanChunkCount(byteCount: count)
     let first: Int?
     if chunkCount > 1 {
       let ranges = (0..<chunkCount).map { count * $0 / chunkCount..<count * ($0 + 1) / chunkCount }
@@ -140,8 +145,7 @@ struct SourceLines {
     contiguous.makeContiguousUTF8()
     let text = contiguous
     let count = text.utf8.count
-    let chunkCount =
-      chunks ?? min(ProcessInfo.processInfo.activeProcessorCount * 2, count / (1 << 20))
+    let chunkCount = chunks ?? scanChunkCount(byteCount: count)
     guard chunkCount > 1 else {
       return text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: 0..<$0.count) } ?? []
     }
