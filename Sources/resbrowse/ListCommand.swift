@@ -9,7 +9,9 @@ struct ListCommand: ParsableCommand {
 
   func run() throws {
     StandardOutput.prepare()
-    let (corpus, failed) = source.loadCorpus()
+    // The list shows no references: finding and resolving them would only
+    // delay it.
+    let (corpus, failed) = source.loadCorpusDeferringReferences()
     for document in corpus.documents {
       let number = document.number ?? "-"
       let title = document.title ?? PlainTextRenderer.header(of: document)

@@ -36,7 +36,9 @@ struct SearchCommand: ParsableCommand {
 
   func run() throws {
     StandardOutput.prepare()
-    let (corpus, failed) = source.loadCorpus()
+    // The index reads no references: finding and resolving them would
+    // only delay the answer.
+    let (corpus, failed) = source.loadCorpusDeferringReferences()
     let parsed = SearchQuery(parsing: query)
     for filter in parsed.unknownFilters {
       warn("unknown filter '\(filter)': searched as text (filters: in:, doc:, kind:, body:)")

@@ -20,7 +20,8 @@ struct SourceOptions: ParsableArguments {
   }
 
   /// Like `loadCorpus()`, but references are left pending
-  /// (`Corpus.resolvingReferences()`): for the browser, which draws first.
+  /// (`Corpus.resolvingReferences()`): for the browser, which draws first,
+  /// and for commands that show no references (`list`, `search`).
   func loadCorpusDeferringReferences() -> (corpus: Corpus, failed: Bool) {
     guard !sources.isEmpty else { return (Corpus.sample, false) }
     let (corpus, errors) = CorpusLoader.loadDeferringReferences(paths: sources)
