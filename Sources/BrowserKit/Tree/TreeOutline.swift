@@ -30,7 +30,9 @@ public struct TreeRow: Hashable, Sendable {
 
 /// The corpus as a tree: chapters (when documents name one), documents,
 /// sections and annexes, clauses. Flattened into rows only for the
-/// expanded nodes, so a closed 10,000-document corpus is 10,000 rows.
+/// expanded nodes, so a closed 10,000-document corpus is 10,000 rows;
+/// the browser reads them through `TreeRowList`, which makes the rows of
+/// closed chapters and documents only when they are read.
 public struct TreeOutline: Sendable {
   private enum TopItem: Sendable {
     case chapter(String, [Int])

@@ -214,9 +214,3 @@ public struct TreeRowList: RandomAccessCollection, Sendable {
     outline.replaceCorpus(resolved)
   }
 }
-
-extension TreeRowList: Equatable {
-  public static func == (lhs: TreeRowList, rhs: TreeRowList) -> Bool {
-    lhs.elementsEqual(rhs)
-  }
-}
