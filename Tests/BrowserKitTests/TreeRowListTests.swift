@@ -86,6 +86,22 @@ import Testing
     }
   }
 
+  /// Chapters stand where their first document is, with their members in
+  /// corpus order; documents without a chapter (or an empty one) between.
+  @Test func chaptersGatherTheirMembersInOrder() {
+    let outline = TreeOutline(corpus: Self.corpus())
+    let ids = outline.rows(expanded: [.chapter("A"), .chapter("B"), .chapter("C")]).map(\.id)
+    let a: [TreeNodeID] = [.chapter("A")] + [0, 1, 4, 8, 12, 13].map { .document($0) }
+    let b: [TreeNodeID] = [.chapter("B")] + [3, 6, 10].map { .document($0) }
+    let expected =
+      a + [.document(2)] + b + [
+        .document(5), .document(7), .chapter("C"), .document(9), .document(11),
+      ]
+    #expect(ids == expected)
+    #expect(outline.chapterNode(ofDocument: 12) == .chapter("A"))
+    #expect(outline.chapterNode(ofDocument: 5) == nil)
+  }
+
   @Test func hiddenNodesHaveNoRow() {
     let outline = TreeOutline(corpus: Self.corpus())
     let rows = TreeRowList(outline: outline, expanded: [.document(0)])
