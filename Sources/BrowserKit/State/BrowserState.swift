@@ -128,6 +128,7 @@ public struct BrowserState: Sendable {
     }
   }
 
+  /// The tree's shape; its visible rows are `treeRows`.
   public var outline: TreeOutline { treeRows.outline }
 
   public var selectedTreeRow: TreeRow? {
