@@ -41,9 +41,10 @@ public struct BrowserState: Sendable {
   public private(set) var layout: PaneLayout
 
   // Tree
-  public private(set) var outline: TreeOutline
   public private(set) var expanded: Set<TreeNodeID> = []
-  public private(set) var treeRows: [TreeRow] = []
+  /// Made row by row when read: a keypress never builds rows for a whole
+  /// chapter or corpus.
+  public private(set) var treeRows: TreeRowList
   public private(set) var treeSelection = 0
   public private(set) var treeScroll = 0
 
@@ -83,11 +84,10 @@ public struct BrowserState: Sendable {
     self.corpus = corpus
     self.columns = max(0, columns)
     self.rows = max(0, rows)
-    outline = TreeOutline(corpus: corpus)
+    treeRows = TreeRowList(outline: TreeOutline(corpus: corpus), expanded: [])
     corpus.prepareLookupInBackground()
     if !corpus.referencesPending { corpus.prepareReferenceKeysInBackground() }
     layout = PaneLayout(columns: columns, rows: rows, focus: .tree)
-    treeRows = outline.rows(expanded: expanded)
     if !corpus.documents.isEmpty { show(documentIndex: 0, clause: nil, scroll: 0) }
   }
 
@@ -127,6 +127,9 @@ public struct BrowserState: Sendable {
         reference: selectedReference, footnote: selectedFootnote)
     }
   }
+
+  /// The tree's shape; its visible rows are `treeRows`.
+  public var outline: TreeOutline { treeRows.outline }
 
   public var selectedTreeRow: TreeRow? {
     treeRows.indices.contains(treeSelection) ? treeRows[treeSelection] : nil
@@ -235,7 +238,7 @@ public struct BrowserState: Sendable {
       resolved.documents.count == corpus.documents.count
     else { return }
     corpus = resolved
-    outline.replaceCorpus(resolved)
+    treeRows.replaceCorpus(resolved)
     provisionalReferences = [:]
     if let selected = selectedReference, !currentReferences.indices.contains(selected) {
       selectedReference = nil
@@ -441,23 +444,20 @@ public struct BrowserState: Sendable {
   }
 
   /// Opens or closes the node of a row: only the rows under it change
-  /// (a chapter of a 100,000-document corpus must not re-flatten the tree).
+  /// (a chapter of a 100,000-document corpus must not re-flatten the tree,
+  /// nor make a row for each of its documents).
   private mutating func setExpanded(rowAt index: Int, _ value: Bool) {
     guard treeRows.indices.contains(index) else { return }
     var row = treeRows[index]
     if value { expanded.insert(row.id) } else { expanded.remove(row.id) }
     let selected = selectedTreeRow?.id
-    var end = index + 1
-    while end < treeRows.count, treeRows[end].depth > row.depth { end += 1 }
+    let end = treeRows.subtreeEnd(of: index)
     row.isExpanded = value && row.isExpandable
-    treeRows[index] = row
-    let below = outline.rows(below: row, expanded: expanded)
-    treeRows.replaceSubrange((index + 1)..<end, with: below)
+    let newEnd = treeRows.replaceNode(at: index, through: end, with: row, expanded: expanded)
     if treeSelection >= end {
-      treeSelection += below.count - (end - index - 1)
+      treeSelection += newEnd - end
     } else if treeSelection > index, let selected {
-      let inserted = below.firstIndex { $0.id == selected }
-      treeSelection = inserted.map { index + 1 + $0 } ?? index
+      treeSelection = treeRows.firstIndex(ofNode: selected, in: (index + 1)..<newEnd) ?? index
     }
     keepTreeSelectionVisible()
   }
@@ -467,7 +467,7 @@ public struct BrowserState: Sendable {
     if row.isExpanded {
       setExpanded(rowAt: treeSelection, false)
     } else if let parent = row.parent,
-      let index = treeRows[..<treeSelection].lastIndex(where: { $0.id == parent })
+      let index = treeRows.lastIndex(ofNode: parent, before: treeSelection)
     {
       selectTreeRow(index)
     }
@@ -500,13 +500,15 @@ public struct BrowserState: Sendable {
   private mutating func revealInTree(documentIndex index: Int) {
     var searchFrom = 0
     if let chapter = outline.chapterNode(ofDocument: index),
-      let chapterRow = treeRows.firstIndex(where: { $0.depth == 0 && $0.id == chapter })
+      let chapterRow = treeRows.index(ofNode: chapter)
     {
       if !treeRows[chapterRow].isExpanded { setExpanded(rowAt: chapterRow, true) }
       searchFrom = chapterRow
     }
-    let target = TreeNodeID.document(index)
-    if let row = treeRows[searchFrom...].firstIndex(where: { $0.id == target }) {
+    // Each node has one row at most: found from its place, not by a scan.
+    if let row = treeRows.firstIndex(
+      ofNode: .document(index), in: searchFrom..<treeRows.endIndex)
+    {
       treeSelection = row
       keepTreeSelectionVisible()
     }
