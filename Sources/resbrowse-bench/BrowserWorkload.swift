@@ -7,6 +7,13 @@ import ResolutionKit
 /// in and expanding the tree, following links and coming back, paging
 /// through documents, and the go-to prompt.
 enum BrowserWorkload {
+  /// The state as `resbrowse` sets it up: go-to reads citations.
+  static func browserState(_ corpus: Corpus) -> BrowserState {
+    var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
+    state.goToService = .citations
+    return state
+  }
+
   static var keys: [Key] {
     var keys: [Key] = []
     keys += Array(repeating: .down, count: 30)  // tree
@@ -33,7 +40,7 @@ enum BrowserWorkload {
     var handle = Array(repeating: Double.infinity, count: keys.count)
     var render = Array(repeating: Double.infinity, count: keys.count)
     for _ in 0..<repeats {
-      var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
+      var state = browserState(corpus)
       for (i, key) in keys.enumerated() {
         let (_, handled) = Stopwatch.seconds { _ = state.handle(key: key) }
         let (_, rendered) = Stopwatch.seconds { Renderer.render(state) }
@@ -50,7 +57,7 @@ enum BrowserWorkload {
   /// are built first: the walk measures keys, not waits for those builds.
   static func run(corpus: Corpus) -> (firstFrame: Double, keypresses: [Double]) {
     _ = (corpus.lookup, corpus.referenceKeys)
-    var state = BrowserState(corpus: corpus, columns: 160, rows: 48)
+    var state = browserState(corpus)
     let (_, firstFrame) = Stopwatch.seconds { Renderer.render(state) }
     var latencies: [Double] = []
     for key in keys {

@@ -49,31 +49,13 @@ extension CitationParser {
   private static func documentSuggestions(
     for typed: String, in corpus: Corpus, limit: Int
   ) -> [CitationSuggestion] {
-    let query = typed.lowercased()
-    let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-    let lookup = corpus.lookup
-    let queryBytes = Array(query.utf8)
-    var ranked: [(rank: Int, position: Int)] = []
-    for position in lookup.lowercasedIDs.indices {
-      let id = lookup.lowercasedIDs[position]
-      let number = lookup.numbers[position] ?? ""
-      let rank: Int
-      if id == query {
-        rank = 0
-      } else if number == query {
-        rank = 1
-      } else if id.utf8.starts(with: queryBytes) {
-        rank = 2
-      } else if !number.isEmpty && number.utf8.starts(with: queryBytes) {
-        rank = 3
-      } else if !words.isEmpty, titleMatches(lookup.titleWords[position], words: words) {
-        rank = 4
-      } else {
-        continue
-      }
-      ranked.append((rank, position))
-    }
-    ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.position < $1.position }
+    let query = DocumentQuery(typed: typed, lookup: corpus.lookup)
+    // ASCII text (nearly all) is looked up in the prefix indexes; other
+    // text compares every document, as Unicode equivalence may hold where
+    // the bytes differ.
+    let ranked =
+      query.bytes.allSatisfy({ $0 < 0x80 })
+      ? query.rankedFromIndexes(limit: limit) : query.rankedByScan()
     return ranked.prefix(limit).map { entry in
       let document = corpus.documents[entry.position]
       let address = ClauseAddress(documentID: document.id)
@@ -82,6 +64,85 @@ extension CitationParser {
         label: (try? Citation.format(address, in: corpus, as: .short)) ?? document.id,
         detail: Citation.printable(String((document.title ?? "").prefix(200))),
         address: address)
+    }
+  }
+
+  /// What is typed at the prompt when it names no clause yet: documents
+  /// ranked id equal (0), number equal (1), id prefix (2), number prefix
+  /// (3), then titles whose words start with every word typed (4), in
+  /// corpus order within each rank.
+  struct DocumentQuery {
+    let text: String
+    let bytes: [UInt8]
+    let words: [String]
+    let lookup: CorpusLookup
+
+    init(typed: String, lookup: CorpusLookup) {
+      text = typed.lowercased()
+      bytes = Array(text.utf8)
+      words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      self.lookup = lookup
+    }
+
+    func rank(of position: Int, withTitles: Bool) -> Int? {
+      let id = lookup.lowercasedIDs[position]
+      let number = lookup.numbers[position] ?? ""
+      if id == text { return 0 }
+      if number == text { return 1 }
+      if id.utf8.starts(with: bytes) { return 2 }
+      if !number.isEmpty && number.utf8.starts(with: bytes) { return 3 }
+      if withTitles, !words.isEmpty, titleMatches(lookup.titleWords[position], words: words) {
+        return 4
+      }
+      return nil
+    }
+
+    /// Every document, in rank order.
+    func rankedByScan() -> [(rank: Int, position: Int)] {
+      var ranked: [(rank: Int, position: Int)] = []
+      for position in lookup.lowercasedIDs.indices {
+        if let rank = rank(of: position, withTitles: true) { ranked.append((rank, position)) }
+      }
+      return ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.position < $1.position }
+    }
+
+    /// The first `limit` (at least) in rank order, touching only documents
+    /// whose id, number or title words start with what is typed.
+    func rankedFromIndexes(limit: Int) -> [(rank: Int, position: Int)] {
+      var ranked: [(rank: Int, position: Int)] = []
+      var taken = Set<Int>()
+      func consider(_ position: Int) {
+        guard taken.insert(position).inserted, let rank = rank(of: position, withTitles: false)
+        else { return }
+        ranked.append((rank, position))
+      }
+      lookup.idPrefixes.forEachPosition(withPrefix: bytes, consider)
+      lookup.numberPrefixes.forEachPosition(withPrefix: bytes, consider)
+      ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.position < $1.position }
+      guard ranked.count < limit, !words.isEmpty else { return ranked }
+      // Titles: documents with a title word starting with each typed word
+      // (a superset, as bytes), then checked as before, in corpus order.
+      let wordCount = (lookup.lowercasedIDs.count + 63) / 64
+      var candidates = [UInt64](repeating: ~0, count: wordCount)
+      for word in words {
+        var bits = [UInt64](repeating: 0, count: wordCount)
+        lookup.titleWordPrefixes.forEachPosition(withPrefix: Array(word.utf8)) {
+          bits[$0 >> 6] |= 1 << UInt64($0 & 63)
+        }
+        for index in candidates.indices { candidates[index] &= bits[index] }
+      }
+      for (index, var bits) in candidates.enumerated() where bits != 0 {
+        while bits != 0 {
+          let position = index << 6 + bits.trailingZeroBitCount
+          bits &= bits - 1
+          guard !taken.contains(position),
+            titleMatches(lookup.titleWords[position], words: words)
+          else { continue }
+          ranked.append((4, position))
+          if ranked.count == limit { return ranked }
+        }
+      }
+      return ranked
     }
   }
 

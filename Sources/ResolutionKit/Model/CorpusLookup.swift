@@ -31,6 +31,11 @@ public struct CorpusLookup: Sendable {
   public let packedSources: PackedStrings
   public let sourceRanges: [Range<Int>]
   public let hasNumber: [Bool]
+  /// Documents by lowercased id, by number, and by the words of their
+  /// lowercased titles, for prefix searches (the go-to prompt).
+  public let idPrefixes: PrefixIndex
+  public let numberPrefixes: PrefixIndex
+  public let titleWordPrefixes: PrefixIndex
   init(documents: [Document]) {
     var lowercasedIDs: [String] = []
     var kinds: [DocumentKind] = []
@@ -82,6 +87,13 @@ public struct CorpusLookup: Sendable {
     packedSources = sources
     hasNumber = normalizedNumbers.map { $0 != nil }
     sourceRanges = ranges
+    idPrefixes = PrefixIndex(lowercasedIDs.enumerated().map { ($1, $0) })
+    numberPrefixes = PrefixIndex(
+      numbers.enumerated().compactMap { position, number in
+        number.flatMap { $0.isEmpty ? nil : ($0, position) }
+      })
+    titleWordPrefixes = PrefixIndex(
+      titleWords.enumerated().flatMap { position, words in words.map { ($0, position) } })
   }
 
   /// The letter-and-digit runs of a text; ASCII text is split by bytes,
@@ -152,6 +164,11 @@ public struct PackedStrings: Sendable {
         return true
       }
     }
+  }
+
+  /// Whether string `i` sorts before `key`, byte by byte.
+  public func precedes(_ i: Int, _ key: [UInt8]) -> Bool {
+    bytes[range(i)].lexicographicallyPrecedes(key)
   }
 
   /// Whether string `i` contains `key` as a run of bytes.
