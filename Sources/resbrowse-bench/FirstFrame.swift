@@ -114,10 +114,14 @@ private struct PseudoTerminal {
 
   /// Reads (and drops) what the program writes until it exits, so it never
   /// blocks on a full terminal while restoring it.
+  /// After 2 s it is killed outright.
   func drain(untilExitOf pid: pid_t) {
     var status: Int32 = 0
+    var polls = 0
     while waitpid(pid, &status, WNOHANG) == 0 {
       _ = read(timeoutMilliseconds: 50)
+      polls += 1
+      if polls == 40 { kill(pid, SIGKILL) }
     }
   }
 }
