@@ -36,7 +36,7 @@ enum BrowserWorkload {
     key: String, handle: Double, render: Double
   )] {
     let keys = keys
-    _ = (corpus.lookup, corpus.referenceKeys)
+    _ = (corpus.lookup, corpus.documentPrefixes, corpus.referenceKeys)
     var handle = Array(repeating: Double.infinity, count: keys.count)
     var render = Array(repeating: Double.infinity, count: keys.count)
     for _ in 0..<repeats {
@@ -56,7 +56,7 @@ enum BrowserWorkload {
   /// The tables the browser builds in the background after its first frame
   /// are built first: the walk measures keys, not waits for those builds.
   static func run(corpus: Corpus) -> (firstFrame: Double, keypresses: [Double]) {
-    _ = (corpus.lookup, corpus.referenceKeys)
+    _ = (corpus.lookup, corpus.documentPrefixes, corpus.referenceKeys)
     var state = browserState(corpus)
     let (_, firstFrame) = Stopwatch.seconds { Renderer.render(state) }
     var latencies: [Double] = []

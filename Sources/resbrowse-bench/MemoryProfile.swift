@@ -53,6 +53,10 @@ enum MemoryProfile {
     var corpus: Corpus? = Corpus(documents: resolved, files: [parsed.file])
     corpus!.backlinks = backlinks
     report("corpus")
+    _ = corpus!.lookup
+    report("lookup tables")
+    _ = corpus!.documentPrefixes
+    report("go-to prefixes")
     printCounts(corpus!)
     let index = SearchIndex(corpus: corpus!)
     report("search index", index.approximateByteCount)

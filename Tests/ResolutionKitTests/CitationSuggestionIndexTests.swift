@@ -38,7 +38,8 @@ import Testing
     #expect(queries.count > 50)
     var compared = 0
     for text in queries {
-      let query = CitationParser.DocumentQuery(typed: text, lookup: corpus.lookup)
+      let query = CitationParser.DocumentQuery(
+        typed: text, lookup: corpus.lookup, prefixes: corpus.documentPrefixes)
       let all = query.rankedByScan()
       for limit in [1, 3, 8, 50] {
         let indexed = query.rankedFromIndexes(limit: limit).prefix(limit)

@@ -49,7 +49,8 @@ extension CitationParser {
   private static func documentSuggestions(
     for typed: String, in corpus: Corpus, limit: Int
   ) -> [CitationSuggestion] {
-    let query = DocumentQuery(typed: typed, lookup: corpus.lookup)
+    let query = DocumentQuery(
+      typed: typed, lookup: corpus.lookup, prefixes: corpus.documentPrefixes)
     // ASCII text (nearly all) is looked up in the prefix indexes; other
     // text compares every document, as Unicode equivalence may hold where
     // the bytes differ.
@@ -76,12 +77,14 @@ extension CitationParser {
     let bytes: [UInt8]
     let words: [String]
     let lookup: CorpusLookup
+    let prefixes: DocumentPrefixes
 
-    init(typed: String, lookup: CorpusLookup) {
+    init(typed: String, lookup: CorpusLookup, prefixes: DocumentPrefixes) {
       text = typed.lowercased()
       bytes = Array(text.utf8)
       words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
       self.lookup = lookup
+      self.prefixes = prefixes
     }
 
     func rank(of position: Int, withTitles: Bool) -> Int? {
@@ -116,8 +119,8 @@ extension CitationParser {
         else { return }
         ranked.append((rank, position))
       }
-      lookup.idPrefixes.forEachPosition(withPrefix: bytes, consider)
-      lookup.numberPrefixes.forEachPosition(withPrefix: bytes, consider)
+      prefixes.ids.forEachPosition(withPrefix: bytes, consider)
+      prefixes.numbers.forEachPosition(withPrefix: bytes, consider)
       ranked.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.position < $1.position }
       guard ranked.count < limit, !words.isEmpty else { return ranked }
       // Titles: documents with a title word starting with each typed word
@@ -126,7 +129,7 @@ extension CitationParser {
       var candidates = [UInt64](repeating: ~0, count: wordCount)
       for word in words {
         var bits = [UInt64](repeating: 0, count: wordCount)
-        lookup.titleWordPrefixes.forEachPosition(withPrefix: Array(word.utf8)) {
+        prefixes.titleWords.forEachPosition(withPrefix: Array(word.utf8)) {
           bits[$0 >> 6] |= 1 << UInt64($0 & 63)
         }
         for index in candidates.indices { candidates[index] &= bits[index] }

@@ -16,6 +16,8 @@ public struct Corpus: Sendable {
   private var indexByID: [String: Int]
   /// Typed-name tables (`lookup`), built on first use.
   let lookupBox = BuiltOnce<CorpusLookup>()
+  /// The go-to prompt's prefix indexes (`documentPrefixes`), built on first use.
+  let prefixesBox = BuiltOnce<DocumentPrefixes>()
 
   public init(documents: [Document], diagnostics: [Diagnostic] = [], files: [SourceFile] = []) {
     self.documents = documents

@@ -31,11 +31,6 @@ public struct CorpusLookup: Sendable {
   public let packedSources: PackedStrings
   public let sourceRanges: [Range<Int>]
   public let hasNumber: [Bool]
-  /// Documents by lowercased id, by number, and by the words of their
-  /// lowercased titles, for prefix searches (the go-to prompt).
-  public let idPrefixes: PrefixIndex
-  public let numberPrefixes: PrefixIndex
-  public let titleWordPrefixes: PrefixIndex
   init(documents: [Document]) {
     var lowercasedIDs: [String] = []
     var kinds: [DocumentKind] = []
@@ -87,13 +82,6 @@ public struct CorpusLookup: Sendable {
     packedSources = sources
     hasNumber = normalizedNumbers.map { $0 != nil }
     sourceRanges = ranges
-    idPrefixes = PrefixIndex(lowercasedIDs.enumerated().map { ($1, $0) })
-    numberPrefixes = PrefixIndex(
-      numbers.enumerated().compactMap { position, number in
-        number.flatMap { $0.isEmpty ? nil : ($0, position) }
-      })
-    titleWordPrefixes = PrefixIndex(
-      titleWords.enumerated().flatMap { position, words in words.map { ($0, position) } })
   }
 
   /// The letter-and-digit runs of a text; ASCII text is split by bytes,
@@ -118,11 +106,12 @@ extension Corpus {
   /// Tables for matching typed names; built once per corpus, on first use.
   public var lookup: CorpusLookup { lookupBox.value { CorpusLookup(documents: documents) } }
 
-  /// Builds the lookup tables now, off the main thread, so the first
-  /// keystroke at the prompt does not wait for them.
+  /// Builds the lookup tables and the go-to prompt's prefix indexes now,
+  /// off the main thread, so the first keystroke at the prompt does not
+  /// wait for them.
   public func prepareLookupInBackground() {
     let corpus = self
-    Thread.detachNewThread { _ = corpus.lookup }
+    Thread.detachNewThread { _ = corpus.documentPrefixes }
   }
 }
 
@@ -164,6 +153,23 @@ public struct PackedStrings: Sendable {
         return true
       }
     }
+  }
+
+  /// Whether string `i` sorts before string `j`, byte by byte.
+  public func precedes(_ i: Int, _ j: Int) -> Bool {
+    let (left, right) = (range(i), range(j))
+    return bytes.withUnsafeBufferPointer { own in
+      guard let base = own.baseAddress else { return false }
+      let common = min(left.count, right.count)
+      let order = memcmp(base + left.lowerBound, base + right.lowerBound, common)
+      return order != 0 ? order < 0 : left.count < right.count
+    }
+  }
+
+  /// Whether strings `i` and `j` have the same bytes.
+  public func equals(_ i: Int, _ j: Int) -> Bool {
+    let (left, right) = (range(i), range(j))
+    return left.count == right.count && !precedes(i, j) && !precedes(j, i)
   }
 
   /// Whether string `i` sorts before `key`, byte by byte.

@@ -9,25 +9,29 @@ public struct PrefixIndex: Sendable {
   private let positions: [Int32]
   private let starts: [Int32]
 
-  /// `entries`: (string, document position) pairs, in any order.
+  /// `entries`: (string, document position) pairs, in any order. Sorted
+  /// as indexes into one packed buffer: no allocation per entry.
   init(_ entries: [(String, Int)]) {
-    let sorted = entries.map { (Array($0.0.utf8), $0.1) }.sorted { lhs, rhs in
-      lhs.0 == rhs.0 ? lhs.1 < rhs.1 : lhs.0.lexicographicallyPrecedes(rhs.0)
+    let packed = PackedStrings(entries.lazy.map(\.0))
+    let order = (0..<entries.count).sorted { left, right in
+      if packed.equals(left, right) { return entries[left].1 < entries[right].1 }
+      return packed.precedes(left, right)
     }
     var keys = PackedStrings()
     var positions: [Int32] = []
     var starts: [Int32] = []
-    positions.reserveCapacity(sorted.count)
-    var previous: [UInt8]?
-    for (key, position) in sorted {
-      if key != previous {
-        keys.append(String(decoding: key, as: UTF8.self))
+    positions.reserveCapacity(entries.count)
+    var previous: Int?
+    for entry in order {
+      let position = Int32(entries[entry].1)
+      if let previous, packed.equals(previous, entry) {
+        if positions.last == position { continue }  // the same word twice in one title
+      } else {
+        keys.append(entries[entry].0)
         starts.append(Int32(positions.count))
-        previous = key
-      } else if positions.last == Int32(position) {
-        continue  // the same word twice in one title
       }
-      positions.append(Int32(position))
+      previous = entry
+      positions.append(position)
     }
     starts.append(Int32(positions.count))
     self.keys = keys
@@ -50,5 +54,32 @@ public struct PrefixIndex: Sendable {
       for index in Int(starts[key])..<Int(starts[key + 1]) { body(Int(positions[index])) }
       key += 1
     }
+  }
+}
+
+/// Documents by lowercased id, by number and by the words of their
+/// lowercased titles, for the go-to prompt's suggestions; apart from
+/// `CorpusLookup` so that commands that only resolve citations do not
+/// build them.
+public struct DocumentPrefixes: Sendable {
+  public let ids: PrefixIndex
+  public let numbers: PrefixIndex
+  public let titleWords: PrefixIndex
+
+  init(_ lookup: CorpusLookup) {
+    ids = PrefixIndex(lookup.lowercasedIDs.enumerated().map { ($1, $0) })
+    numbers = PrefixIndex(
+      lookup.numbers.enumerated().compactMap { position, number in
+        number.flatMap { $0.isEmpty ? nil : ($0, position) }
+      })
+    titleWords = PrefixIndex(
+      lookup.titleWords.enumerated().flatMap { position, words in words.map { ($0, position) } })
+  }
+}
+
+extension Corpus {
+  /// The go-to prompt's prefix indexes; built once per corpus, on first use.
+  public var documentPrefixes: DocumentPrefixes {
+    prefixesBox.value { DocumentPrefixes(lookup) }
   }
 }
