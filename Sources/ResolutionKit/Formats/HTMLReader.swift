@@ -30,7 +30,7 @@ enum HTMLReader {
   /// Latin-1, what older pages declare or silently use).
   static func decode(_ data: Data) -> String {
     let bytes = [UInt8](data)
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]),
+    if SourceDecoder.hasUTF16ByteOrderMark(bytes),
       case .text(let text, _) = SourceDecoder.decode(bytes)
     {
       return text

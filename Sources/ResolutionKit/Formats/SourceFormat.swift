@@ -46,7 +46,7 @@ public enum SourceFormat: String, Hashable, Sendable, CaseIterable {
     var bytes = head[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     // UTF-16 pages: keep the ASCII bytes only, enough to see tags.
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+    if SourceDecoder.hasUTF16ByteOrderMark(bytes) {
       bytes = ArraySlice(bytes.dropFirst(2).filter { $0 != 0 })
     }
     let lowered = String(decoding: bytes, as: UTF8.self).lowercased()

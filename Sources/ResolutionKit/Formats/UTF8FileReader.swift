@@ -47,9 +47,8 @@ enum UTF8FileReader {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
     let head = Array(bytes.prefix(1024))
     guard fileNames.allSatisfy({ SourceFormat.detect(head: head, fileName: $0) == .text }),
-      !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]),
-      !head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]), !head.starts(with: Array("{\\rtf".utf8)),
-      memchr(base, 0, bytes.count) == nil
+      !SourceDecoder.hasUTF16ByteOrderMark(head),
+      PlainTextReader.refusal(startingWith: head) == nil, memchr(base, 0, bytes.count) == nil
     else { return false }
     do {
       _ = try UTF8Span(validating: bytes.span)

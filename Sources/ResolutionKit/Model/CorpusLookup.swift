@@ -155,21 +155,16 @@ public struct PackedStrings: Sendable {
     }
   }
 
-  /// Whether string `i` sorts before string `j`, byte by byte.
-  public func precedes(_ i: Int, _ j: Int) -> Bool {
+  /// How string `i` sorts against string `j`, byte by byte: negative
+  /// before, zero equal, positive after.
+  public func order(_ i: Int, _ j: Int) -> Int {
     let (left, right) = (range(i), range(j))
-    return bytes.withUnsafeBufferPointer { own in
-      guard let base = own.baseAddress else { return false }
-      let common = min(left.count, right.count)
-      let order = memcmp(base + left.lowerBound, base + right.lowerBound, common)
-      return order != 0 ? order < 0 : left.count < right.count
+    let common = min(left.count, right.count)
+    let order = bytes.withUnsafeBufferPointer { own -> Int32 in
+      guard let base = own.baseAddress, common > 0 else { return 0 }
+      return memcmp(base + left.lowerBound, base + right.lowerBound, common)
     }
-  }
-
-  /// Whether strings `i` and `j` have the same bytes.
-  public func equals(_ i: Int, _ j: Int) -> Bool {
-    let (left, right) = (range(i), range(j))
-    return left.count == right.count && !precedes(i, j) && !precedes(j, i)
+    return order != 0 ? Int(order) : left.count - right.count
   }
 
   /// Whether string `i` sorts before `key`, byte by byte.

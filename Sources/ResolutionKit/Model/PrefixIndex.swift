@@ -14,8 +14,8 @@ public struct PrefixIndex: Sendable {
   init(_ entries: [(String, Int)]) {
     let packed = PackedStrings(entries.lazy.map(\.0))
     let order = (0..<entries.count).sorted { left, right in
-      if packed.equals(left, right) { return entries[left].1 < entries[right].1 }
-      return packed.precedes(left, right)
+      let order = packed.order(left, right)
+      return order != 0 ? order < 0 : entries[left].1 < entries[right].1
     }
     var keys = PackedStrings()
     var positions: [Int32] = []
@@ -24,7 +24,7 @@ public struct PrefixIndex: Sendable {
     var previous: Int?
     for entry in order {
       let position = Int32(entries[entry].1)
-      if let previous, packed.equals(previous, entry) {
+      if let previous, packed.order(previous, entry) == 0 {
         if positions.last == position { continue }  // the same word twice in one title
       } else {
         keys.append(entries[entry].0)

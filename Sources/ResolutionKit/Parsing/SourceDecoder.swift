@@ -14,6 +14,11 @@ enum SourceDecoder {
     bytes.withUnsafeBufferPointer { decode($0) }
   }
 
+  /// Whether the text starts with a UTF-16 byte-order mark (either order).
+  static func hasUTF16ByteOrderMark(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+  }
+
   /// Decodes bytes in place (a file's `Data`, without copying it first).
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
     if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {

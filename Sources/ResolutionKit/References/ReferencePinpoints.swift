@@ -10,31 +10,28 @@ extension Reference {
     // `range(of:)` made this the costliest step of resolution.
     let point = Array(pinpoint.utf8)
     guard let space = point.lastIndex(of: UInt8(ascii: " ")) else { return [pinpoint] }
-    var text = text
-    return text.withUTF8 { bytes -> [String] in
-      let text = Array(bytes)
-      // The labels after the first one, as the span wrote them.
-      let headingEnd = Self.firstRange(of: point[..<space], in: text, from: 0)?.upperBound ?? 0
-      guard let written = Self.firstRange(of: point[(space + 1)...], in: text, from: headingEnd)
-      else { return [pinpoint] }
-      let heading = String(decoding: point[..<space], as: UTF8.self)
-      var result = [pinpoint]
-      var pieceStart = written.upperBound
-      for position in written.upperBound...text.count {
-        guard
-          position == text.count || text[position] == UInt8(ascii: ",")
-            || text[position] == UInt8(ascii: " ")
-        else { continue }
-        let piece = text[pieceStart..<position]
-        pieceStart = position + 1
-        if piece.isEmpty || piece.elementsEqual("and".utf8) || piece.elementsEqual("or".utf8) {
-          continue
-        }
-        guard Self.isClauseLabel(piece) else { break }
-        result.append(heading + " " + String(decoding: piece, as: UTF8.self))
+    let text = Array(self.text.utf8)
+    // The labels after the first one, as the span wrote them.
+    let headingEnd = Self.firstRange(of: point[..<space], in: text, from: 0)?.upperBound ?? 0
+    guard let written = Self.firstRange(of: point[(space + 1)...], in: text, from: headingEnd)
+    else { return [pinpoint] }
+    let heading = String(decoding: point[..<space], as: UTF8.self)
+    var result = [pinpoint]
+    var pieceStart = written.upperBound
+    for position in written.upperBound...text.count {
+      guard
+        position == text.count || text[position] == UInt8(ascii: ",")
+          || text[position] == UInt8(ascii: " ")
+      else { continue }
+      let piece = text[pieceStart..<position]
+      pieceStart = position + 1
+      if piece.isEmpty || piece.elementsEqual("and".utf8) || piece.elementsEqual("or".utf8) {
+        continue
       }
-      return result
+      guard Self.isClauseLabel(piece) else { break }
+      result.append(heading + " " + String(decoding: piece, as: UTF8.self))
     }
+    return result
   }
 
   /// The first occurrence of `needle` in `bytes` at or after `from`; nil
