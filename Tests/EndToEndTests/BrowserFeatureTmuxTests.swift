@@ -174,7 +174,8 @@ import Testing
       try tmux.send("t")
       #expect(tmux.waitFor { _ in tmux.statusLine().hasPrefix("Theme: ") } != nil)
     }
-    #expect(tmux.capture().contains("Fragment"))
+    // A theme change redraws the whole screen: a capture may land mid-redraw.
+    #expect(tmux.waitFor { $0.contains("Fragment") } != nil)
     try tmux.send("q")
     #expect(tmux.waitFor { $0.contains("EXIT=0") } != nil)
   }
