@@ -89,4 +89,61 @@ import Testing
     #expect(corpus.backlinks.citing(documentID: "R1").map(\.source.documentID) == ["R2"])
     #expect(corpus.backlinks.citing(documentID: "R1").first?.field == .sources)
   }
+
+  /// The index, grouped by target on all cores, agrees with one plain pass
+  /// over the references in corpus order, for every document and every
+  /// clause, on a corpus whose documents cite each other with pinpoints.
+  @Test func agreesWithAPlainPass() {
+    let corpus = F.corpus(
+      (1...40).map { number in
+        F.document(
+          "R\(number)", number: "\(number)",
+          sections: [
+            F.section(
+              "resolves",
+              [
+                F.clause(
+                  "resolves 1", "Resolution \(number * 7 % 40 + 1), resolves 1.1",
+                  children: [
+                    F.clause("resolves 1.1", "resolves 2 of Resolution \(number * 3 % 40 + 1)")
+                  ]),
+                F.clause(
+                  "resolves 2",
+                  "Resolution \(number * 11 % 40 + 1), resolves 1, 2 and 1, and Resolution 999"),
+              ])
+          ])
+      })
+    var expected: [String: [Backlink]] = [:]
+    for document in corpus.documents {
+      for (index, reference) in document.references.enumerated() {
+        guard let target = reference.target else { continue }
+        expected[target, default: []].append(
+          Backlink(
+            source: ClauseAddress(
+              documentID: document.id, path: reference.path.isEmpty ? nil : reference.path),
+            referenceIndex: index, pinpoint: reference.pinpoint, field: reference.field))
+      }
+    }
+    #expect(expected.count > 30)
+    #expect(corpus.backlinks.citedDocumentCount == expected.count)
+    var pinpointed = 0
+    for document in corpus.documents {
+      let links = expected[document.id] ?? []
+      #expect(corpus.backlinks.citing(documentID: document.id) == links)
+      for clause in document.allClauses {
+        // A clause is cited by a pinpoint on it or on a clause enclosing it.
+        let citing = links.filter { link in
+          let reference = corpus.document(id: link.source.documentID)?
+            .references[link.referenceIndex]
+          return reference?.pinpoints.contains {
+            clause.path == $0 || clause.path.hasPrefix($0 + ".")
+          } ?? false
+        }
+        pinpointed += citing.count
+        let address = ClauseAddress(documentID: document.id, path: clause.path)
+        #expect(corpus.backlinks.citing(address) == citing, "\(document.id) \(clause.path)")
+      }
+    }
+    #expect(pinpointed > 80)
+  }
 }
