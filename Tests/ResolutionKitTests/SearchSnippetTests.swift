@@ -143,24 +143,3 @@ import Testing
     #expect(query.invalidFilters == ["kind:treaty"])
   }
 }
-
-@Suite struct SearchTokenizerTests {
-  @Test func foldsAndSplits() {
-    var tokenizer = SearchTokenizer()
-    #expect(
-      tokenizer.terms(of: "Résolution SECRETARY-General C09/108 2012-2015 ﬁnal naïve Straße")
-        == [
-          "resolution", "secretary", "general", "c09", "108", "2012", "2015", "final", "naive",
-          "strasse",
-        ])
-    #expect(tokenizer.terms(of: "pro\u{AD}tection¹ a)b") == ["protection", "a", "b"])
-    #expect(tokenizer.terms(of: "") == [])
-  }
-
-  @Test func reportsUTF8Ranges() {
-    var tokenizer = SearchTokenizer()
-    var ranges: [Range<Int>] = []
-    tokenizer.forEachToken(in: "é ab") { _, range in ranges.append(range) }
-    #expect(ranges == [0..<2, 3..<5])
-  }
-}

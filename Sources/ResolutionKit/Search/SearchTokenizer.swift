@@ -44,14 +44,21 @@ struct SearchTokenizer {
   /// Bytes of one word kept for folding; longer words are cut (noise).
   private static let scratchCapacity = 256
 
+  /// Whether `scan` reads eight ASCII bytes at a time; tests turn it off
+  /// to check both paths give the same terms.
+  var readsWords = true
+
   private mutating func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity) { scratch in
+    // Eight bytes of slack: the word-at-a-time path stores whole words.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity + 8) { scratch in
+      guard let base = bytes.baseAddress, let out = scratch.baseAddress else { return }
       let count = bytes.count
+      let readsWords = self.readsWords
       var index = 0
       while index < count {
-        let byte = bytes[index]
+        let byte = base[index]
         if byte < 0x80 {
           guard Self.isASCIIWordByte(byte) else {
             index += 1
@@ -68,11 +75,21 @@ struct SearchTokenizer {
         var isASCII = true
         var used = 0
         while index < count {
-          let byte = bytes[index]
+          if readsWords, index + 8 <= count, used + 8 <= Self.scratchCapacity {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let (wordBytes, lowered) = Self.asciiWordBytes(word)
+            UnsafeMutableRawPointer(out + used).storeBytes(of: lowered, as: UInt64.self)
+            // Word bytes before the first other byte (little-endian lanes).
+            let run = (~wordBytes & Self.highBits).trailingZeroBitCount >> 3
+            used += run
+            index += run
+            if run == 8 { continue }
+          }
+          let byte = base[index]
           if byte < 0x80 {
             guard Self.isASCIIWordByte(byte) else { break }
             if used < Self.scratchCapacity {
-              scratch[used] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+              out[used] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
               used += 1
             }
             index += 1
@@ -81,7 +98,7 @@ struct SearchTokenizer {
             if Self.isWordScalar(scalar) {
               isASCII = false
               if used + length <= Self.scratchCapacity {
-                for offset in 0..<length { scratch[used + offset] = bytes[index + offset] }
+                for offset in 0..<length { out[used + offset] = base[index + offset] }
                 used += length
               }
             } else if scalar.value != 0xAD {
@@ -92,13 +109,32 @@ struct SearchTokenizer {
         }
         if isASCII {
           let length = min(used, Self.maximumTermLength)
-          body(UnsafeBufferPointer(rebasing: scratch[0..<length]), start..<index)
+          body(UnsafeBufferPointer(start: out, count: length), start..<index)
         } else {
-          var term = foldedTerm(UnsafeBufferPointer(rebasing: scratch[0..<used]))
+          var term = foldedTerm(UnsafeBufferPointer(start: out, count: used))
           if !term.isEmpty { term.withUTF8 { body($0, start..<index) } }
         }
       }
     }
+  }
+
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// For eight bytes: the high bit set in each lane holding an ASCII letter
+  /// or digit, and the bytes with ASCII capitals lowered. Lanes are summed
+  /// on their low seven bits, so no carry crosses into the next lane.
+  @inline(__always)
+  static func asciiWordBytes(_ word: UInt64) -> (wordBytes: UInt64, lowered: UInt64) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low = word & ~highBits
+    /// High bit set in lanes whose low seven bits lie in `first...last`.
+    func inRange(_ value: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
+      (value &+ ones &* (0x80 - first)) & ~(value &+ ones &* (0x7F - last)) & highBits
+    }
+    let digits = inRange(low, 0x30, 0x39)
+    let letters = inRange(low | ones &* 0x20, 0x61, 0x7A)
+    let capitals = inRange(low, 0x41, 0x5A)
+    return ((digits | letters) & ~word, word | capitals >> 2)
   }
 
   private mutating func foldedTerm(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
