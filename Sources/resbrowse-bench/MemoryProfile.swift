@@ -1,9 +1,11 @@
 import BrowserKit
+import CBenchSupport
 import Foundation
 import ResolutionKit
 
 /// `resbrowse-bench memory FILE`: resident memory after each phase of the
-/// load, to see which phase holds what (the benchmark only reports the peak).
+/// load, to see which phase holds what (the benchmark only reports the
+/// peak), and the heap in use, which says what the phase's results hold.
 enum MemoryProfile {
   static func run(file: String) {
     let megabyte = 1_048_576.0
@@ -17,8 +19,9 @@ enum MemoryProfile {
         phase.padding(toLength: 20, withPad: " ", startingAt: 0)
         + String(format: "%6.3f s (cpu %6.3f s)  ", seconds, cpu)
         + String(
-          format: "rss %7.1f MB  peak %7.1f MB", Double(currentResidentBytes()) / megabyte,
-          Double(peakResidentBytes()) / megabyte)
+          format: "rss %7.1f MB  peak %7.1f MB  heap %7.1f MB",
+          Double(currentResidentBytes()) / megabyte, Double(peakResidentBytes()) / megabyte,
+          Double(rb_heap_bytes_in_use()) / megabyte)
       if let bytes { line += String(format: "  (%.1f MB)", Double(bytes) / megabyte) }
       print(line)
       last = DispatchTime.now().uptimeNanoseconds
