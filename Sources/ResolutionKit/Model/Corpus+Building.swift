@@ -40,7 +40,7 @@ extension Corpus {
     var backlinks = BacklinkIndex()
     updateDocumentsKeepingIDs { documents in
       ReferenceExtractor.extractAll(into: &documents)
-      (documents, backlinks) = ReferenceResolver.resolve(documents)
+      backlinks = ReferenceResolver.resolve(&documents)
     }
     self.backlinks = backlinks
     referenceKeysBox = BuiltOnce<ReferenceKeyIndex>()

@@ -29,14 +29,18 @@ public enum ReferenceExtractor {
         in: text, citingBody: body, field: field, path: path, footnote: footnote)
     }
     func addClauses(_ clauses: [Clause]) {
-      // Depth first with an explicit stack: nesting depth comes from input.
-      var stack = Array(clauses.reversed())
-      while let clause = stack.popLast() {
-        add(clause.text, .clause, clause.path)
-        for (index, footnote) in clause.footnotes.enumerated() {
-          add(footnote.text, .footnote, clause.path, footnote: index)
+      // Depth first with an explicit stack (nesting depth comes from
+      // input) of sibling runs, fields read in place: copying a Clause
+      // retains every string and array it holds.
+      var stack: [ArraySlice<Clause>] = [clauses[...]]
+      while let run = stack.popLast() {
+        guard let first = run.indices.first else { continue }
+        stack.append(run.dropFirst())
+        if !run[first].children.isEmpty { stack.append(run[first].children[...]) }
+        add(run[first].text, .clause, run[first].path)
+        for (index, footnote) in run[first].footnotes.enumerated() {
+          add(footnote.text, .footnote, run[first].path, footnote: index)
         }
-        stack.append(contentsOf: clause.children.reversed())
       }
     }
     add(document.title, .title, "")
@@ -58,21 +62,29 @@ public enum ReferenceExtractor {
   /// Fills every document's `references`, in parallel over documents
   /// (extraction needs nothing but the document itself).
   public static func extractAll(into documents: inout [Document]) {
-    let snapshot = documents
-    let chunkCount = min(snapshot.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    let chunkCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
     guard chunkCount > 1 else {
       for index in documents.indices {
         documents[index].references = extract(from: documents[index])
       }
       return
     }
-    let results = ReferenceSlots(count: snapshot.count)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let start = snapshot.count * chunk / chunkCount
-      let end = snapshot.count * (chunk + 1) / chunkCount
-      for index in start..<end { results.set(index, extract(from: snapshot[index])) }
-    }
+    // Found from a borrowed array that is gone before the documents are
+    // updated, so they are updated in place, not copied.
+    let results = extractConcurrently(from: documents, chunks: chunkCount)
     for index in documents.indices { documents[index].references = results.take(index) }
+  }
+
+  private static func extractConcurrently(from documents: [Document], chunks: Int)
+    -> ReferenceSlots
+  {
+    let results = ReferenceSlots(count: documents.count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let start = documents.count * chunk / chunks
+      let end = documents.count * (chunk + 1) / chunks
+      for index in start..<end { results.set(index, extract(from: documents[index])) }
+    }
+    return results
   }
 
   /// The references in one text. `citingBody` is the body of the document

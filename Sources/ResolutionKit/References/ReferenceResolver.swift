@@ -13,9 +13,25 @@
 /// - Self-citations and cycles are kept as they are.
 public enum ReferenceResolver {
   public static func resolve(_ documents: [Document]) -> ([Document], BacklinkIndex) {
+    var resolved = documents
+    let backlinks = resolve(&resolved)
+    return (resolved, backlinks)
+  }
+
+  /// `resolve` in place: the documents are not copied when the caller's
+  /// array is their only holder.
+  static func resolve(_ documents: inout [Document]) -> BacklinkIndex {
     let index = TargetIndex(documents)
     // Each document's references on its own, on all cores.
-    let references = Array(documents.indices).concurrentMap { position in
+    let references = resolvedReferences(of: documents, index)
+    for position in documents.indices { documents[position].references = references[position] }
+    return BacklinkIndex(documents: documents)
+  }
+
+  private static func resolvedReferences(of documents: [Document], _ index: TargetIndex)
+    -> [[Reference]]
+  {
+    Array(documents.indices).concurrentMap { position in
       let citing = documents[position].id
       return documents[position].references.map { reference in
         var reference = reference
@@ -23,9 +39,6 @@ public enum ReferenceResolver {
         return reference
       }
     }
-    var resolved = documents
-    for position in resolved.indices { resolved[position].references = references[position] }
-    return (resolved, BacklinkIndex(documents: resolved))
   }
 
   /// Canonical key of a document symbol for matching: no spaces, upper
@@ -67,12 +80,17 @@ private struct TargetIndex {
     var kind: DocumentKind
     var number: String
   }
-  let documents: [Document]
+  /// Per document, what resolution reads: not the documents themselves,
+  /// whose copies would retain every string they hold (and, in a big
+  /// corpus, miss the cache on each).
+  let ids: [String]
+  let bodies: [String?]
   var byNumber: [NumberKey: [Int]] = [:]
   var bySymbol: [String: [Int]] = [:]
 
   init(_ documents: [Document]) {
-    self.documents = documents
+    ids = documents.map(\.id)
+    bodies = documents.map(\.body)
     for (position, document) in documents.enumerated() {
       if let number = document.number, document.kind != .fragment {
         byNumber[NumberKey(kind: document.kind, number: Self.normalised(number)), default: []]
@@ -100,13 +118,13 @@ private struct TargetIndex {
       let kind: DocumentKind = reference.kind == .resolution ? .resolution : .decision
       let all = byNumber[NumberKey(kind: kind, number: Self.normalised(number))] ?? []
       guard let body = reference.body else { return pick(all) }
-      let sameBody = all.filter { documents[$0].body == body }
+      let sameBody = all.filter { bodies[$0] == body }
       if !sameBody.isEmpty { return pick(sameBody) }
-      return pick(all.filter { documents[$0].body == nil })
+      return pick(all.filter { bodies[$0] == nil })
     case .document:
       guard let symbol = reference.symbol else { return (nil, []) }
       let all = bySymbol[ReferenceResolver.symbolKey(symbol)] ?? []
-      if reference.field == .sources, all.contains(where: { documents[$0].id == citingID }) {
+      if reference.field == .sources, all.contains(where: { ids[$0] == citingID }) {
         return (citingID, [])
       }
       return pick(all)
@@ -118,8 +136,8 @@ private struct TargetIndex {
   private func pick(_ positions: [Int]) -> (target: String?, candidates: [String]) {
     switch positions.count {
     case 0: (nil, [])
-    case 1: (documents[positions[0]].id, [])
-    default: (nil, positions.map { documents[$0].id })
+    case 1: (ids[positions[0]], [])
+    default: (nil, positions.map { ids[$0] })
     }
   }
 }
