@@ -1,0 +1,33 @@
+import Testing
+
+@testable import ResolutionKit
+
+@Suite struct SearchPostingsTests {
+  /// Read back from the postings, every unit's terms in position order
+  /// are its text's terms: pass 2 wrote every token and posting slot (the
+  /// arrays start uninitialised), and each in its place.
+  @Test(arguments: [Corpus.sample, SearchScaleTests.largeCorpus()])
+  func postingsGiveBackEveryUnitsTerms(corpus: Corpus) {
+    let index = SearchIndex(corpus: corpus)
+    var found = [[(position: Int, term: String)]](repeating: [], count: index.unitCount)
+    for term in 0..<index.termCount {
+      for posting in Int(index.termPostingStart[term])..<Int(index.termPostingStart[term + 1]) {
+        let unit = Int(index.postingUnits[posting])
+        let start = Int(index.postingPositionStart[posting])
+        let end = Int(index.postingPositionStart[posting + 1])
+        #expect(start < end)
+        for slot in start..<end {
+          found[unit].append((Int(index.positions[slot]), index.terms[term]))
+        }
+      }
+    }
+    #expect(index.unitCount > 100)
+    var tokenizer = SearchTokenizer()
+    for unit in 0..<index.unitCount {
+      let expected = tokenizer.terms(of: index.text(of: index.units[unit]))
+      let read = found[unit].sorted { $0.position < $1.position }
+      #expect(read.map(\.position) == Array(expected.indices), "unit \(unit)")
+      #expect(read.map(\.term) == expected, "unit \(unit)")
+    }
+  }
+}
