@@ -195,6 +195,20 @@ public struct SearchIndex: Sendable {
 
   /// Lower-cased with white space removed: how numbers, ids and symbols compare.
   static func normalizedName(_ text: String) -> String {
+    // Ids, numbers and symbols are nearly always ASCII: bytes, no Unicode
+    // case mapping (the index build names every document this way).
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(
+        decoding: text.utf8.compactMap { byte -> UInt8? in
+          if byte == 0x20 || (0x09...0x0D).contains(byte) { return nil }
+          return (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        }, as: UTF8.self)
+    }
+    return normalizedNameByScalars(text)
+  }
+
+  /// `normalizedName` for any text: lower case, no white space.
+  static func normalizedNameByScalars(_ text: String) -> String {
     String(
       text.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
   }

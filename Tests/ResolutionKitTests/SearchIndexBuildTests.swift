@@ -2,7 +2,7 @@ import Testing
 
 @testable import ResolutionKit
 
-@Suite struct SearchPostingsTests {
+@Suite struct SearchIndexBuildTests {
   /// Read back from the postings, every unit's terms in position order
   /// are its text's terms: pass 2 wrote every token and posting slot (the
   /// arrays start uninitialised), and each in its place.
@@ -29,5 +29,15 @@ import Testing
       #expect(read.map(\.position) == Array(expected.indices), "unit \(unit)")
       #expect(read.map(\.term) == expected, "unit \(unit)")
     }
+  }
+
+  @Test func asciiNamesNormaliseAsByScalars() {
+    var names = ["C09/108 (Rev.1)", "PP-R71", "R 1316", "Res.\t1\u{0B}2\u{0C}3\r\n", "Zz@[`{"]
+    names.append(String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self))
+    for name in names {
+      #expect(SearchIndex.normalizedName(name) == SearchIndex.normalizedNameByScalars(name))
+    }
+    #expect(SearchIndex.normalizedName("C09/108 (Rev.1)") == "c09/108(rev.1)")
+    #expect(SearchIndex.normalizedName("Résolution\u{A0}71") == "résolution71")
   }
 }
