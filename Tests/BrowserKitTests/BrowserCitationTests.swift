@@ -8,9 +8,7 @@ import Testing
   func atRecallingB() -> BrowserState {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
     state.goToService = .citations
-    state.press(.character(":"))
-    state.type("R1316 recalling b)")
-    state.press(.enter)
+    state.goTo("R1316 recalling b)")
     return state
   }
 
@@ -43,9 +41,7 @@ import Testing
 
   @Test func withoutAClauseTheDocumentIsCited() {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("1317")
-    state.press(.enter)
+    state.goTo("1317")
     #expect(state.currentClause == nil)
     #expect(copied(state.handle(key: .character("y")))?.text == "Res. 1317 (C10)")
   }
@@ -80,9 +76,7 @@ import Testing
     var source = atRecallingB()
     let citation = copied(source.handle(key: .character("y")))?.text ?? ""
     #expect(citation == "Res. 1316 (C09), recalling b)")
-    state.press(.character(":"))
-    state.type(citation)
-    state.press(.enter)
+    state.goTo(citation)
     #expect(state.document?.id == "R1316")
     #expect(state.currentClause == "recalling b)")
     #expect(state.screen[29].hasPrefix("R1316 › recalling b)"))

@@ -64,9 +64,7 @@ import Testing
 
   @Test func escapeFromASearchLeavesEverythingWhereItWas() {
     var state = ready()
-    state.press(.character(":"))
-    state.type("1316")
-    state.press(.enter)
+    state.goTo("1316")
     state.press(.pageDown, .down)
     let before = (state.location, state.readerScroll, state.currentClause, state.focus)
     search("task", in: &state)

@@ -11,9 +11,7 @@ import Testing
   /// R1316 of the sample corpus open in the reader, references pending.
   func atR1316() -> BrowserState {
     var state = BrowserState(corpus: Self.pending, columns: 120, rows: 40)
-    state.press(.character(":"))
-    state.type("R1316")
-    state.press(.enter)
+    state.goTo("R1316")
     return state
   }
 
@@ -70,9 +68,7 @@ import Testing
 
   @Test func citedByIsStillIndexingThenLists() {
     var state = BrowserState(corpus: Self.pending, columns: 120, rows: 40)
-    state.press(.character(":"))
-    state.type("R1300")
-    state.press(.enter)
+    state.goTo("R1300")
     state.press(.character("b"))
     #expect(state.overlay == nil)
     #expect(
@@ -124,9 +120,7 @@ import Testing
 
   @Test func followingALinkIntoAClosedChapterOpensItIncrementally() {
     var state = BrowserState(corpus: TestCorpus.make(chapters: true), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("1317")
-    state.press(.enter)
+    state.goTo("1317")
     #expect(state.document?.id == "R1317")
     #expect(state.treeRows == state.outline.rows(expanded: state.expanded))
     #expect(state.selectedTreeRow?.id == .document(2))

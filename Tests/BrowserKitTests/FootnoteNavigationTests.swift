@@ -28,9 +28,7 @@ import Testing
   /// R1400 open in the reader.
   func atR1400(rows: Int = 30) -> BrowserState {
     var state = BrowserState(corpus: Self.corpus, columns: 100, rows: rows)
-    state.press(.character(":"))
-    state.type("R1400")
-    state.press(.enter)
+    state.goTo("R1400")
     return state
   }
 
@@ -99,9 +97,7 @@ import Testing
   @Test func fOnAClauseGoesToItsFootnoteEvenOffScreen() throws {
     // A short reader: the footnote sits below the screen's end.
     var state = atR1400(rows: 8)
-    state.press(.character(":"))
-    state.type("R1400 resolves 1")
-    state.press(.enter)
+    state.goTo("R1400 resolves 1")
     #expect(state.currentClause == "resolves 1")
     state.press(.character("f"))
     let note = try #require(state.selectedFootnote)
@@ -127,9 +123,7 @@ import Testing
 
   @Test func fWithoutFootnotesSaysSo() {
     var state = BrowserState(corpus: Self.corpus, columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("R1300")
-    state.press(.enter)
+    state.goTo("R1300")
     state.press(.character("f"))
     #expect(state.selectedFootnote == nil)
     #expect(state.statusMessage?.text == "No footnotes in this document")

@@ -20,9 +20,7 @@ import Testing
 
   @Test func unknownInputLeavesAMessageAndDoesNotJump() {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("4242")
-    state.press(.enter)
+    state.goTo("4242")
     #expect(state.document?.id == "R1300")
     #expect(state.backStack.isEmpty)
     #expect(state.statusMessage?.isError == true)
@@ -74,14 +72,10 @@ import Testing
     #expect(prompt.suggestions.first?.address.documentID == "R1316")
     state.press(.enter)
     #expect(state.document?.id == "R1316")
-    state.press(.character(":"))
-    state.type("Resolution 1300 of the Council, resolves 2")
-    state.press(.enter)
+    state.goTo("Resolution 1300 of the Council, resolves 2")
     #expect(state.document?.id == "R1300")
     #expect(state.currentClause == "resolves 2")
-    state.press(.character(":"))
-    state.type("no such thing 77777")
-    state.press(.enter)
+    state.goTo("no such thing 77777")
     #expect(state.document?.id == "R1300")
     #expect(state.statusMessage?.isError == true)
   }

@@ -29,9 +29,7 @@ import Testing
     state.press(.character("l"))
     for _ in 0..<200 { state.press(.character("j")) }
     for _ in 0..<50 { state.press(.character("]")) }
-    state.press(.character(":"))
-    state.type("R9999")
-    state.press(.enter)
+    state.goTo("R9999")
     for _ in 0..<100 {
       state.press(.tab)
       _ = Renderer.render(state)

@@ -7,9 +7,7 @@ import Testing
   /// R1316 open in the reader.
   func atR1316() -> BrowserState {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("1316")
-    state.press(.enter)
+    state.goTo("1316")
     return state
   }
 
@@ -126,9 +124,7 @@ import Testing
 
   @Test func citedByListsPinpointedCitersOfTheClause() {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("R1300 resolves 2")
-    state.press(.enter)
+    state.goTo("R1300 resolves 2")
     #expect(state.currentClause == "resolves 2")
     state.press(.character("b"))
     let text = state.screenText

@@ -44,9 +44,7 @@ import Testing
 
   @Test func resizingRewrapsAndKeepsTheClauseInView() {
     var state = BrowserState(corpus: TestCorpus.make(), columns: 100, rows: 30)
-    state.press(.character(":"))
-    state.type("R1316 instructs the Secretary-General 20")
-    state.press(.enter)
+    state.goTo("R1316 instructs the Secretary-General 20")
     #expect(state.currentClause == "instructs the Secretary-General 20")
     let wideLines = state.readerLayout?.lines.count ?? 0
     state.resize(columns: 120, rows: 12)

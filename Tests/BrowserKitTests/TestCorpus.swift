@@ -130,6 +130,13 @@ extension BrowserState {
   mutating func type(_ text: String) {
     for character in text { _ = handle(key: .character(character)) }
   }
+
+  /// Types `target` at the go-to prompt (`:`) and presses Enter.
+  mutating func goTo(_ target: String) {
+    press(.character(":"))
+    type(target)
+    press(.enter)
+  }
 }
 
 extension CellGrid {

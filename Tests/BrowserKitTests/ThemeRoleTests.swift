@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BrowserKit
 
 @Test func everyRoleHasADistinctName() {

@@ -56,9 +56,7 @@ import Testing
     #expect(state.screen[1].hasPrefix("  ▸ R1300"))
     #expect(state.screen[2].hasPrefix("  ▸ R1316"))
     // A jump into a closed chapter opens it and selects the document.
-    state.press(.character(":"))
-    state.type("R1317")
-    state.press(.enter)
+    state.goTo("R1317")
     #expect(state.selectedTreeRow?.id == .document(2))
     #expect(state.treeRows.contains { $0.id == .chapter("4 General Secretariat") && $0.isExpanded })
   }
