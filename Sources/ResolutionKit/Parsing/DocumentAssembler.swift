@@ -216,13 +216,6 @@ struct DocumentAssembler {
     if betweenDocuments && draft.document.sourcesLine != nil {
       diagnose(block.line, "text after the Ref.: line kept with the document before it")
     }
-    let cleaned = Self.takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
-    var item = ClauseItem(
-      marker: marker, text: cleaned.text, location: location(block.line),
-      footnoteMarks: cleaned.marks)
-    item.footnotes = cleaned.notes.map {
-      Footnote(mark: $0.mark, text: $0.text, location: location(block.line), anchor: $0.offset)
-    }
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
       if draft.annexes[last].awaitingTitle {
@@ -234,7 +227,7 @@ struct DocumentAssembler {
           return
         }
       }
-      draft.annexes[last].items.append(item)
+      Self.append(Self.item(marker, block, file: file), to: &draft.annexes[last].items)
       return
     }
     if draft.sections.isEmpty {
@@ -244,7 +237,30 @@ struct DocumentAssembler {
         SectionDraft(
           heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
     }
-    draft.sections[draft.sections.count - 1].items.append(item)
+    Self.append(
+      Self.item(marker, block, file: file), to: &draft.sections[draft.sections.count - 1].items)
+  }
+
+  /// The block as a clause item, footnote markers and inline notes taken
+  /// out.
+  private static func item(_ marker: ClauseMarker, _ block: Block, file: String) -> ClauseItem {
+    let cleaned = takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
+    let location = SourceLocation(file: file, line: block.line)
+    var item = ClauseItem(
+      marker: marker, text: cleaned.text, location: location, footnoteMarks: cleaned.marks)
+    if !cleaned.notes.isEmpty {
+      item.footnotes = cleaned.notes.map {
+        Footnote(mark: $0.mark, text: $0.text, location: location, anchor: $0.offset)
+      }
+    }
+    return item
+  }
+
+  /// Appends, starting a list with room for a few items: most sections
+  /// hold several, and growing one item at a time moves them repeatedly.
+  private static func append(_ item: consuming ClauseItem, to items: inout [ClauseItem]) {
+    if items.isEmpty { items.reserveCapacity(8) }
+    items.append(item)
   }
 
   /// Gives the footnote to the latest clause of the document that carries
@@ -315,8 +331,11 @@ struct DocumentAssembler {
     text: String, marks: [FootnoteMarks.StrippedMark], notes: [FootnoteMarks.InlineNote]
   ) {
     let lifted = FootnoteMarks.liftInlineNotes(block.text)
-    var plain = zip(block.footnoteKeys, block.footnoteAnchors).map {
-      FootnoteMarks.StrippedMark(key: $0.0, offset: lifted.removed.map($0.1))
+    var plain: [FootnoteMarks.StrippedMark] = []
+    if !block.footnoteKeys.isEmpty {
+      plain = zip(block.footnoteKeys, block.footnoteAnchors).map {
+        FootnoteMarks.StrippedMark(key: $0.0, offset: lifted.removed.map($0.1))
+      }
     }
     guard mayHaveMarks else { return (lifted.text, plain, lifted.notes) }
     let stripped = FootnoteMarks.strip(lifted.text)
@@ -361,17 +380,6 @@ struct DocumentAssembler {
     betweenDocuments = false
   }
 
-  /// Hands the items to the builder one by one, each moved out of the
-  /// array (a `for … in` loop or a subscript read copies every item).
-  private static func add(moving items: inout [ClauseItem], to builder: inout ClauseTreeBuilder) {
-    let placeholder = SourceLocation(file: "", line: 0)
-    for index in items.indices {
-      var item = ClauseItem(marker: .none, text: "", location: placeholder)
-      swap(&item, &items[index])
-      builder.add(item)
-    }
-  }
-
   private mutating func finishDocument() {
     guard var draft = current.take() else { return }
     var document = draft.document
@@ -395,44 +403,42 @@ struct DocumentAssembler {
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)
     }
-    var usedPaths = Set<String>()
-    usedPaths.reserveCapacity(
-      draft.sections.reduce(0) { $0 + $1.items.count }
-        + draft.annexes.reduce(0) { $0 + $1.items.count })
-    var cappedAt: SourceLocation?
+    // One builder for every section and annex: it keeps the document's
+    // paths unique and reuses its storage.
+    var itemCount = 0
+    var largest = 0
+    for index in draft.sections.indices {
+      itemCount += draft.sections[index].items.count
+      largest = max(largest, draft.sections[index].items.count)
+    }
+    for index in draft.annexes.indices {
+      itemCount += draft.annexes[index].items.count
+      largest = max(largest, draft.annexes[index].items.count)
+    }
+    var builder = ClauseTreeBuilder(
+      heading: "", usedPaths: ClausePathSet(minimumCapacity: itemCount), capacity: largest)
+    document.sections.reserveCapacity(draft.sections.count)
     for sectionIndex in draft.sections.indices {
-      var items: [ClauseItem] = []
-      swap(&items, &draft.sections[sectionIndex].items)
+      builder.restart(heading: draft.sections[sectionIndex].heading)
+      builder.add(moving: &draft.sections[sectionIndex].items)
       let section = draft.sections[sectionIndex]
-      var builder = ClauseTreeBuilder(
-        heading: section.heading, usedPaths: usedPaths, capacity: items.count)
-      usedPaths = []
-      Self.add(moving: &items, to: &builder)
-      usedPaths = builder.usedPaths
-      diagnostics += builder.diagnostics
-      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.sections.append(
         Section(
           heading: section.heading, role: section.role, location: section.location,
           clauses: builder.build()))
     }
+    document.annexes.reserveCapacity(draft.annexes.count)
     for annexIndex in draft.annexes.indices {
-      var items: [ClauseItem] = []
-      swap(&items, &draft.annexes[annexIndex].items)
+      builder.restart(heading: draft.annexes[annexIndex].heading.pathPrefix, separator: ", ")
+      builder.add(moving: &draft.annexes[annexIndex].items)
       let annex = draft.annexes[annexIndex]
-      var builder = ClauseTreeBuilder(
-        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
-        capacity: items.count)
-      usedPaths = []
-      Self.add(moving: &items, to: &builder)
-      usedPaths = builder.usedPaths
-      diagnostics += builder.diagnostics
-      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.annexes.append(
         Annex(
           heading: annex.heading.heading, title: annex.title, location: annex.location,
           clauses: builder.build()))
     }
+    if !builder.diagnostics.isEmpty { diagnostics += builder.diagnostics }
+    let cappedAt = builder.firstCappedLocation
     if let cappedAt {
       diagnose(
         cappedAt.line,
