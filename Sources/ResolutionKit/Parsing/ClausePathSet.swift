@@ -34,8 +34,13 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
   /// Inserts the path; returns whether it was new.
   @discardableResult
   mutating func insert(_ path: String) -> Bool {
+    insert(path, hash: Self.plainHash(path))
+  }
+
+  /// Inserts the path, given its `hash(of:)`.
+  mutating func insert(_ path: String, hash: UInt32?) -> Bool {
     if general != nil { return general!.insert(path).inserted }
-    guard let hash = Self.plainHash(path), paths.count < Int(UInt32.max) - 1 else {
+    guard let hash, paths.count < Int(UInt32.max) - 1 else {
       var set = Set(paths)
       let inserted = set.insert(path).inserted
       general = set
@@ -101,14 +106,15 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
   /// A hash of the path's bytes if it is plain (ASCII, and `¶` for other
   /// bytes), else nil.
   private static func plainHash(_ path: String) -> UInt32? {
-    if let hash = path.utf8.withContiguousStorageIfAvailable({ plainHash(bytes: $0) }) {
+    if let hash = path.utf8.withContiguousStorageIfAvailable({ hash(of: $0) }) {
       return hash
     }
     var copy = path
-    return copy.withUTF8 { plainHash(bytes: $0) }
+    return copy.withUTF8 { hash(of: $0) }
   }
 
-  private static func plainHash(bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+  /// The hash of a path's UTF-8 if it is plain, else nil.
+  static func hash(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count)
     var highBits: UInt64 = 0

@@ -92,8 +92,9 @@ struct ClauseTreeBuilder {
   private var rootLastLetter: UInt8?
   /// Finished subtrees while building.
   private var pending: [Clause] = []
-  /// What a top-level path starts with: the heading and separator.
-  private var rootBase: String
+  /// What joins the heading to a top-level clause's own part: the
+  /// separator, or nothing without a heading.
+  private var rootJoin: String
 
   init(
     heading: String, separator: String = " ", usedPaths: ClausePathSet, capacity: Int = 0
@@ -101,13 +102,9 @@ struct ClauseTreeBuilder {
     self.heading = heading
     self.separator = separator
     self.usedPaths = usedPaths
-    rootBase = Self.rootBase(heading: heading, separator: separator)
+    rootJoin = heading.isEmpty ? "" : separator
     nodes.reserveCapacity(capacity)
     clauses.reserveCapacity(capacity)
-  }
-
-  private static func rootBase(heading: String, separator: String) -> String {
-    heading.isEmpty ? "" : heading + separator
   }
 
   /// Starts the next section or annex of the same document: the used
@@ -115,10 +112,12 @@ struct ClauseTreeBuilder {
   mutating func restart(heading: String, separator: String = " ") {
     self.heading = heading
     self.separator = separator
-    rootBase = Self.rootBase(heading: heading, separator: separator)
-    nodes.removeAll(keepingCapacity: true)
-    clauses.removeAll(keepingCapacity: true)
-    stack.removeAll(keepingCapacity: true)
+    rootJoin = heading.isEmpty ? "" : separator
+    // `build` left the nodes and clauses empty; `removeAll` costs more
+    // than popping a few indices.
+    if !nodes.isEmpty { nodes.removeAll(keepingCapacity: true) }
+    if !clauses.isEmpty { clauses.removeAll(keepingCapacity: true) }
+    while stack.popLast() != nil {}
     lettersOnStack = 0
     romansOnStack = 0
     rootUnlabelled = 0
@@ -126,16 +125,22 @@ struct ClauseTreeBuilder {
     rootLastLetter = nil
   }
 
-  /// Adds the items in order, moving each out of the array (reading one
-  /// in place would copy it); leaves the array empty.
+  /// Adds the items in order, moving their text and footnotes out in
+  /// place (reading an item would copy it); leaves the array empty.
   mutating func add(moving items: inout [ClauseItem]) {
     nodes.reserveCapacity(nodes.count + items.count)
     clauses.reserveCapacity(clauses.count + items.count)
-    items.reverse()
-    while let item = items.popLast() { add(item) }
+    for index in items.indices { add(from: &items[index]) }
+    items = []
   }
 
-  mutating func add(_ item: consuming ClauseItem) {
+  mutating func add(_ item: ClauseItem) {
+    var item = item
+    add(from: &item)
+  }
+
+  /// Adds the item, taking its text and footnotes (left empty).
+  private mutating func add(from item: inout ClauseItem) {
     let kind: Kind
     var label: String?
     var components = 0
@@ -195,33 +200,41 @@ struct ClauseTreeBuilder {
       depth = 1
       baseOwner = nil
     }
+    var hash: UInt32?
     let path =
       if let baseOwner {
         Self.path(
-          base: clauses[baseOwner].path, space: true, kind: kind, label: label, ordinal: ordinal)
+          base: clauses[baseOwner].path, join: " ", kind: kind, label: label, ordinal: ordinal,
+          hash: &hash)
       } else {
-        Self.path(base: rootBase, space: false, kind: kind, label: label, ordinal: ordinal)
+        Self.path(
+          base: heading, join: rootJoin, kind: kind, label: label, ordinal: ordinal, hash: &hash)
       }
     nodes.append(
       Node(
         kind: kind, labelStart: labelStart, components: components, parent: parent, depth: depth,
         baseOwner: baseOwner))
+    var text = ""
+    swap(&text, &item.text)
+    var footnotes: [Footnote] = []
+    swap(&footnotes, &item.footnotes)
     clauses.append(
       Clause(
-        label: label, path: unique(path, at: item.location), text: item.text,
-        location: item.location, footnotes: item.footnotes))
+        label: label, path: unique(path, hash: hash, at: item.location), text: text,
+        location: item.location, footnotes: footnotes))
     push(index)
   }
 
-  /// The base, a space if asked, and the clause's own part: its label
-  /// (`1.1`), its label and `)` (`a)`), or `¶` and its ordinal (`¶2`),
-  /// written into one string of the right size.
+  /// The base, the join, and the clause's own part: its label (`1.1`),
+  /// its label and `)` (`a)`), or `¶` and its ordinal (`¶2`), written into
+  /// one string of the right size; `hash` is set to the path's hash for
+  /// `ClausePathSet`, hashed while its bytes are at hand.
   private static func path(
-    base: String, space: Bool, kind: Kind, label: String?, ordinal: Int
+    base: String, join: String, kind: Kind, label: String?, ordinal: Int, hash: inout UInt32?
   ) -> String {
     let own = label ?? ""
     var digits = 0
-    var count = base.utf8.count + (space ? 1 : 0)
+    var count = base.utf8.count + join.utf8.count
     switch kind {
     case .number: count += own.utf8.count
     case .letter, .roman: count += own.utf8.count + 1
@@ -235,10 +248,7 @@ struct ClauseTreeBuilder {
     }
     return String(unsafeUninitializedCapacity: count) { buffer in
       var offset = write(base, into: buffer, at: 0)
-      if space {
-        buffer[offset] = UInt8(ascii: " ")
-        offset += 1
-      }
+      offset = write(join, into: buffer, at: offset)
       switch kind {
       case .number:
         offset = write(own, into: buffer, at: offset)
@@ -257,6 +267,7 @@ struct ClauseTreeBuilder {
           rest /= 10
         }
       }
+      hash = ClausePathSet.hash(of: UnsafeBufferPointer(rebasing: buffer[..<offset]))
       return offset
     }
   }
@@ -415,8 +426,10 @@ struct ClauseTreeBuilder {
     }
   }
 
-  private mutating func unique(_ path: String, at location: SourceLocation) -> String {
-    if usedPaths.insert(path) { return path }
+  private mutating func unique(
+    _ path: String, hash: UInt32?, at location: SourceLocation
+  ) -> String {
+    if usedPaths.insert(path, hash: hash) { return path }
     var count = 2
     while usedPaths.contains("\(path) (\(count))") { count += 1 }
     let result = "\(path) (\(count))"
@@ -432,18 +445,20 @@ struct ClauseTreeBuilder {
   /// back, a clause's children are the subtrees finished most recently,
   /// the first child on top. Clauses are moved, not copied.
   mutating func build() -> [Clause] {
-    while var clause = clauses.popLast() {
+    // The clause is put on `pending` before its children are set: a
+    // clause changed in a local and then appended was copied.
+    while let clause = clauses.popLast() {
       let childCount = nodes[clauses.count].childCount
+      var children: [Clause] = []
       if childCount > 0 {
-        var children: [Clause] = []
         children.reserveCapacity(childCount)
         for _ in 0..<childCount {
           guard let child = pending.popLast() else { break }
           children.append(child)
         }
-        clause.children = children
       }
       pending.append(clause)
+      if childCount > 0 { pending[pending.count - 1].children = children }
     }
     var roots: [Clause] = []
     roots.reserveCapacity(pending.count)

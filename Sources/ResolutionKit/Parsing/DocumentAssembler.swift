@@ -187,22 +187,19 @@ struct DocumentAssembler {
   }
 
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
-    // Take the draft out so that appending does not copy its arrays (and
-    // test for it with `take`: `current == nil` copies the whole draft).
-    var draft: DocumentDraft
-    if let existing = current.take() {
-      draft = existing
-    } else {
-      startFragment(at: block.line)
-      guard let started = current.take() else { return }
-      draft = started
-    }
-    addClause(marker, block, to: &draft)
-    current = consume draft
+    // The draft is tested through one of its fields and changed in place:
+    // `current == nil` copies the whole draft, and taking it out and
+    // putting it back moves it twice.
+    if current?.inAnnex == nil { startFragment(at: block.line) }
+    guard current?.inAnnex != nil else { return }
+    Self.addClause(
+      marker, block, to: &current!, diagnostics: &diagnostics, betweenDocuments: betweenDocuments,
+      file: file)
   }
 
-  private mutating func addClause(
-    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft
+  private static func addClause(
+    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft,
+    diagnostics: inout [Diagnostic], betweenDocuments: Bool, file: String
   ) {
     let unlabelled = marker == .none
     if draft.collectingTitle {
@@ -214,7 +211,10 @@ struct DocumentAssembler {
       draft.collectingTitle = false
     }
     if betweenDocuments && draft.document.sourcesLine != nil {
-      diagnose(block.line, "text after the Ref.: line kept with the document before it")
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: block.line,
+          message: "text after the Ref.: line kept with the document before it"))
     }
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
@@ -227,40 +227,40 @@ struct DocumentAssembler {
           return
         }
       }
-      Self.append(Self.item(marker, block, file: file), to: &draft.annexes[last].items)
+      appendItem(marker, block, file: file, to: &draft.annexes[last].items)
       return
     }
     if draft.sections.isEmpty {
-      diagnose(
-        block.line, "text before any section heading, put under \"\(Self.untitledSectionHeading)\"")
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: block.line,
+          message: "text before any section heading, put under \"\(untitledSectionHeading)\""))
       draft.sections.append(
         SectionDraft(
-          heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
+          heading: untitledSectionHeading, role: .preambular,
+          location: SourceLocation(file: file, line: block.line)))
     }
-    Self.append(
-      Self.item(marker, block, file: file), to: &draft.sections[draft.sections.count - 1].items)
+    appendItem(marker, block, file: file, to: &draft.sections[draft.sections.count - 1].items)
   }
 
-  /// The block as a clause item, footnote markers and inline notes taken
-  /// out.
-  private static func item(_ marker: ClauseMarker, _ block: Block, file: String) -> ClauseItem {
+  /// Appends the block as a clause item, footnote markers and inline
+  /// notes taken out. A new list starts with room for a few items: most
+  /// hold several, and growing one item at a time moves them repeatedly.
+  /// (The item is built in the append: built in a local, it was copied.)
+  private static func appendItem(
+    _ marker: ClauseMarker, _ block: Block, file: String, to items: inout [ClauseItem]
+  ) {
     let cleaned = takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
     let location = SourceLocation(file: file, line: block.line)
-    var item = ClauseItem(
-      marker: marker, text: cleaned.text, location: location, footnoteMarks: cleaned.marks)
-    if !cleaned.notes.isEmpty {
-      item.footnotes = cleaned.notes.map {
-        Footnote(mark: $0.mark, text: $0.text, location: location, anchor: $0.offset)
-      }
-    }
-    return item
-  }
-
-  /// Appends, starting a list with room for a few items: most sections
-  /// hold several, and growing one item at a time moves them repeatedly.
-  private static func append(_ item: consuming ClauseItem, to items: inout [ClauseItem]) {
     if items.isEmpty { items.reserveCapacity(8) }
-    items.append(item)
+    items.append(
+      ClauseItem(
+        marker: marker, text: cleaned.text, location: location, footnoteMarks: cleaned.marks,
+        footnotes: cleaned.notes.isEmpty
+          ? []
+          : cleaned.notes.map {
+            Footnote(mark: $0.mark, text: $0.text, location: location, anchor: $0.offset)
+          }))
   }
 
   /// Gives the footnote to the latest clause of the document that carries
