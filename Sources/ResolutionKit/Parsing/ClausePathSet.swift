@@ -131,11 +131,16 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
     }
     if offset < count {
       var word: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < count {
-        word |= UInt64(base[offset]) << shift
-        shift += 8
-        offset += 1
+      if count >= 8 {
+        // The last eight bytes, overlapping the words already hashed.
+        word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      } else {
+        var shift: UInt64 = 0
+        while offset < count {
+          word |= UInt64(base[offset]) << shift
+          shift += 8
+          offset += 1
+        }
       }
       highBits |= word
       hash = (hash ^ word) &* multiplier

@@ -139,7 +139,12 @@ struct ClauseTreeBuilder {
     add(from: &item)
   }
 
-  /// Adds the item, taking its text and footnotes (left empty).
+  /// An empty clause, appended and then filled in place: appending a
+  /// clause built in the call copied it whole.
+  private static let blankClause = Clause(
+    label: nil, path: "", text: "", location: SourceLocation(file: "", line: 0))
+
+  /// Adds the item, taking its text, location and footnotes (left empty).
   private mutating func add(from item: inout ClauseItem) {
     let kind: Kind
     var label: String?
@@ -214,14 +219,13 @@ struct ClauseTreeBuilder {
       Node(
         kind: kind, labelStart: labelStart, components: components, parent: parent, depth: depth,
         baseOwner: baseOwner))
-    var text = ""
-    swap(&text, &item.text)
-    var footnotes: [Footnote] = []
-    swap(&footnotes, &item.footnotes)
-    clauses.append(
-      Clause(
-        label: label, path: unique(path, hash: hash, at: item.location), text: text,
-        location: item.location, footnotes: footnotes))
+    let uniquePath = unique(path, hash: hash, at: item.location)
+    clauses.append(Self.blankClause)
+    clauses[index].label = label
+    clauses[index].path = uniquePath
+    swap(&clauses[index].text, &item.text)
+    swap(&clauses[index].location, &item.location)
+    swap(&clauses[index].footnotes, &item.footnotes)
     push(index)
   }
 
@@ -277,9 +281,19 @@ struct ClauseTreeBuilder {
   private static func write(
     _ string: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int
   ) -> Int {
-    offset
-      + UnsafeMutableBufferPointer(rebasing: buffer[offset...])
-      .initialize(fromContentsOf: string.utf8)
+    let copied = string.utf8.withContiguousStorageIfAvailable { source in
+      if let from = source.baseAddress, let to = buffer.baseAddress {
+        (to + offset).initialize(from: from, count: source.count)
+      }
+      return offset + source.count
+    }
+    if let copied { return copied }
+    var end = offset
+    for byte in string.utf8 {
+      buffer[end] = byte
+      end += 1
+    }
+    return end
   }
 
   /// Whether a number label extends its parent's (`1.1` under `1`): the
