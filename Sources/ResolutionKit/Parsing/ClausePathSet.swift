@@ -18,10 +18,30 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
   private var general: Set<String>?
 
   init(minimumCapacity: Int = 0) {
-    var size = 16
-    while size < minimumCapacity * 2, size < 1 << 30 { size *= 2 }
-    slots = [UInt64](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: Self.tableSize(for: minimumCapacity))
     paths.reserveCapacity(minimumCapacity)
+  }
+
+  /// Slots for this many paths: a power of two, at most half full.
+  private static func tableSize(for capacity: Int) -> Int {
+    var size = 16
+    while size < capacity * 2, size < 1 << 30 { size *= 2 }
+    return size
+  }
+
+  /// Empties the set for the next document, keeping its storage unless
+  /// it is much larger than needed (clearing it would cost more than a
+  /// new table).
+  mutating func removeAll(keepingCapacityFor minimumCapacity: Int) {
+    general = nil
+    paths.removeAll(keepingCapacity: true)
+    paths.reserveCapacity(minimumCapacity)
+    let size = Self.tableSize(for: minimumCapacity)
+    if slots.count >= size, slots.count <= size * 4 {
+      slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    } else {
+      slots = [UInt64](repeating: 0, count: size)
+    }
   }
 
   init(arrayLiteral elements: String...) {

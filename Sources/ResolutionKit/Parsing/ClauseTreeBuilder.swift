@@ -107,6 +107,14 @@ struct ClauseTreeBuilder {
     clauses.reserveCapacity(capacity)
   }
 
+  /// Starts the next document, keeping storage: no paths used, no
+  /// diagnostics, nothing capped.
+  mutating func startDocument(expectingClauses count: Int) {
+    usedPaths.removeAll(keepingCapacityFor: count)
+    if !diagnostics.isEmpty { diagnostics.removeAll(keepingCapacity: true) }
+    firstCappedLocation = nil
+  }
+
   /// Starts the next section or annex of the same document: the used
   /// paths, diagnostics and capped location carry on; storage is kept.
   mutating func restart(heading: String, separator: String = " ") {

@@ -50,6 +50,9 @@ struct DocumentAssembler {
   }
 
   private var current: DocumentDraft?
+  /// Nests every section and annex of every document in turn, reusing
+  /// its storage.
+  private var builder = ClauseTreeBuilder(heading: "", usedPaths: [])
   private var chapter: String?
   /// At file start and after a `Ref.:` line: where chapters may stand.
   private var betweenDocuments = true
@@ -355,6 +358,9 @@ struct DocumentAssembler {
       location: location(line))
     document.id = DocumentIdentifier.baseID(for: document)
     var draft = DocumentDraft(document: document)
+    // A resolution has several sections (considering, recognizing,
+    // resolves, instructs …): room for them up front.
+    draft.sections.reserveCapacity(8)
     draft.collectingTitle = true
     var titleStart = header.titleStart
     if let marker = FootnoteMarks.leadingMarker(titleStart) {
@@ -403,20 +409,12 @@ struct DocumentAssembler {
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)
     }
-    // One builder for every section and annex: it keeps the document's
-    // paths unique and reuses its storage.
+    // The one builder takes every section and annex in turn: it keeps the
+    // document's paths unique.
     var itemCount = 0
-    var largest = 0
-    for index in draft.sections.indices {
-      itemCount += draft.sections[index].items.count
-      largest = max(largest, draft.sections[index].items.count)
-    }
-    for index in draft.annexes.indices {
-      itemCount += draft.annexes[index].items.count
-      largest = max(largest, draft.annexes[index].items.count)
-    }
-    var builder = ClauseTreeBuilder(
-      heading: "", usedPaths: ClausePathSet(minimumCapacity: itemCount), capacity: largest)
+    for index in draft.sections.indices { itemCount += draft.sections[index].items.count }
+    for index in draft.annexes.indices { itemCount += draft.annexes[index].items.count }
+    builder.startDocument(expectingClauses: itemCount)
     document.sections.reserveCapacity(draft.sections.count)
     for sectionIndex in draft.sections.indices {
       builder.restart(heading: draft.sections[sectionIndex].heading)
