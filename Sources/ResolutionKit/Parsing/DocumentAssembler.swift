@@ -80,6 +80,10 @@ struct DocumentAssembler {
 
   init(file: String) { self.file = file }
 
+  /// Whether a document is open, tested through one of its fields:
+  /// `current == nil` copies the whole draft.
+  private var hasDraft: Bool { current?.inAnnex != nil }
+
   private func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
 
   private mutating func diagnose(_ line: Int, _ message: String) {
@@ -127,7 +131,7 @@ struct DocumentAssembler {
         addClause(marker, block)
       }
     case .enacting:
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       if current?.document.authority == nil, current?.document.sections.isEmpty == true,
         current?.sections.isEmpty == true, current?.inAnnex == false
       {
@@ -145,20 +149,19 @@ struct DocumentAssembler {
         addClause(.none, block)
       }
     case .heading(let match):
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       current?.collectingTitle = false
       betweenDocuments = false
       if current?.inAnnex == true {
         addClause(.none, block)
       } else {
-        var heading = Substring(block.text)
-        if let last = heading.last, last == "," || last == ":" { heading = heading.dropLast() }
         let section = SectionDraft(
-          heading: String(heading), role: match.role, location: location(block.line))
+          heading: Self.droppingFinalCommaOrColon(block.text), role: match.role,
+          location: location(block.line))
         current?.sections.append(section)
       }
     case .sources:
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       guard var draft = current.take() else { return }
       current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
@@ -174,7 +177,7 @@ struct DocumentAssembler {
       current = draft
       betweenDocuments = true
     case .annex(let heading):
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       current?.collectingTitle = false
       current?.inAnnex = true
       let annex = AnnexDraft(heading: heading, location: location(block.line))
@@ -189,12 +192,28 @@ struct DocumentAssembler {
     }
   }
 
+  /// The text without a final `,` or `:` character. A final ASCII byte
+  /// after an ASCII byte (or alone) is the whole last character, so most
+  /// headings need no character comparison.
+  static func droppingFinalCommaOrColon(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let last = utf8.last, last < 0x80 {
+      guard last == UInt8(ascii: ",") || last == UInt8(ascii: ":") else { return text }
+      let end = utf8.index(before: utf8.endIndex)
+      if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 {
+        return String(text[..<end])
+      }
+    }
+    var trimmed = Substring(text)
+    if let last = trimmed.last, last == "," || last == ":" { trimmed = trimmed.dropLast() }
+    return String(trimmed)
+  }
+
   private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
-    // The draft is tested through one of its fields and changed in place:
-    // `current == nil` copies the whole draft, and taking it out and
-    // putting it back moves it twice.
-    if current?.inAnnex == nil { startFragment(at: block.line) }
-    guard current?.inAnnex != nil else { return }
+    // The draft is changed in place: taking it out and putting it back
+    // moves it twice.
+    if !hasDraft { startFragment(at: block.line) }
+    guard hasDraft else { return }
     Self.addClause(
       marker, block, to: &current!, diagnostics: &diagnostics, betweenDocuments: betweenDocuments,
       file: file)
