@@ -36,14 +36,20 @@ struct ClauseItem {
   var footnotes: [Footnote] = []
 }
 
-/// Nests the items of one section (or annex) and gives them paths.
+/// Nests the items of one section (or annex) and gives them paths. One
+/// builder may serve every section and annex of a document in turn (see
+/// `restart`), keeping its storage.
+///
+/// Items arrive in reading order and each one's parent is on the stack of
+/// open clauses, so the nodes are in depth-first order: `build` assembles
+/// the tree from the last node back, with no child lists kept while adding.
 struct ClauseTreeBuilder {
   /// Section heading or annex path prefix.
-  let heading: String
+  private(set) var heading: String
   /// `" "` after a section heading, `", "` after an annex prefix.
-  let separator: String
+  private(set) var separator: String
   /// Paths already used in the document, to keep them unique.
-  var usedPaths: Set<String>
+  var usedPaths: ClausePathSet
   var diagnostics: [Diagnostic] = []
   /// The first clause that was nested deeper than `maximumDepth` allows,
   /// if any; the assembler reports it once per document.
@@ -52,135 +58,260 @@ struct ClauseTreeBuilder {
   /// Levels of nesting kept; a top-level clause is level 1.
   static let maximumDepth = 32
 
-  private enum Kind { case number, letter, roman, unlabelled }
+  private enum Kind: UInt8 { case number, letter, roman, unlabelled }
 
+  /// What nesting needs to know of a clause: plain values only, so that
+  /// reading and updating it costs no reference counting. The clause
+  /// itself (label, path, text) is in `clauses`, at the same index.
   private struct Node {
     var kind: Kind
-    var label: String?
+    /// First byte of the label (`a` of `a)`), nil without one.
+    var labelStart: UInt8?
     var components: Int
-    var text: String
-    var location: SourceLocation
-    var footnotes: [Footnote]
     var parent: Int?
     /// 1 for a top-level clause.
     var depth: Int
-    /// Path without this node's own component (for `1.1` under `1`).
-    var base: String
-    var path: String
-    var children: [Int] = []
+    /// The clause whose path and a space start this one's path; nil: the
+    /// heading and separator. For `1.1` under `1` it is `1`'s own.
+    var baseOwner: Int?
+    var childCount = 0
     var unlabelledChildren = 0
     var lastNumber: Int?
     var lastLetter: UInt8?
   }
 
   private var nodes: [Node] = []
+  /// The clauses, children not yet attached.
+  private var clauses: [Clause] = []
+  /// Open clauses: the last one added and its ancestors.
   private var stack: [Int] = []
   private var lettersOnStack = 0
   private var romansOnStack = 0
   private var rootUnlabelled = 0
   private var rootLastNumber: Int?
   private var rootLastLetter: UInt8?
-  private var roots: [Int] = []
-  /// What a top-level path starts with: the heading and separator.
-  private let rootBase: String
+  /// Finished subtrees while building.
+  private var pending: [Clause] = []
+  /// What joins the heading to a top-level clause's own part: the
+  /// separator, or nothing without a heading.
+  private var rootJoin: String
 
-  init(heading: String, separator: String = " ", usedPaths: Set<String>, capacity: Int = 0) {
+  init(
+    heading: String, separator: String = " ", usedPaths: ClausePathSet, capacity: Int = 0
+  ) {
     self.heading = heading
     self.separator = separator
     self.usedPaths = usedPaths
-    rootBase = heading.isEmpty ? "" : Self.concatenate(heading, separator)
+    rootJoin = heading.isEmpty ? "" : separator
     nodes.reserveCapacity(capacity)
+    clauses.reserveCapacity(capacity)
+  }
+
+  /// Starts the next document, keeping storage: no paths used, no
+  /// diagnostics, nothing capped.
+  mutating func startDocument(expectingClauses count: Int) {
+    usedPaths.removeAll(keepingCapacityFor: count)
+    if !diagnostics.isEmpty { diagnostics.removeAll(keepingCapacity: true) }
+    firstCappedLocation = nil
+  }
+
+  /// Starts the next section or annex of the same document: the used
+  /// paths, diagnostics and capped location carry on; storage is kept.
+  mutating func restart(heading: String, separator: String = " ") {
+    self.heading = heading
+    self.separator = separator
+    rootJoin = heading.isEmpty ? "" : separator
+    // `build` left the nodes and clauses empty; `removeAll` costs more
+    // than popping a few indices.
+    if !nodes.isEmpty { nodes.removeAll(keepingCapacity: true) }
+    if !clauses.isEmpty { clauses.removeAll(keepingCapacity: true) }
+    while stack.popLast() != nil {}
+    lettersOnStack = 0
+    romansOnStack = 0
+    rootUnlabelled = 0
+    rootLastNumber = nil
+    rootLastLetter = nil
+  }
+
+  /// Adds the items in order, moving their text and footnotes out in
+  /// place (reading an item would copy it); leaves the array empty.
+  mutating func add(moving items: inout [ClauseItem]) {
+    nodes.reserveCapacity(nodes.count + items.count)
+    clauses.reserveCapacity(clauses.count + items.count)
+    for index in items.indices { add(from: &items[index]) }
+    items = []
   }
 
   mutating func add(_ item: ClauseItem) {
-    var kind: Kind
-    var label = item.marker.label
+    var item = item
+    add(from: &item)
+  }
+
+  /// An empty clause, appended and then filled in place: appending a
+  /// clause built in the call copied it whole.
+  private static let blankClause = Clause(
+    label: nil, path: "", text: "", location: SourceLocation(file: "", line: 0))
+
+  /// Adds the item, taking its text, location and footnotes (left empty).
+  private mutating func add(from item: inout ClauseItem) {
+    let kind: Kind
+    var label: String?
     var components = 0
+    var lastNumber = 0
     switch item.marker {
-    case .number(_, let count, _):
+    case .number(let number, let count, let last):
       kind = .number
+      label = number
       components = count
-    case .letter: kind = .letter
-    case .roman: kind = .roman
-    case .letterOrRoman(let letter): kind = letterOrRoman(letter)
+      lastNumber = last
+    case .letter(let letter):
+      kind = .letter
+      label = letter
+    case .roman(let roman):
+      kind = .roman
+      label = roman
+    case .letterOrRoman(let letter):
+      kind = letterOrRoman(letter)
+      label = letter
     case .bullet, .none:
       kind = .unlabelled
-      label = nil
     }
-    var parent = placeParent(kind: kind, label: label, components: components)
+    let labelStart = label?.utf8.first
+    var (parent, extendsParent) = placeParent(kind: kind, label: label, components: components)
     if let deepest = parent, nodes[deepest].depth >= Self.maximumDepth {
       parent = nodes[deepest].parent
       while let top = stack.last, top != parent { pop() }
       if firstCappedLocation == nil { firstCappedLocation = item.location }
+      extendsParent = false
+      if kind == .number, let parent, nodes[parent].kind == .number, let label,
+        let parentLabel = clauses[parent].label
+      {
+        extendsParent = Self.isNumber(label, under: parentLabel)
+      }
     }
-    let depth = parent.map { nodes[$0].depth + 1 } ?? 1
-    var node = Node(
-      kind: kind, label: label, components: components, text: item.text,
-      location: item.location, footnotes: item.footnotes, parent: parent, depth: depth, base: "",
-      path: "")
     let index = nodes.count
-    checkSequence(item.marker, kind: kind, parent: parent, location: item.location)
-    // The component and its suffix (`)` after a letter), joined to the base
-    // in one go.
-    let component: String
-    var suffix = ""
-    switch kind {
-    case .number: component = label ?? ""
-    case .letter, .roman:
-      component = label ?? ""
-      suffix = ")"
-    case .unlabelled:
-      suffix = "¶"
+    checkSequence(
+      kind: kind, label: label, labelStart: labelStart, lastNumber: lastNumber, parent: parent,
+      location: item.location)
+    var ordinal = 0
+    if kind == .unlabelled {
       if let parent {
         nodes[parent].unlabelledChildren += 1
-        component = String(nodes[parent].unlabelledChildren)
+        ordinal = nodes[parent].unlabelledChildren
       } else {
         rootUnlabelled += 1
-        component = String(rootUnlabelled)
+        ordinal = rootUnlabelled
       }
     }
-    let path: String
+    let depth: Int
+    let baseOwner: Int?
     if let parent {
-      // Read fields one by one: a copy of the whole node would make the
-      // append below copy its children array.
-      if kind == .number, nodes[parent].kind == .number, let label,
-        let parentLabel = nodes[parent].label, Self.isNumber(label, under: parentLabel)
-      {
-        node.base = nodes[parent].base
+      depth = nodes[parent].depth + 1
+      baseOwner = extendsParent ? nodes[parent].baseOwner : parent
+      nodes[parent].childCount += 1
+    } else {
+      depth = 1
+      baseOwner = nil
+    }
+    var hash: UInt32?
+    let path =
+      if let baseOwner {
+        Self.path(
+          base: clauses[baseOwner].path, join: " ", kind: kind, label: label, ordinal: ordinal,
+          hash: &hash)
       } else {
-        node.base = Self.concatenate(nodes[parent].path, " ")
+        Self.path(
+          base: heading, join: rootJoin, kind: kind, label: label, ordinal: ordinal, hash: &hash)
       }
-      nodes[parent].children.append(index)
-    } else {
-      node.base = rootBase
-      roots.append(index)
-    }
-    if kind == .unlabelled {
-      path = Self.concatenate(node.base, suffix, component)
-    } else {
-      path = Self.concatenate(node.base, component, suffix)
-    }
-    node.path = unique(path, at: item.location)
-    nodes.append(node)
+    nodes.append(
+      Node(
+        kind: kind, labelStart: labelStart, components: components, parent: parent, depth: depth,
+        baseOwner: baseOwner))
+    let uniquePath = unique(path, hash: hash, at: item.location)
+    clauses.append(Self.blankClause)
+    clauses[index].label = label
+    clauses[index].path = uniquePath
+    swap(&clauses[index].text, &item.text)
+    swap(&clauses[index].location, &item.location)
+    swap(&clauses[index].footnotes, &item.footnotes)
     push(index)
+  }
+
+  /// The base, the join, and the clause's own part: its label (`1.1`),
+  /// its label and `)` (`a)`), or `¶` and its ordinal (`¶2`), written into
+  /// one string of the right size; `hash` is set to the path's hash for
+  /// `ClausePathSet`, hashed while its bytes are at hand.
+  private static func path(
+    base: String, join: String, kind: Kind, label: String?, ordinal: Int, hash: inout UInt32?
+  ) -> String {
+    let own = label ?? ""
+    var digits = 0
+    var count = base.utf8.count + join.utf8.count
+    switch kind {
+    case .number: count += own.utf8.count
+    case .letter, .roman: count += own.utf8.count + 1
+    case .unlabelled:
+      var rest = ordinal
+      repeat {
+        digits += 1
+        rest /= 10
+      } while rest != 0
+      count += 2 + digits
+    }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var offset = write(base, into: buffer, at: 0)
+      offset = write(join, into: buffer, at: offset)
+      switch kind {
+      case .number:
+        offset = write(own, into: buffer, at: offset)
+      case .letter, .roman:
+        offset = write(own, into: buffer, at: offset)
+        buffer[offset] = UInt8(ascii: ")")
+        offset += 1
+      case .unlabelled:
+        // `¶` is C2 B6 in UTF-8; the ordinal is never negative.
+        buffer[offset] = 0xC2
+        buffer[offset + 1] = 0xB6
+        offset += 2 + digits
+        var rest = ordinal
+        for position in stride(from: offset - 1, through: offset - digits, by: -1) {
+          buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+          rest /= 10
+        }
+      }
+      hash = ClausePathSet.hash(of: UnsafeBufferPointer(rebasing: buffer[..<offset]))
+      return offset
+    }
+  }
+
+  /// Copies the string's UTF-8 into the buffer at the offset; returns the
+  /// offset after it.
+  private static func write(
+    _ string: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+  ) -> Int {
+    let copied = string.utf8.withContiguousStorageIfAvailable { source in
+      if let from = source.baseAddress, let to = buffer.baseAddress {
+        (to + offset).initialize(from: from, count: source.count)
+      }
+      return offset + source.count
+    }
+    if let copied { return copied }
+    var end = offset
+    for byte in string.utf8 {
+      buffer[end] = byte
+      end += 1
+    }
+    return end
   }
 
   /// Whether a number label extends its parent's (`1.1` under `1`): the
   /// parent's label and a dot. Number labels are ASCII digits and dots.
   private static func isNumber(_ label: String, under parent: String) -> Bool {
     let count = parent.utf8.count
-    return label.utf8.count > count && label.utf8.starts(with: parent.utf8)
-      && label.utf8.dropFirst(count).first == UInt8(ascii: ".")
-  }
-
-  /// `first + second + third`, appending only what is not empty (paths
-  /// are mostly small strings, where appends are cheaper than building a
-  /// string from bytes).
-  static func concatenate(_ first: String, _ second: String, _ third: String = "") -> String {
-    var joined = first
-    if !second.isEmpty { joined.append(second) }
-    if !third.isEmpty { joined.append(third) }
-    return joined
+    guard label.utf8.count > count else { return false }
+    var labelBytes = label.utf8.makeIterator()
+    for byte in parent.utf8 where labelBytes.next() != byte { return false }
+    return labelBytes.next() == UInt8(ascii: ".")
   }
 
   /// `i`, `v`, `x` continue a letter list at `h`, `u`, `w`; otherwise they
@@ -193,7 +324,7 @@ struct ClauseTreeBuilder {
       default: UInt8(ascii: "w")
       }
     if lettersOnStack > 0, let open = stack.last(where: { nodes[$0].kind == .letter }) {
-      if let label = nodes[open].label, label.utf8.first == predecessor { return .letter }
+      if nodes[open].labelStart == predecessor { return .letter }
       // Letter list open at another letter: a roman list under it, unless a
       // roman list is already running.
       return .roman
@@ -206,51 +337,65 @@ struct ClauseTreeBuilder {
   }
 
   /// Pops the stack to the parent of a new node of this kind and returns
-  /// the parent's index (nil: top level).
-  private mutating func placeParent(kind: Kind, label: String?, components: Int) -> Int? {
+  /// the parent's index (nil: top level), and whether the new node is a
+  /// number extending its parent's (`1.1` under `1`).
+  private mutating func placeParent(
+    kind: Kind, label: String?, components: Int
+  ) -> (parent: Int?, extendsParent: Bool) {
     switch kind {
     case .number:
       while let top = stack.last {
         if nodes[top].kind == .number, nodes[top].components < components, let label,
-          let topLabel = nodes[top].label, Self.isNumber(label, under: topLabel)
+          let topLabel = clauses[top].label, Self.isNumber(label, under: topLabel)
         {
-          return top
+          return (top, true)
         }
         pop()
       }
-      return nil
+      return (nil, false)
     case .letter:
       if lettersOnStack > 0 {
         while let top = stack.last, nodes[top].kind != .letter { pop() }
         let sibling = stack.last
         pop()
-        return sibling.flatMap { nodes[$0].parent }
+        return (sibling.flatMap { nodes[$0].parent }, false)
       }
       while let top = stack.last, nodes[top].kind != .number { pop() }
-      return stack.last
+      return (stack.last, false)
     case .roman:
       if romansOnStack > 0 {
         while let top = stack.last, nodes[top].kind != .roman { pop() }
         let sibling = stack.last
         pop()
-        return sibling.flatMap { nodes[$0].parent }
+        return (sibling.flatMap { nodes[$0].parent }, false)
       }
       if lettersOnStack > 0 {
         while let top = stack.last, nodes[top].kind != .letter { pop() }
-        return stack.last
+        return (stack.last, false)
       }
       while let top = stack.last, nodes[top].kind != .number { pop() }
-      return stack.last
+      return (stack.last, false)
     case .unlabelled:
-      guard let top = stack.last else { return nil }
+      guard let top = stack.last else { return (nil, false) }
       if nodes[top].kind != .unlabelled {
-        if nodes[top].text.hasSuffix(":") { return top }
+        if Self.endsWithColon(clauses[top].text) { return (top, false) }
         while !stack.isEmpty { pop() }
-        return nil
+        return (nil, false)
       }
       pop()
-      return nodes[top].parent
+      return (nodes[top].parent, false)
     }
+  }
+
+  /// `text.hasSuffix(":")` without comparing characters in the common
+  /// case: a colon after an ASCII byte (or alone) ends the last character.
+  private static func endsWithColon(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last < 0x80 else { return text.hasSuffix(":") }
+    guard last == UInt8(ascii: ":") else { return false }
+    let before = utf8.index(before: utf8.endIndex)
+    if before == utf8.startIndex || utf8[utf8.index(before: before)] < 0x80 { return true }
+    return text.hasSuffix(":")
   }
 
   private mutating func push(_ index: Int) {
@@ -273,21 +418,23 @@ struct ClauseTreeBuilder {
 
   /// Reports numbering jumps between siblings (`1, 2, 4`; `a), b), d)`).
   private mutating func checkSequence(
-    _ marker: ClauseMarker, kind: Kind, parent: Int?, location: SourceLocation
+    kind: Kind, label: String?, labelStart: UInt8?, lastNumber last: Int, parent: Int?,
+    location: SourceLocation
   ) {
-    switch (marker, kind) {
-    case (.number(let label, _, let last), .number):
-      let previous = parent.map { nodes[$0].lastNumber } ?? rootLastNumber
+    switch kind {
+    case .number:
+      let previous = parent != nil ? nodes[parent!].lastNumber : rootLastNumber
       if let previous, last != previous &+ 1 {
         diagnostics.append(
           Diagnostic(
             file: location.file, line: location.line,
-            message: "numbering jumps from \(previous) to \(last) at \(label) under \(heading)"))
+            message:
+              "numbering jumps from \(previous) to \(last) at \(label ?? "") under \(heading)"))
       }
       if let parent { nodes[parent].lastNumber = last } else { rootLastNumber = last }
-    case (_, .letter):
-      guard let letter = marker.label?.utf8.first else { return }
-      let previous = parent.map { nodes[$0].lastLetter } ?? rootLastLetter
+    case .letter:
+      guard let letter = labelStart else { return }
+      let previous = parent != nil ? nodes[parent!].lastLetter : rootLastLetter
       if let previous, letter != previous &+ 1 {
         diagnostics.append(
           Diagnostic(
@@ -301,9 +448,10 @@ struct ClauseTreeBuilder {
     }
   }
 
-  private mutating func unique(_ path: String, at location: SourceLocation) -> String {
-    // One hash per path in the common case: insert tells if it was new.
-    if usedPaths.insert(path).inserted { return path }
+  private mutating func unique(
+    _ path: String, hash: UInt32?, at location: SourceLocation
+  ) -> String {
+    if usedPaths.insert(path, hash: hash) { return path }
     var count = 2
     while usedPaths.contains("\(path) (\(count))") { count += 1 }
     let result = "\(path) (\(count))"
@@ -315,26 +463,29 @@ struct ClauseTreeBuilder {
     return result
   }
 
-  /// The finished tree. Children always come after their parent, so
-  /// building from the last node backwards needs no recursion. Nodes are
-  /// moved out, not copied: the builder is spent.
+  /// The finished tree of the current section. Going from the last clause
+  /// back, a clause's children are the subtrees finished most recently,
+  /// the first child on top. Clauses are moved, not copied.
   mutating func build() -> [Clause] {
-    var built = [Clause?](repeating: nil, count: nodes.count)
-    while let node = nodes.popLast() {
+    // The clause is put on `pending` before its children are set: a
+    // clause changed in a local and then appended was copied.
+    while let clause = clauses.popLast() {
+      let childCount = nodes[clauses.count].childCount
       var children: [Clause] = []
-      children.reserveCapacity(node.children.count)
-      for child in node.children {
-        if let clause = built[child].take() { children.append(clause) }
+      if childCount > 0 {
+        children.reserveCapacity(childCount)
+        for _ in 0..<childCount {
+          guard let child = pending.popLast() else { break }
+          children.append(child)
+        }
       }
-      built[nodes.count] = Clause(
-        label: node.label, path: node.path, text: node.text, location: node.location,
-        children: children, footnotes: node.footnotes)
+      pending.append(clause)
+      if childCount > 0 { pending[pending.count - 1].children = children }
     }
-    var clauses: [Clause] = []
-    clauses.reserveCapacity(roots.count)
-    for root in roots {
-      if let clause = built[root].take() { clauses.append(clause) }
-    }
-    return clauses
+    var roots: [Clause] = []
+    roots.reserveCapacity(pending.count)
+    while let root = pending.popLast() { roots.append(root) }
+    nodes.removeAll(keepingCapacity: true)
+    return roots
   }
 }

@@ -50,6 +50,9 @@ struct DocumentAssembler {
   }
 
   private var current: DocumentDraft?
+  /// Nests every section and annex of every document in turn, reusing
+  /// its storage.
+  private var builder = ClauseTreeBuilder(heading: "", usedPaths: [])
   private var chapter: String?
   /// At file start and after a `Ref.:` line: where chapters may stand.
   private var betweenDocuments = true
@@ -76,6 +79,10 @@ struct DocumentAssembler {
   }
 
   init(file: String) { self.file = file }
+
+  /// Whether a document is open, tested through one of its fields:
+  /// `current == nil` copies the whole draft.
+  private var hasDraft: Bool { current?.inAnnex != nil }
 
   private func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
 
@@ -124,7 +131,7 @@ struct DocumentAssembler {
         addClause(marker, block)
       }
     case .enacting:
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       if current?.document.authority == nil, current?.document.sections.isEmpty == true,
         current?.sections.isEmpty == true, current?.inAnnex == false
       {
@@ -142,20 +149,19 @@ struct DocumentAssembler {
         addClause(.none, block)
       }
     case .heading(let match):
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       current?.collectingTitle = false
       betweenDocuments = false
       if current?.inAnnex == true {
         addClause(.none, block)
       } else {
-        var heading = Substring(block.text)
-        if let last = heading.last, last == "," || last == ":" { heading = heading.dropLast() }
         let section = SectionDraft(
-          heading: String(heading), role: match.role, location: location(block.line))
+          heading: Self.droppingFinalCommaOrColon(block.text), role: match.role,
+          location: location(block.line))
         current?.sections.append(section)
       }
     case .sources:
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       guard var draft = current.take() else { return }
       current = nil
       let symbols = SourcesLine.symbols(in: Substring(block.text))
@@ -171,7 +177,7 @@ struct DocumentAssembler {
       current = draft
       betweenDocuments = true
     case .annex(let heading):
-      if current == nil { startFragment(at: block.line) }
+      if !hasDraft { startFragment(at: block.line) }
       current?.collectingTitle = false
       current?.inAnnex = true
       let annex = AnnexDraft(heading: heading, location: location(block.line))
@@ -186,23 +192,36 @@ struct DocumentAssembler {
     }
   }
 
-  private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
-    // Take the draft out so that appending does not copy its arrays (and
-    // test for it with `take`: `current == nil` copies the whole draft).
-    var draft: DocumentDraft
-    if let existing = current.take() {
-      draft = existing
-    } else {
-      startFragment(at: block.line)
-      guard let started = current.take() else { return }
-      draft = started
+  /// The text without a final `,` or `:` character. A final ASCII byte
+  /// after an ASCII byte (or alone) is the whole last character, so most
+  /// headings need no character comparison.
+  static func droppingFinalCommaOrColon(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let last = utf8.last, last < 0x80 {
+      guard last == UInt8(ascii: ",") || last == UInt8(ascii: ":") else { return text }
+      let end = utf8.index(before: utf8.endIndex)
+      if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 {
+        return String(text[..<end])
+      }
     }
-    addClause(marker, block, to: &draft)
-    current = consume draft
+    var trimmed = Substring(text)
+    if let last = trimmed.last, last == "," || last == ":" { trimmed = trimmed.dropLast() }
+    return String(trimmed)
   }
 
-  private mutating func addClause(
-    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft
+  private mutating func addClause(_ marker: ClauseMarker, _ block: Block) {
+    // The draft is changed in place: taking it out and putting it back
+    // moves it twice.
+    if !hasDraft { startFragment(at: block.line) }
+    guard hasDraft else { return }
+    Self.addClause(
+      marker, block, to: &current!, diagnostics: &diagnostics, betweenDocuments: betweenDocuments,
+      file: file)
+  }
+
+  private static func addClause(
+    _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft,
+    diagnostics: inout [Diagnostic], betweenDocuments: Bool, file: String
   ) {
     let unlabelled = marker == .none
     if draft.collectingTitle {
@@ -214,14 +233,10 @@ struct DocumentAssembler {
       draft.collectingTitle = false
     }
     if betweenDocuments && draft.document.sourcesLine != nil {
-      diagnose(block.line, "text after the Ref.: line kept with the document before it")
-    }
-    let cleaned = Self.takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
-    var item = ClauseItem(
-      marker: marker, text: cleaned.text, location: location(block.line),
-      footnoteMarks: cleaned.marks)
-    item.footnotes = cleaned.notes.map {
-      Footnote(mark: $0.mark, text: $0.text, location: location(block.line), anchor: $0.offset)
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: block.line,
+          message: "text after the Ref.: line kept with the document before it"))
     }
     if draft.inAnnex, !draft.annexes.isEmpty {
       let last = draft.annexes.count - 1
@@ -234,17 +249,40 @@ struct DocumentAssembler {
           return
         }
       }
-      draft.annexes[last].items.append(item)
+      appendItem(marker, block, file: file, to: &draft.annexes[last].items)
       return
     }
     if draft.sections.isEmpty {
-      diagnose(
-        block.line, "text before any section heading, put under \"\(Self.untitledSectionHeading)\"")
+      diagnostics.append(
+        Diagnostic(
+          file: file, line: block.line,
+          message: "text before any section heading, put under \"\(untitledSectionHeading)\""))
       draft.sections.append(
         SectionDraft(
-          heading: Self.untitledSectionHeading, role: .preambular, location: location(block.line)))
+          heading: untitledSectionHeading, role: .preambular,
+          location: SourceLocation(file: file, line: block.line)))
     }
-    draft.sections[draft.sections.count - 1].items.append(item)
+    appendItem(marker, block, file: file, to: &draft.sections[draft.sections.count - 1].items)
+  }
+
+  /// Appends the block as a clause item, footnote markers and inline
+  /// notes taken out. A new list starts with room for a few items: most
+  /// hold several, and growing one item at a time moves them repeatedly.
+  /// (The item is built in the append: built in a local, it was copied.)
+  private static func appendItem(
+    _ marker: ClauseMarker, _ block: Block, file: String, to items: inout [ClauseItem]
+  ) {
+    let cleaned = takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
+    let location = SourceLocation(file: file, line: block.line)
+    if items.isEmpty { items.reserveCapacity(8) }
+    items.append(
+      ClauseItem(
+        marker: marker, text: cleaned.text, location: location, footnoteMarks: cleaned.marks,
+        footnotes: cleaned.notes.isEmpty
+          ? []
+          : cleaned.notes.map {
+            Footnote(mark: $0.mark, text: $0.text, location: location, anchor: $0.offset)
+          }))
   }
 
   /// Gives the footnote to the latest clause of the document that carries
@@ -315,8 +353,11 @@ struct DocumentAssembler {
     text: String, marks: [FootnoteMarks.StrippedMark], notes: [FootnoteMarks.InlineNote]
   ) {
     let lifted = FootnoteMarks.liftInlineNotes(block.text)
-    var plain = zip(block.footnoteKeys, block.footnoteAnchors).map {
-      FootnoteMarks.StrippedMark(key: $0.0, offset: lifted.removed.map($0.1))
+    var plain: [FootnoteMarks.StrippedMark] = []
+    if !block.footnoteKeys.isEmpty {
+      plain = zip(block.footnoteKeys, block.footnoteAnchors).map {
+        FootnoteMarks.StrippedMark(key: $0.0, offset: lifted.removed.map($0.1))
+      }
     }
     guard mayHaveMarks else { return (lifted.text, plain, lifted.notes) }
     let stripped = FootnoteMarks.strip(lifted.text)
@@ -336,6 +377,9 @@ struct DocumentAssembler {
       location: location(line))
     document.id = DocumentIdentifier.baseID(for: document)
     var draft = DocumentDraft(document: document)
+    // A resolution has several sections (considering, recognizing,
+    // resolves, instructs …): room for them up front.
+    draft.sections.reserveCapacity(8)
     draft.collectingTitle = true
     var titleStart = header.titleStart
     if let marker = FootnoteMarks.leadingMarker(titleStart) {
@@ -361,17 +405,6 @@ struct DocumentAssembler {
     betweenDocuments = false
   }
 
-  /// Hands the items to the builder one by one, each moved out of the
-  /// array (a `for … in` loop or a subscript read copies every item).
-  private static func add(moving items: inout [ClauseItem], to builder: inout ClauseTreeBuilder) {
-    let placeholder = SourceLocation(file: "", line: 0)
-    for index in items.indices {
-      var item = ClauseItem(marker: .none, text: "", location: placeholder)
-      swap(&item, &items[index])
-      builder.add(item)
-    }
-  }
-
   private mutating func finishDocument() {
     guard var draft = current.take() else { return }
     var document = draft.document
@@ -395,44 +428,34 @@ struct DocumentAssembler {
     if document.session == nil, document.kind != .fragment {
       document.session = SourcesLine.session(of: document.sources)
     }
-    var usedPaths = Set<String>()
-    usedPaths.reserveCapacity(
-      draft.sections.reduce(0) { $0 + $1.items.count }
-        + draft.annexes.reduce(0) { $0 + $1.items.count })
-    var cappedAt: SourceLocation?
+    // The one builder takes every section and annex in turn: it keeps the
+    // document's paths unique.
+    var itemCount = 0
+    for index in draft.sections.indices { itemCount += draft.sections[index].items.count }
+    for index in draft.annexes.indices { itemCount += draft.annexes[index].items.count }
+    builder.startDocument(expectingClauses: itemCount)
+    document.sections.reserveCapacity(draft.sections.count)
     for sectionIndex in draft.sections.indices {
-      var items: [ClauseItem] = []
-      swap(&items, &draft.sections[sectionIndex].items)
+      builder.restart(heading: draft.sections[sectionIndex].heading)
+      builder.add(moving: &draft.sections[sectionIndex].items)
       let section = draft.sections[sectionIndex]
-      var builder = ClauseTreeBuilder(
-        heading: section.heading, usedPaths: usedPaths, capacity: items.count)
-      usedPaths = []
-      Self.add(moving: &items, to: &builder)
-      usedPaths = builder.usedPaths
-      diagnostics += builder.diagnostics
-      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.sections.append(
         Section(
           heading: section.heading, role: section.role, location: section.location,
           clauses: builder.build()))
     }
+    document.annexes.reserveCapacity(draft.annexes.count)
     for annexIndex in draft.annexes.indices {
-      var items: [ClauseItem] = []
-      swap(&items, &draft.annexes[annexIndex].items)
+      builder.restart(heading: draft.annexes[annexIndex].heading.pathPrefix, separator: ", ")
+      builder.add(moving: &draft.annexes[annexIndex].items)
       let annex = draft.annexes[annexIndex]
-      var builder = ClauseTreeBuilder(
-        heading: annex.heading.pathPrefix, separator: ", ", usedPaths: usedPaths,
-        capacity: items.count)
-      usedPaths = []
-      Self.add(moving: &items, to: &builder)
-      usedPaths = builder.usedPaths
-      diagnostics += builder.diagnostics
-      cappedAt = cappedAt ?? builder.firstCappedLocation
       document.annexes.append(
         Annex(
           heading: annex.heading.heading, title: annex.title, location: annex.location,
           clauses: builder.build()))
     }
+    if !builder.diagnostics.isEmpty { diagnostics += builder.diagnostics }
+    let cappedAt = builder.firstCappedLocation
     if let cappedAt {
       diagnose(
         cappedAt.line,
