@@ -90,7 +90,8 @@ import Testing
     for line in Self.allLines {
       let text = SourceLines.trim(Substring(line))
       guard !text.isEmpty else { continue }
-      #expect(EnactingLine.starts(text) == LegacyEnactingLine.starts(text), "\(line.debugDescription)")
+      #expect(
+        EnactingLine.starts(text) == LegacyEnactingLine.starts(text), "\(line.debugDescription)")
       #expect(
         SourcesLine.content(of: text).map { Array($0.utf8) }
           == LegacySourcesLine.content(of: text).map { Array($0.utf8) }, "\(line.debugDescription)")
@@ -129,6 +130,23 @@ import Testing
     line.withUTF8Bytes { bytes in
       #expect(bytes.string(0, 2) == "é")
       #expect(bytes.trimmed(2, 6) == 3..<5)
+    }
+  }
+
+  /// The word-at-a-time test agrees with normalising, for a flaw at every
+  /// offset of one or two 8-byte words and across their boundaries.
+  @Test func normalisedTestFindsEachFlawAtEveryOffset() {
+    let flaws = ["  ", "\t", "\u{7F}", "\u{1F}", "\u{85}", "é", "\u{2013}", " \u{A0}", "~ ", "! "]
+    for length in [7, 8, 9, 15, 16, 17, 24, 33, 40] {
+      for offset in 1..<length {
+        for flaw in flaws {
+          let text = String(repeating: "a", count: offset) + flaw
+            + String(repeating: "b", count: length - offset)
+          let expected = TextJoiner.normalisingWhitespace(Array(text.utf8)) == text
+          let found = Substring(text).withUTF8Bytes { TextJoiner.isNormalised($0) }
+          #expect(found == expected, "\(text.debugDescription)")
+        }
+      }
     }
   }
 }

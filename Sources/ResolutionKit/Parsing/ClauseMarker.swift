@@ -177,6 +177,8 @@ enum ClauseMarkerScanner {
     _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
   ) -> Substring {
     let trimmed = bytes.trimmed(start, end)
+    // Lines are trimmed: the rest nearly always runs to the end.
+    if trimmed.upperBound == bytes.count { return line.utf8Suffix(from: trimmed.lowerBound) }
     return line.utf8Slice(trimmed.lowerBound, trimmed.upperBound)
   }
 

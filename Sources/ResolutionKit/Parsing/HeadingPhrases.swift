@@ -167,7 +167,8 @@ enum HeadingPhrases {
       bodyEnd = body.utf8.count
     }
     let normalised = TextJoiner.normalisingWhitespace(
-      line.utf8Slice(0, bodyEnd), bytes: UnsafeBufferPointer(rebasing: bytes[0..<bodyEnd]))
+      bodyEnd == count ? line : line.utf8Slice(0, bodyEnd),
+      bytes: UnsafeBufferPointer(rebasing: bytes[0..<bodyEnd]))
     var text = normalised
     return text.withUTF8 { heading in
       match(normalised: normalised, bytes: heading, lowerFirst: lowerFirst)
@@ -184,7 +185,8 @@ enum HeadingPhrases {
       let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
       return firstWords.contains(Substring(lowercasing ? word.lowercased() : word))
     }
-    let packed = PackedWord(UnsafeBufferPointer(rebasing: bytes[0..<length]), lowercasing: lowercasing)
+    let packed = PackedWord(
+      UnsafeBufferPointer(rebasing: bytes[0..<length]), lowercasing: lowercasing)
     return packedFirstWords[Int((bytes[0] | (lowercasing ? 0x20 : 0)) &- 0x61)].contains(packed)
   }
 

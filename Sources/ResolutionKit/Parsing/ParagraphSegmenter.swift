@@ -92,21 +92,22 @@ struct ParagraphSegmenter {
   }
 
   private mutating func run() {
-    // Lines are read in place, field by field: a copy of a line retains
-    // and releases its text.
     source.lines.withUnsafeBufferPointer { lines in
       for position in lines.indices {
-        let text = lines[position].text
+        // One copy of the line, taken apart (a copy retains and releases
+        // its text; the closure below would copy it again).
+        let line = lines[position]
+        let text = line.text
         if text.isEmpty {
           finishFootnote()
-          if !lines[position].isSoftBlank {
+          if !line.isSoftBlank {
             flush()
             afterBlank = true
           }
           continue
         }
-        let number = lines[position].number
-        let mayHaveMarks = lines[position].mayHaveMarks
+        let number = line.number
+        let mayHaveMarks = line.mayHaveMarks
         text.withUTF8Bytes {
           add(text, at: position, number: number, mayHaveMarks: mayHaveMarks, bytes: $0)
         }
