@@ -10,7 +10,12 @@ struct AnnexHeading: Equatable {
   private static let kinds = ["ANNEX", "ATTACHMENT", "APPENDIX"]
 
   static func parse(_ line: Substring) -> AnnexHeading? {
-    guard line.utf8.count <= 120, line.utf8.first == UInt8(ascii: "A") else { return nil }
+    line.withUTF8Bytes { parse(line, bytes: $0) }
+  }
+
+  /// `parse` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> AnnexHeading? {
+    guard bytes.count <= 120, bytes.first == UInt8(ascii: "A") else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let kindWord = words.first,
       let kind = kinds.first(where: { $0 == kindWord.uppercased() }),

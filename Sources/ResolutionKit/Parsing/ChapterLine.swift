@@ -11,24 +11,27 @@ struct ChapterLine: Equatable {
   static let maximumLength = 80
 
   static func parse(_ line: Substring) -> ChapterLine? {
-    guard line.utf8.count <= maximumLength else { return nil }
-    var scanner = ByteScanner(line)
+    line.withUTF8Bytes { parse(line, bytes: $0) }
+  }
+
+  /// `parse` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> ChapterLine? {
+    guard bytes.count <= maximumLength else { return nil }
+    var scanner = ByteScanner(bytes)
     var parts = 0
     while true {
       let count = scanner.digits()
       guard (1...2).contains(count) else { return nil }
       parts += 1
       if !scanner.take(UInt8(ascii: ".")) { break }
-      if scanner.peek == 0x20 || scanner.peek == 0x09 { break }
+      if scanner.atSpace { break }
     }
     guard parts <= 3 else { return nil }
     var numberEnd = scanner.index
-    if line.utf8[line.utf8.index(before: numberEnd)] == UInt8(ascii: ".") {
-      numberEnd = line.utf8.index(before: numberEnd)
-    }
-    guard scanner.peek == 0x20 || scanner.peek == 0x09 else { return nil }
+    if bytes[numberEnd - 1] == UInt8(ascii: ".") { numberEnd -= 1 }
+    guard scanner.atSpace else { return nil }
     scanner.skipSpaces()
-    let title = line[scanner.index...]
+    let title = line.utf8Suffix(from: scanner.index)
     guard let initial = title.unicodeScalars.first, initial.properties.isUppercase,
       let last = title.last, last.isLetter || last == ")"
     else { return nil }
@@ -37,7 +40,7 @@ struct ChapterLine: Equatable {
       title.split(separator: " ").count <= 6
     else { return nil }
     return ChapterLine(
-      number: String(line[line.startIndex..<numberEnd]),
+      number: bytes.string(0, numberEnd),
       title: TextJoiner.normalisingWhitespace(title))
   }
 }

@@ -42,139 +42,185 @@ enum ClauseMarkerScanner {
   /// The marker at the start of a trimmed line, or nil for plain text.
   /// List-conversion debris is skipped: in `- 1. text` the label is `1`.
   static func scan(_ line: Substring) -> MarkedLine? {
-    if let (bulletEnd, weakBullet) = bullet(line) {
-      let rest = SourceLines.trim(line[bulletEnd...])
-      if let inner = label(rest) {
+    line.withUTF8Bytes { scan(line, bytes: $0) }
+  }
+
+  /// `scan` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  static func scan(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> MarkedLine? {
+    guard let first = bytes.first else { return nil }
+    // Most lines start with a letter of a word that has no closer: the
+    // label scan rejects those without making anything.
+    if first < 0x80, first != UInt8(ascii: "-"), first != UInt8(ascii: "*"),
+      first != UInt8(ascii: "o")
+    {
+      return label(line, bytes, 0..<bytes.count)
+    }
+    if let (bulletEnd, weakBullet) = bullet(bytes) {
+      let rest = bytes.trimmed(bulletEnd, bytes.count)
+      if let inner = label(line, bytes, rest) {
         return MarkedLine(marker: inner.marker, rest: inner.rest, isWeak: false)
       }
-      return MarkedLine(marker: .bullet, rest: rest, isWeak: weakBullet)
+      return MarkedLine(
+        marker: .bullet, rest: line.utf8Slice(rest.lowerBound, rest.upperBound),
+        isWeak: weakBullet)
     }
-    return label(line)
+    return label(line, bytes, 0..<bytes.count)
   }
 
   /// A bullet character followed by whitespace: where its text starts, and
   /// whether it is a dash (weak: dashes also occur as punctuation).
-  private static func bullet(_ line: Substring) -> (Substring.Index, Bool)? {
-    let utf8 = line.utf8
-    guard let first = utf8.first else { return nil }
-    var index = utf8.startIndex
+  private static func bullet(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool)? {
+    guard let first = bytes.first else { return nil }
+    var index = 1
     var weak = false
     switch first {
-    case UInt8(ascii: "-"):
-      weak = true
-      index = utf8.index(after: index)
-    case UInt8(ascii: "*"): index = utf8.index(after: index)
+    case UInt8(ascii: "-"): weak = true
+    case UInt8(ascii: "*"): break
     case UInt8(ascii: "o"):
-      index = utf8.index(after: index)
-      guard index != utf8.endIndex, utf8[index] == 0x09 else { return nil }
+      guard bytes.count > 1, bytes[1] == 0x09 else { return nil }
     case ..<0x80:
       // Every other bullet is a non-ASCII character.
       return nil
     default:
-      let scalar = line.unicodeScalars.first!
-      switch scalar {
-      case "\u{2013}", "\u{2014}": weak = true
-      case "\u{2022}", "\u{00B7}", "\u{25AA}", "\u{25CF}", "\u{25E6}", "\u{2023}", "\u{F0B7}",
-        "\u{F02D}":
-        break
-      default: return nil
+      // The bullets, as UTF-8: U+2013, U+2014 (weak), U+2022, U+2023,
+      // U+25AA, U+25CF, U+25E6, U+F0B7, U+F02D, and U+00B7.
+      if first == 0xC2 {
+        guard bytes.count > 1, bytes[1] == 0xB7 else { return nil }
+        index = 2
+      } else {
+        guard bytes.count > 2 else { return nil }
+        switch (first, bytes[1], bytes[2]) {
+        case (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94): weak = true
+        case (0xE2, 0x80, 0xA2), (0xE2, 0x80, 0xA3), (0xE2, 0x96, 0xAA), (0xE2, 0x97, 0x8F),
+          (0xE2, 0x97, 0xA6), (0xEF, 0x82, 0xB7), (0xEF, 0x80, 0xAD):
+          break
+        default: return nil
+        }
+        index = 3
       }
-      index = line.unicodeScalars.index(after: line.unicodeScalars.startIndex)
     }
-    guard index != utf8.endIndex, utf8[index] == 0x20 || utf8[index] == 0x09 else { return nil }
+    guard index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return nil }
     return (index, weak)
   }
 
-  private static func label(_ line: Substring) -> MarkedLine? {
-    var scanner = ByteScanner(line)
-    guard let first = scanner.peek else { return nil }
-    if TextJoiner.isDigit(first) { return number(line) }
-    let bracketed = scanner.take(UInt8(ascii: "("))
-    let start = scanner.index
-    var letters = 0
+  @inline(__always) private static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+  @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
+  /// The label at the start of `bytes[range]` (the bytes of `line`).
+  private static func label(
+    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> MarkedLine? {
+    guard !range.isEmpty else { return nil }
+    let end = range.upperBound
+    var index = range.lowerBound
+    let first = bytes[index]
+    if TextJoiner.isDigit(first) { return number(line, bytes, range) }
+    let bracketed = first == UInt8(ascii: "(")
+    if bracketed { index += 1 }
+    let start = index
     var upper = false
-    while let byte = scanner.peek, letters < 5 {
-      if (0x61...0x7A).contains(byte) {
-      } else if (0x41...0x5A).contains(byte) {
+    while index < end, index - start < 5 {
+      let byte = bytes[index]
+      if isLower(byte) {
+      } else if isUpper(byte) {
         upper = true
       } else {
         break
       }
-      letters += 1
-      scanner.index = line.utf8.index(after: scanner.index)
+      index += 1
     }
-    guard letters > 0 else { return nil }
-    let wordEnd = scanner.index
-    let closer = scanner.peek
+    let letters = index - start
+    guard letters > 0, index < end else { return nil }
+    let wordEnd = index
+    let closer = bytes[index]
     if bracketed {
       guard closer == UInt8(ascii: ")") else { return nil }
     } else {
       guard closer == UInt8(ascii: ")") || closer == UInt8(ascii: ".") else { return nil }
     }
-    // Only now the word: most lines starting with letters have no closer.
-    let word = String(line[start..<wordEnd])
-    scanner.index = line.utf8.index(after: scanner.index)
+    index += 1
     // `a)that` is common in converted text; `a.b` is not a label.
-    if closer == UInt8(ascii: ".") && !scanner.atEnd && scanner.peek != 0x20 && scanner.peek != 0x09
-    {
+    if closer == UInt8(ascii: "."), index < end, bytes[index] != 0x20, bytes[index] != 0x09 {
       return nil
     }
     let marker: ClauseMarker
-    if letters == 1 && upper {
-      marker = .letter(word)
+    if letters == 1 {
+      let word = bytes.string(start, wordEnd)
+      let byte = bytes[start]
+      // `i`, `v`, `x`: a letter or a roman numeral, decided by what precedes.
+      marker = byte == 0x69 || byte == 0x76 || byte == 0x78 ? .letterOrRoman(word) : .letter(word)
     } else if upper {
       return nil
-    } else if word == "i" || word == "v" || word == "x" {
-      marker = .letterOrRoman(word)
-    } else if letters == 1 {
-      marker = .letter(word)
-    } else if word.utf8.allSatisfy({ $0 == 0x69 || $0 == 0x76 || $0 == 0x78 }),
-      romanNumerals.contains(word)
-    {
-      marker = .roman(word)
+    } else if let roman = romanNumeral(bytes, start, wordEnd) {
+      marker = roman
     } else {
       return nil
     }
-    let rest = SourceLines.trim(line[scanner.index...])
-    return MarkedLine(marker: marker, rest: rest, isWeak: false)
+    return MarkedLine(marker: marker, rest: rest(line, bytes, index, end), isWeak: false)
+  }
+
+  /// A lower-case roman numeral of two to five letters (`ii`, `xxiv`).
+  private static func romanNumeral(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> ClauseMarker?
+  {
+    for index in start..<end {
+      let byte = bytes[index]
+      guard byte == 0x69 || byte == 0x76 || byte == 0x78 else { return nil }
+    }
+    let word = bytes.string(start, end)
+    return romanNumerals.contains(word) ? .roman(word) : nil
+  }
+
+  /// The text after a label: from `start`, trimmed.
+  @inline(__always)
+  private static func rest(
+    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+  ) -> Substring {
+    let trimmed = bytes.trimmed(start, end)
+    // Lines are trimmed: the rest nearly always runs to the end.
+    if trimmed.upperBound == bytes.count { return line.utf8Suffix(from: trimmed.lowerBound) }
+    return line.utf8Slice(trimmed.lowerBound, trimmed.upperBound)
   }
 
   /// `1`, `1.`, `1)`, `1.1`, `1.1.`: each part at most three digits (so a
   /// year at the start of a wrapped line is not a label).
-  private static func number(_ line: Substring) -> MarkedLine? {
-    var scanner = ByteScanner(line)
+  private static func number(
+    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+  ) -> MarkedLine? {
+    let end = range.upperBound
+    var index = range.lowerBound
     var components = 0
     var last = 0
-    var labelEnd = scanner.index
+    var labelEnd = index
     var trailingDot = false
     while true {
       var value = 0
-      var count = 0
-      while let byte = scanner.peek, TextJoiner.isDigit(byte) {
-        guard count < 3 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-        count += 1
-        scanner.index = line.utf8.index(after: scanner.index)
+      let partStart = index
+      while index < end, TextJoiner.isDigit(bytes[index]) {
+        guard index - partStart < 3 else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+        index += 1
       }
-      guard count > 0 else { break }
+      guard index > partStart else { break }
       last = value
       components += 1
-      labelEnd = scanner.index
+      labelEnd = index
       trailingDot = false
-      guard scanner.take(UInt8(ascii: ".")) else { break }
+      guard index < end, bytes[index] == UInt8(ascii: ".") else { break }
+      index += 1
       trailingDot = true
     }
     guard components > 0 else { return nil }
     var strong = trailingDot || components > 1
-    if !trailingDot, scanner.take(UInt8(ascii: ")")) {
+    if !trailingDot, index < end, bytes[index] == UInt8(ascii: ")") {
+      index += 1
       strong = true
-    } else if !scanner.atEnd && scanner.peek != 0x20 && scanner.peek != 0x09 {
+    } else if index < end, bytes[index] != 0x20, bytes[index] != 0x09 {
       return nil
     }
-    let rest = SourceLines.trim(line[scanner.index...])
-    let label = String(line[line.startIndex..<labelEnd])
     return MarkedLine(
-      marker: .number(label: label, components: components, last: last), rest: rest,
-      isWeak: !strong)
+      marker: .number(
+        label: bytes.string(range.lowerBound, labelEnd), components: components, last: last),
+      rest: rest(line, bytes, index, end), isWeak: !strong)
   }
 }

@@ -19,9 +19,16 @@ struct DocumentHeader: Equatable {
   var titleStart: Substring
 
   static func parse(_ line: Substring, atParagraphStart: Bool) -> DocumentHeader? {
-    guard let first = line.utf8.first, first == UInt8(ascii: "R") || first == UInt8(ascii: "D")
+    line.withUTF8Bytes { parse(line, bytes: $0, atParagraphStart: atParagraphStart) }
+  }
+
+  /// `parse` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>, atParagraphStart: Bool)
+    -> DocumentHeader?
+  {
+    guard let first = bytes.first, first == UInt8(ascii: "R") || first == UInt8(ascii: "D")
     else { return nil }
-    var scanner = ByteScanner(line)
+    var scanner = ByteScanner(bytes)
     let kind: DocumentKind
     var mixedCase = false
     var short = false
@@ -44,18 +51,21 @@ struct DocumentHeader: Equatable {
     scanner.skipSpaces()
     let numberStart = scanner.index
     guard (1...6).contains(scanner.digits()) else { return nil }
-    let number = String(line[numberStart..<scanner.index])
-    guard scanner.atEnd || scanner.peek == 0x20 || scanner.peek == 0x09 else { return nil }
+    let number = bytes.string(numberStart, scanner.index)
+    guard scanner.atEnd || scanner.atSpace else { return nil }
     scanner.skipSpaces()
     var revision: Substring?
     if scanner.peek == UInt8(ascii: "(") {
-      let open = line.utf8.index(after: scanner.index)
-      guard let close = line.utf8[open...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
-      revision = SourceLines.trim(line[open..<close])
-      scanner.index = line.utf8.index(after: close)
+      let open = scanner.index + 1
+      var close = open
+      while close < bytes.count, bytes[close] != UInt8(ascii: ")") { close += 1 }
+      guard close < bytes.count else { return nil }
+      let trimmed = bytes.trimmed(open, close)
+      revision = line.utf8Slice(trimmed.lowerBound, trimmed.upperBound)
+      scanner.index = close + 1
       scanner.skipSpaces()
     }
-    let rest = line[scanner.index...]
+    let rest = line.utf8Suffix(from: scanner.index)
     // Without a bracket, the long forms stand alone on their line and the
     // mixed-case form must stand alone even with one.
     if mixedCase && !rest.isEmpty { return nil }
@@ -99,11 +109,13 @@ struct DocumentHeader: Equatable {
 
   /// `C19`, `C01`, `C-1985`, `C2001`.
   static func isSessionCode(_ token: Substring) -> Bool {
-    var scanner = ByteScanner(token)
-    guard scanner.take(UInt8(ascii: "C")) else { return false }
-    let hyphen = scanner.take(UInt8(ascii: "-"))
-    let count = scanner.digits()
-    return scanner.atEnd && (hyphen ? count == 4 : (count == 2 || count == 4))
+    token.withUTF8Bytes { bytes in
+      var scanner = ByteScanner(bytes)
+      guard scanner.take(UInt8(ascii: "C")) else { return false }
+      let hyphen = scanner.take(UInt8(ascii: "-"))
+      let count = scanner.digits()
+      return scanner.atEnd && (hyphen ? count == 4 : (count == 2 || count == 4))
+    }
   }
 
   private static func trailingYear(_ text: Substring) -> String? {
@@ -134,14 +146,54 @@ enum EnactingLine {
   /// Whether the line starts an enacting formula; it may wrap, and is
   /// complete once it ends with a comma.
   static func starts(_ line: Substring) -> Bool {
-    guard line.utf8.first == UInt8(ascii: "T"), line.utf8.count <= 300,
-      let body = IssuingBodies.body(inEnactingLine: line)
-    else {
-      return false
+    line.withUTF8Bytes { starts(line, bytes: $0) }
+  }
+
+  /// The bodies' names, as bytes.
+  private static let bodyNames: [(name: String, bytes: [UInt8])] = IssuingBodies.all.map {
+    ($0.name, Array($0.name.utf8))
+  }
+
+  /// `starts` on the line's UTF-8 bytes (`bytes` must be `line.utf8`):
+  /// `IssuingBodies.body(inEnactingLine:)` and the test of what follows,
+  /// on bytes while they are ASCII.
+  static func starts(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count >= 4, count <= 300, bytes[0] == UInt8(ascii: "T"), bytes[1] == UInt8(ascii: "h"),
+      bytes[2] == UInt8(ascii: "e"), bytes[3] == 0x20
+    else { return false }
+    // A non-ASCII character after the space may join it.
+    guard count == 4 || bytes[4] < 0x80 else { return slowStarts(line) }
+    guard
+      let body = bodyNames.first(where: { entry in
+        count - 4 >= entry.bytes.count
+          && entry.bytes.indices.allSatisfy { bytes[4 + $0] == entry.bytes[$0] }
+      })
+    else { return false }
+    // The names are ASCII: as many characters as bytes, unless a
+    // non-ASCII character (a combining mark) follows.
+    let end = 4 + body.bytes.count
+    let rest = UnsafeBufferPointer(rebasing: bytes[end...])
+    if rest.isEmpty { return true }
+    guard rest[0] < 0x80 else { return slowStarts(line) }
+    if rest.count == 1 && rest[0] == UInt8(ascii: ",") { return true }
+    for prefix: StaticString in [" (", " of the "] {
+      let length = prefix.utf8CodeUnitCount
+      guard rest.count >= length,
+        (0..<length).allSatisfy({ rest[$0] == prefix.utf8Start[$0] })
+      else { continue }
+      // The prefix ends a character unless a non-ASCII one follows.
+      if rest.count == length || rest[length] < 0x80 { return true }
+      return slowStarts(line)
     }
+    return false
+  }
+
+  /// `starts` on characters.
+  private static func slowStarts(_ line: Substring) -> Bool {
+    guard let body = IssuingBodies.body(inEnactingLine: line) else { return false }
     let rest = line.dropFirst(4 + body.count)
-    return rest.isEmpty || rest == "," || rest.hasPrefix(" (")
-      || rest.hasPrefix(" of the ")
+    return rest.isEmpty || rest == "," || rest.hasPrefix(" (") || rest.hasPrefix(" of the ")
   }
 
   static func isComplete(_ text: Substring) -> Bool { text.hasSuffix(",") || text.hasSuffix(":") }

@@ -54,6 +54,25 @@ enum HeadingPhrases {
     closed.map { ($0.phrase, $0.role) }, uniquingKeysWith: { first, _ in first })
   private static let longestClosed = closed.map(\.phrase.utf8.count).max() ?? 0
 
+  /// The closed phrases by length in bytes, first entry of a phrase first
+  /// (as `closedByPhrase`): a lower-cased ASCII heading is compared with the
+  /// few of its length, without making a string.
+  private static let closedByLength: [[(phrase: [UInt8], role: SectionRole)]] = {
+    var buckets = [[(phrase: [UInt8], role: SectionRole)]](repeating: [], count: longestClosed + 1)
+    for entry in closed where closedByPhrase[entry.phrase] == entry.role {
+      let phrase = Array(entry.phrase.utf8)
+      guard !buckets[phrase.count].contains(where: { $0.phrase == phrase }) else { continue }
+      buckets[phrase.count].append((phrase, entry.role))
+    }
+    return buckets
+  }()
+
+  private static let openEndedBytes: [(phrase: [UInt8], role: SectionRole)] = openEnded.map {
+    (Array($0.phrase.utf8), $0.role)
+  }
+
+  private static let addresseeStartBytes: [[UInt8]] = addresseeStarts.map { Array($0.utf8) }
+
   private static let longestFirstWord = firstWords.map(\.utf8.count).max() ?? 0
 
   /// First words of all phrases: a cheap test that rejects most lines.
@@ -61,6 +80,38 @@ enum HeadingPhrases {
     (closed.map(\.phrase) + openEnded.map(\.phrase)).compactMap {
       $0.split(separator: " ").first
     })
+
+  /// The first words packed into two words each (bytes in order, zero
+  /// padded; no word has a zero byte, so distinct words pack apart), by
+  /// their first letter: the same test as `firstWords` on bytes.
+  private static let packedFirstWords: [[PackedWord]] = {
+    var table = [[PackedWord]](repeating: [], count: 26)
+    for word in firstWords {
+      let bytes = Array(word.utf8)
+      guard let first = bytes.first, first &- 0x61 < 26, bytes.count <= 16 else { continue }
+      table[Int(first - 0x61)].append(PackedWord(bytes[...]))
+    }
+    return table
+  }()
+
+  /// Up to 16 ASCII bytes in two integers.
+  struct PackedWord: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init<Bytes: Collection<UInt8>>(_ bytes: Bytes, lowercasing: Bool = false) {
+      var shift: UInt64 = 0
+      for var byte in bytes {
+        if lowercasing { byte |= 0x20 }
+        if shift < 64 {
+          low |= UInt64(byte) << shift
+        } else {
+          high |= UInt64(byte) << (shift - 64)
+        }
+        shift += 8
+      }
+    }
+  }
 
   struct Match {
     /// The heading as written, whitespace-normalised, without a trailing
@@ -71,45 +122,161 @@ enum HeadingPhrases {
     var isOpenEnded: Bool
   }
 
+  @inline(__always) private static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
+  @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
   /// Whether the (trimmed) line is a heading, and which.
   static func match(_ line: Substring) -> Match? {
-    guard line.utf8.count <= maximumLength, let first = line.utf8.first else { return nil }
-    guard (0x61...0x7A).contains(first) || (0x41...0x5A).contains(first) else { return nil }
-    let wordEnd =
-      line.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x3A } ?? line.endIndex
-    let firstWord = line[..<wordEnd]
+    line.withUTF8Bytes { match(line, bytes: $0) }
+  }
+
+  /// `match` on the line's UTF-8 bytes (`bytes` must be `line.utf8`). The
+  /// tests run on bytes where the text is ASCII and fall back to the
+  /// character tests where a non-ASCII character could change the answer.
+  static func match(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> Match? {
+    let count = bytes.count
+    guard count <= maximumLength, let first = bytes.first else { return nil }
+    let lowerFirst = isLower(first)
+    guard lowerFirst || isUpper(first) else { return nil }
     // Phrases start with a word of letters: rejects `a)`, `1.1` cheaply.
-    guard firstWord.utf8.count <= longestFirstWord,
-      firstWord.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) })
-    else { return nil }
-    if (0x61...0x7A).contains(first) {
-      guard firstWords.contains(firstWord) else { return nil }
+    var wordEnd = 0
+    while wordEnd < count {
+      let byte = bytes[wordEnd]
+      if byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x3A { break }
+      guard isLower(byte) || isUpper(byte), wordEnd < longestFirstWord else { return nil }
+      wordEnd += 1
+    }
+    guard isFirstWord(bytes, wordEnd, lowercasing: !lowerFirst) else { return nil }
+    var bodyEnd = count
+    if count < 3 || (bytes[count - 1] | bytes[count - 2] | bytes[count - 3]) < 0x80 {
+      // An ASCII end, after an ASCII byte: it is the last character.
+      if bytes[bodyEnd - 1] == 0x2C || bytes[bodyEnd - 1] == 0x3A { bodyEnd -= 1 }
+      if bodyEnd > 0 {
+        switch bytes[bodyEnd - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+          return nil
+        default: break
+        }
+      }
     } else {
-      guard firstWords.contains(Substring(firstWord.lowercased())) else { return nil }
+      var body = line
+      if let last = body.last, last == "," || last == ":" { body = body.dropLast() }
+      if let last = body.last, last == "." || last == ";" || last == "!" || last == "?" {
+        return nil
+      }
+      bodyEnd = body.utf8.count
     }
-    var body = line
-    if let last = body.last, last == "," || last == ":" { body = body.dropLast() }
-    if let last = body.last, last == "." || last == ";" || last == "!" || last == "?" {
-      return nil
+    let normalised = TextJoiner.normalisingWhitespace(
+      bodyEnd == count ? line : line.utf8Slice(0, bodyEnd),
+      bytes: UnsafeBufferPointer(rebasing: bytes[0..<bodyEnd]))
+    var text = normalised
+    return text.withUTF8 { heading in
+      match(normalised: normalised, bytes: heading, lowerFirst: lowerFirst)
     }
-    let normalised = TextJoiner.normalisingWhitespace(body)
-    if normalised.utf8.count <= longestClosed,
-      let role = closedByPhrase[normalised.lowercased()]
-    {
-      return Match(heading: normalised, role: role, isOpenEnded: false)
+  }
+
+  /// Whether the first `length` bytes (ASCII letters) are the first word
+  /// of a phrase, lower-cased first if `lowercasing`.
+  private static func isFirstWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ length: Int, lowercasing: Bool
+  ) -> Bool {
+    guard length > 0 else { return false }
+    guard length <= 16 else {
+      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+      return firstWords.contains(Substring(lowercasing ? word.lowercased() : word))
     }
-    guard (0x61...0x7A).contains(first) else { return nil }
-    for entry in openEnded {
-      guard normalised.utf8.count > entry.phrase.utf8.count,
-        normalised.utf8.starts(with: entry.phrase.utf8),
-        normalised.utf8.dropFirst(entry.phrase.utf8.count).first == 0x20
-      else { continue }
-      let addressee = normalised.dropFirst(entry.phrase.count + 1)
-      if isAddressee(addressee) {
+    let packed = PackedWord(
+      UnsafeBufferPointer(rebasing: bytes[0..<length]), lowercasing: lowercasing)
+    return packedFirstWords[Int((bytes[0] | (lowercasing ? 0x20 : 0)) &- 0x61)].contains(packed)
+  }
+
+  /// The heading tests after the first word, on the normalised heading.
+  private static func match(
+    normalised: String, bytes: UnsafeBufferPointer<UInt8>, lowerFirst: Bool
+  ) -> Match? {
+    let count = bytes.count
+    if count <= longestClosed {
+      var ascii = true
+      for byte in bytes where byte >= 0x80 { ascii = false }
+      if ascii {
+        for entry in closedByLength[count] where equalsLowercased(bytes, 0, entry.phrase) {
+          return Match(heading: normalised, role: entry.role, isOpenEnded: false)
+        }
+      } else if let role = closedByPhrase[normalised.lowercased()] {
+        return Match(heading: normalised, role: role, isOpenEnded: false)
+      }
+    }
+    guard lowerFirst else { return nil }
+    for entry in openEndedBytes {
+      let length = entry.phrase.count
+      guard count > length, bytes[length] == 0x20, startsWith(bytes, entry.phrase) else {
+        continue
+      }
+      let addressee: Bool
+      if bytes[length + 1] < 0x80 {
+        addressee = isAddressee(UnsafeBufferPointer(rebasing: bytes[(length + 1)...])) {
+          Substring(normalised).utf8Suffix(from: length + 1)
+        }
+      } else {
+        // A non-ASCII character after the space may join it.
+        // A non-ASCII character after the space may join it (phrases are
+        // ASCII: as many characters as bytes).
+        addressee = isAddressee(normalised.dropFirst(length + 1))
+      }
+      if addressee {
         return Match(heading: normalised, role: entry.role, isOpenEnded: true)
       }
     }
     return nil
+  }
+
+  @inline(__always)
+  private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    guard bytes.count >= prefix.count else { return false }
+    for index in prefix.indices where bytes[index] != prefix[index] { return false }
+    return true
+  }
+
+  /// Whether `bytes[start...]` lower-cased (ASCII) is `word`, to its end.
+  @inline(__always)
+  private static func equalsLowercased(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: [UInt8]
+  ) -> Bool {
+    guard bytes.count - start == word.count else { return false }
+    for index in word.indices {
+      var byte = bytes[start + index]
+      if isUpper(byte) { byte |= 0x20 }
+      if byte != word[index] { return false }
+    }
+    return true
+  }
+
+  /// `isAddressee` on the bytes of an addressee that starts with an ASCII
+  /// character; `text` makes it for the character tests when needed.
+  private static func isAddressee(
+    _ bytes: UnsafeBufferPointer<UInt8>, text: () -> Substring
+  ) -> Bool {
+    // The first word when it and the byte after it are ASCII and it does
+    // not start with a space: then splitting on bytes finds the same word
+    // as splitting on characters (no combining mark can join the space).
+    guard let head = bytes.first, head != 0x20 else { return isAddressee(text()) }
+    var end = 0
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte >= 0x80 { return isAddressee(text()) }
+      if byte == 0x20 { break }
+      end += 1
+    }
+    if end + 1 < bytes.count, bytes[end + 1] >= 0x80 { return isAddressee(text()) }
+    guard
+      isUpper(head)
+        || addresseeStartBytes.contains(where: {
+          equalsLowercased(UnsafeBufferPointer(rebasing: bytes[0..<end]), 0, $0)
+        })
+    else {
+      return false
+    }
+    return !containsWord("to", in: bytes) && !containsWord("that", in: bytes)
   }
 
   /// `the Secretary-General`, `Member States`: not `to take action`, not
@@ -154,13 +321,20 @@ enum HeadingPhrases {
     return text[text.startIndex..<index]
   }
 
-  /// Whether `word` stands in `text` between spaces (or at either end);
-  /// a byte scan, as this runs for every open-ended heading candidate.
+  /// Whether `word` stands in `text` between spaces (or at either end).
   private static func containsWord(_ word: StaticString, in text: Substring) -> Bool {
+    text.withUTF8Bytes { containsWord(word, in: $0) }
+  }
+
+  /// `containsWord` on bytes: this runs for every open-ended heading
+  /// candidate.
+  private static func containsWord(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     let target = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
     var matched = 0
     var atWordStart = true
-    for byte in text.utf8 {
+    for byte in bytes {
       if byte == 0x20 {
         if matched == target.count { return true }
         matched = 0

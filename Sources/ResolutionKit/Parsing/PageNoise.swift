@@ -5,12 +5,16 @@
 enum PageNoise {
   /// Why the (trimmed) line is page noise, or nil when it is text.
   static func reason(for line: Substring) -> String? {
-    let bytes = line.utf8
+    line.withUTF8Bytes { reason(for: line, bytes: $0) }
+  }
+
+  /// `reason` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  static func reason(for line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard !bytes.isEmpty, bytes.count <= 80 else { return nil }
-    var scanner = ByteScanner(line)
+    var scanner = ByteScanner(bytes)
     // Pure digits: a page number.
     if (1...4).contains(scanner.digits()), scanner.atEnd { return "page number" }
-    scanner = ByteScanner(line)
+    scanner = ByteScanner(bytes)
     // `2/484` page counter.
     if (1...4).contains(scanner.digits()) {
       scanner.skipSpaces()
@@ -19,7 +23,7 @@ enum PageNoise {
         if (1...5).contains(scanner.digits()), scanner.atEnd { return "page counter" }
       }
     }
-    scanner = ByteScanner(line)
+    scanner = ByteScanner(bytes)
     // `- 7 -`, `– 96 – (3.2 – Council)`, `Page 7`.
     if scanner.dash() {
       scanner.skipSpaces()
@@ -32,10 +36,10 @@ enum PageNoise {
         }
       }
     }
-    scanner = ByteScanner(line)
+    scanner = ByteScanner(bytes)
     if scanner.take(literal: "Page "), (1...4).contains(scanner.digits()) { return "page number" }
     // `Res. 2 / 21`, `Dec. 5/3`.
-    scanner = ByteScanner(line)
+    scanner = ByteScanner(bytes)
     if scanner.take(literal: "Res.") || scanner.take(literal: "Dec.") {
       scanner.skipSpaces()
       if (1...4).contains(scanner.digits()) {
@@ -47,7 +51,7 @@ enum PageNoise {
       }
     }
     // `-2C03/85-E`: page number glued to a document symbol.
-    scanner = ByteScanner(line)
+    scanner = ByteScanner(bytes)
     if scanner.take(UInt8(ascii: "-")), (1...4).contains(scanner.digits()),
       scanner.take(UInt8(ascii: "C")), (2...4).contains(scanner.digits()),
       scanner.take(UInt8(ascii: "/")), scanner.digits() >= 1
@@ -66,9 +70,9 @@ enum PageNoise {
     }
     // `D:\106748713.DOC 16.02.16`: file path footer.
     if bytes.count >= 3 {
-      let first = bytes[bytes.startIndex]
-      let second = bytes[bytes.index(after: bytes.startIndex)]
-      let third = bytes[bytes.index(bytes.startIndex, offsetBy: 2)]
+      let first = bytes[0]
+      let second = bytes[1]
+      let third = bytes[2]
       if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) && second == UInt8(ascii: ":")
         && third == UInt8(ascii: "\\")
       {

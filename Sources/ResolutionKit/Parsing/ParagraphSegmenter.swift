@@ -1,6 +1,8 @@
 /// What a paragraph (block) of text is.
 enum BlockKind {
-  case header(DocumentHeader)
+  // The two big payloads are boxed: kinds are moved and copied for every
+  // line, and the boxes keep the enum small.
+  indirect case header(DocumentHeader)
   /// `The Council,`; the text is the whole formula.
   case enacting
   case heading(HeadingPhrases.Match)
@@ -8,7 +10,7 @@ enum BlockKind {
   case sources
   case annex(AnnexHeading)
   /// `1 Finance`: a chapter if it stands between documents, else a clause.
-  case chapter(ChapterLine, ClauseMarker)
+  indirect case chapter(ChapterLine, ClauseMarker)
   case clause(ClauseMarker)
   /// Text without a label.
   case paragraph
@@ -90,75 +92,94 @@ struct ParagraphSegmenter {
   }
 
   private mutating func run() {
-    var afterBlank = true
-    for (position, line) in source.lines.enumerated() {
-      if line.isBlank {
-        finishFootnote()
-        if !line.isSoftBlank {
-          flush()
-          afterBlank = true
-        }
-        continue
-      }
-      if let first = line.text.utf8.first, first == 0xC2 || first == 0xE2 || first == 0x2A,
-        let found = FootnoteMarks.footnoteLine(line.text, allowStar: starPending)
-      {
-        finishFootnote()
-        footnote = (found.mark, found.key, [found.text], line.number)
-        if found.key == "*" { starPending = false }
-        continue
-      }
-      if source.isHardWrapped, let first = line.text.utf8.first, TextJoiner.isDigit(first),
-        let plain = plainFootnote(at: position)
-      {
-        finishFootnote()
-        footnote = (plain.key, plain.key, [plain.text], line.number)
-        continue
-      }
-      var atParagraphStart = true
-      if let last = lastLine {
-        atParagraphStart =
-          afterBlank || isBetweenParagraphs
-          || source.lines[last].text.utf8.last == UInt8(ascii: ".")
-      }
-      var classified = classify(line.text, atParagraphStart: atParagraphStart)
-      if var open = footnote {
-        // A footnote wraps onto the next lines of a page; a sentence end
-        // or a labelled line ends it.
-        if source.isHardWrapped, let last = open.parts.last, !endsSentence(last),
-          !classified.structural, !classified.weak
-        {
-          open.parts.append(line.text)
-          footnote = open
+    source.lines.withUnsafeBufferPointer { lines in
+      for position in lines.indices {
+        // One copy of the line, taken apart (a copy retains and releases
+        // its text; the closure below would copy it again).
+        let line = lines[position]
+        let text = line.text
+        if text.isEmpty {
+          finishFootnote()
+          if !line.isSoftBlank {
+            flush()
+            afterBlank = true
+          }
           continue
         }
-        finishFootnote()
+        let number = line.number
+        let mayHaveMarks = line.mayHaveMarks
+        text.withUTF8Bytes {
+          add(text, at: position, number: number, mayHaveMarks: mayHaveMarks, bytes: $0)
+        }
       }
-      if !starPending, line.mayHaveMarks,
-        TextJoiner.containsByte(line.text, where: { $0 == UInt8(ascii: "*") }),
-        FootnoteMarks.hasStarMarker(line.text)
-      {
-        starPending = true
-      }
-      if shouldJoin(line, classified) {
-        parts.append(classified.continuationText ?? line.text)
-        paragraphMayHaveMarks = paragraphMayHaveMarks || line.mayHaveMarks
-        lastLine = position
-        if case .chapter(_, let marker) = kind { kind = .clause(marker) }
-      } else {
-        flush()
-        // Moved, not copied: `classified` is not used again.
-        swap(&kind, &classified.kind)
-        parts.removeAll(keepingCapacity: true)
-        parts.append(classified.text)
-        paragraphMayHaveMarks = line.mayHaveMarks
-        firstLine = line.number
-        lastLine = position
-      }
-      afterBlank = false
     }
     finishFootnote()
     flush()
+  }
+
+  /// Whether a blank line came since the last line of text.
+  private var afterBlank = true
+  /// Whether the open paragraph's last line ends with `.`.
+  private var lastLineEndsWithDot = false
+
+  /// Adds the line of text at `position`: `text`, whose UTF-8 bytes are
+  /// `bytes` (at least one), numbered `number` in the file.
+  private mutating func add(
+    _ text: Substring, at position: Int, number: Int, mayHaveMarks: Bool,
+    bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    let first = bytes[0]
+    if first == 0xC2 || first == 0xE2 || first == 0x2A,
+      let found = FootnoteMarks.footnoteLine(text, allowStar: starPending)
+    {
+      finishFootnote()
+      footnote = (found.mark, found.key, [found.text], number)
+      if found.key == "*" { starPending = false }
+      return
+    }
+    if source.isHardWrapped, TextJoiner.isDigit(first), let plain = plainFootnote(at: position) {
+      finishFootnote()
+      footnote = (plain.key, plain.key, [plain.text], number)
+      return
+    }
+    var atParagraphStart = true
+    if lastLine != nil {
+      atParagraphStart = afterBlank || isBetweenParagraphs || lastLineEndsWithDot
+    }
+    var classified = classify(text, bytes: bytes, atParagraphStart: atParagraphStart)
+    if var open = footnote {
+      // A footnote wraps onto the next lines of a page; a sentence end
+      // or a labelled line ends it.
+      if source.isHardWrapped, let last = open.parts.last, !endsSentence(last),
+        !classified.structural, !classified.weak
+      {
+        open.parts.append(text)
+        footnote = open
+        return
+      }
+      finishFootnote()
+    }
+    if !starPending, mayHaveMarks, bytes.contains(UInt8(ascii: "*")),
+      FootnoteMarks.hasStarMarker(text)
+    {
+      starPending = true
+    }
+    if shouldJoin(text, classified) {
+      parts.append(classified.continuationText ?? text)
+      paragraphMayHaveMarks = paragraphMayHaveMarks || mayHaveMarks
+      lastLine = position
+      if case .chapter(_, let marker) = kind { kind = .clause(marker) }
+    } else {
+      flush()
+      // Moved, not copied: `classified` is not used again.
+      swap(&kind, &classified.kind)
+      parts.append(classified.text)
+      paragraphMayHaveMarks = mayHaveMarks
+      firstLine = number
+      lastLine = position
+    }
+    lastLineEndsWithDot = bytes[bytes.count - 1] == UInt8(ascii: ".")
+    afterBlank = false
   }
 
   private var paragraphMayHaveMarks = false
@@ -227,26 +248,33 @@ struct ParagraphSegmenter {
     var continuationText: Substring?
   }
 
-  private func classify(_ text: Substring, atParagraphStart: Bool) -> Classified {
-    if let header = DocumentHeader.parse(text, atParagraphStart: atParagraphStart) {
+  /// What the line `text` (its UTF-8 `bytes`, at least one) is. Each test
+  /// first looks at the first byte, so most lines skip most tests.
+  private func classify(
+    _ text: Substring, bytes: UnsafeBufferPointer<UInt8>, atParagraphStart: Bool
+  ) -> Classified {
+    let first = bytes[0]
+    if first == UInt8(ascii: "R") || first == UInt8(ascii: "D"),
+      let header = DocumentHeader.parse(text, bytes: bytes, atParagraphStart: atParagraphStart)
+    {
       return Classified(kind: .header(header), text: header.titleStart, structural: true)
     }
-    if let content = SourcesLine.content(of: text) {
+    if first == UInt8(ascii: "R"), let content = SourcesLine.content(of: text, bytes: bytes) {
       return Classified(kind: .sources, text: content, structural: true)
     }
-    if let annex = AnnexHeading.parse(text) {
+    if first == UInt8(ascii: "A"), let annex = AnnexHeading.parse(text, bytes: bytes) {
       return Classified(kind: .annex(annex), text: text, structural: true)
     }
-    if EnactingLine.starts(text) {
+    if first == UInt8(ascii: "T"), EnactingLine.starts(text, bytes: bytes) {
       return Classified(kind: .enacting, text: text, structural: true)
     }
-    if let heading = HeadingPhrases.match(text) {
+    if (first | 0x20) &- 0x61 < 26, let heading = HeadingPhrases.match(text, bytes: bytes) {
       return Classified(kind: .heading(heading), text: text, structural: true)
     }
-    guard let marked = ClauseMarkerScanner.scan(text) else {
+    guard let marked = ClauseMarkerScanner.scan(text, bytes: bytes) else {
       return Classified(kind: .paragraph, text: text, structural: false)
     }
-    if case .number = marked.marker, let chapter = ChapterLine.parse(text) {
+    if case .number = marked.marker, let chapter = ChapterLine.parse(text, bytes: bytes) {
       return Classified(
         kind: .chapter(chapter, marked.marker), text: marked.rest, structural: !marked.isWeak,
         weak: marked.isWeak, continuationText: text)
@@ -256,22 +284,20 @@ struct ParagraphSegmenter {
       weak: marked.isWeak, continuationText: text)
   }
 
-  private func shouldJoin(_ line: SourceLine, _ next: Classified) -> Bool {
-    guard let last = lastLine else { return false }
-    let previous = source.lines[last]
+  private func shouldJoin(_ text: Substring, _ next: Classified) -> Bool {
+    guard let previous = lastLine else { return false }
     switch kind {
     case .header, .annex, .footnote:
       return false
     case .chapter:
       // Not a chapter after all if the line was wrapped: a clause goes on.
-      return source.isHardWrapped && !next.structural && !next.weak && !fits(previous, line)
+      return source.isHardWrapped && !next.structural && !next.weak && !fits(previous, text)
     case .heading(let match):
       guard match.isOpenEnded, source.isHardWrapped, !next.structural, !next.weak else {
         return false
       }
       // A wrapped addressee: the line was full and the rest is a name.
-      let text = line.text
-      return !fits(previous, line) && !text.hasSuffix(";") && !text.hasSuffix(".")
+      return !fits(previous, text) && !text.hasSuffix(";") && !text.hasSuffix(".")
         && !text.hasPrefix("to ") && !text.hasPrefix("that ")
     case .enacting:
       guard let last = parts.last else { return false }
@@ -280,15 +306,15 @@ struct ParagraphSegmenter {
       guard !next.structural, !next.weak, let last = parts.last, !last.hasSuffix(".") else {
         return false
       }
-      if source.isHardWrapped { return !fits(previous, line) }
-      return line.text.utf8.count <= 100 && line.text.contains("/")
+      if source.isHardWrapped { return !fits(previous, text) }
+      return text.utf8.count <= 100 && text.contains("/")
     case .clause, .paragraph:
       // A label alone on its line: the text follows.
       if parts.count == 1, parts[0].isEmpty, !next.structural { return true }
       if next.structural { return false }
       guard source.isHardWrapped else { return false }
-      if next.weak { return !(endsSentence(previous.text) || fits(previous, line)) }
-      return !(endsSentence(previous.text) && fits(previous, line))
+      if next.weak { return !(endsSentence(source.lines[previous].text) || fits(previous, text)) }
+      return !(endsSentence(source.lines[previous].text) && fits(previous, text))
     }
   }
 
@@ -305,12 +331,12 @@ struct ParagraphSegmenter {
     return false
   }
 
-  /// Whether the first word of `line` would have fitted after `previous`:
-  /// then the break was not a wrap.
-  private func fits(_ previous: SourceLine, _ line: SourceLine) -> Bool {
-    let text = line.text
+  /// Whether the first word of `text` would have fitted after the line at
+  /// `previous`: then the break was not a wrap.
+  private func fits(_ previous: Int, _ text: Substring) -> Bool {
     let word = text[..<(text.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 } ?? text.endIndex)]
-    return previous.width + 1 + SourceLines.characterCount(word) <= source.wrapWidth
+    return source.lines[previous].width + 1 + SourceLines.characterCount(word)
+      <= source.wrapWidth
   }
 
   private mutating func flush() {
@@ -336,7 +362,8 @@ struct ParagraphSegmenter {
       blocks += heldFootnotes
       heldFootnotes = []
     }
-    parts.removeAll(keepingCapacity: true)
+    // One by one: cheaper than `removeAll` for the one or two parts.
+    while !parts.isEmpty { parts.removeLast() }
     lastLine = nil
     kind = .paragraph
   }

@@ -238,6 +238,15 @@ struct SourceLines {
   }
 
   private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
+    var text = prepared.text
+    text.withUTF8 { split(prepared, range, bytes: $0) }
+  }
+
+  /// `split` with the text's UTF-8 bytes at hand: blank lines and most
+  /// noise tests need no substring.
+  private mutating func split(
+    _ prepared: PreparedText, _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>
+  ) {
     let text = prepared.text
     lines.reserveCapacity(range.count)
     let utf8 = text.utf8
@@ -250,6 +259,13 @@ struct SourceLines {
     for position in range {
       let line = prepared.rawLines[position]
       let number = position + 1
+      if line.textStart == line.textEnd && !line.formFeed {
+        // A blank line (as below, without making its empty text).
+        inRun = true
+        if runFirstBlank == 0 { runFirstBlank = number }
+        continue
+      }
+      let lineBytes = UnsafeBufferPointer(rebasing: bytes[line.textStart..<line.textEnd])
       var trimmed = text[index(line.textStart)..<index(line.textEnd)]
       var width = line.width
       if line.formFeed {
@@ -261,7 +277,11 @@ struct SourceLines {
         }
       }
       var noise = line.formFeed && trimmed.isEmpty
-      if !trimmed.isEmpty, Self.mayBeNoise(trimmed), let reason = PageNoise.reason(for: trimmed) {
+      let mayBeNoise = line.formFeed ? Self.mayBeNoise(trimmed) : Self.mayBeNoise(lineBytes)
+      if !trimmed.isEmpty, mayBeNoise,
+        let reason = line.formFeed
+          ? PageNoise.reason(for: trimmed) : PageNoise.reason(for: trimmed, bytes: lineBytes)
+      {
         removed.append(RemovedLine(line: number, text: String(trimmed), reason: reason))
         noise = true
       }
@@ -274,15 +294,16 @@ struct SourceLines {
         }
         continue
       }
+      // Made in place: a line copied retains and releases its text.
       if inRun {
-        var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
-        blank.isSoftBlank = runTouchesNoise || line.formFeed
-        lines.append(blank)
+        lines.append(
+          SourceLine(
+            number: runFirstBlank, text: Substring(), width: 0,
+            isSoftBlank: runTouchesNoise || line.formFeed))
         (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
       }
-      var textLine = SourceLine(number: number, text: trimmed, width: width)
-      textLine.mayHaveMarks = line.mayHaveMarks
-      lines.append(textLine)
+      lines.append(
+        SourceLine(number: number, text: trimmed, width: width, mayHaveMarks: line.mayHaveMarks))
     }
     if inRun {
       var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
@@ -294,13 +315,16 @@ struct SourceLines {
   /// A cheap first test: page noise is short and starts with a digit, a
   /// dash, `Page`, `Res.`, `Dec.`, a margin mark or a drive letter.
   private static func mayBeNoise(_ line: Substring) -> Bool {
-    let utf8 = line.utf8
-    guard utf8.count <= 80, let first = utf8.first else { return false }
+    line.withUTF8Bytes { mayBeNoise($0) }
+  }
+
+  private static func mayBeNoise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count <= 80, let first = bytes.first else { return false }
     return (0x30...0x39).contains(first) || first == UInt8(ascii: "-") || first == 0xE2
       || first == UInt8(ascii: "P") || first == UInt8(ascii: "R") || first == UInt8(ascii: "D")
       || first == UInt8(ascii: "A") || first == UInt8(ascii: "M") || first == UInt8(ascii: "S")
       || first == UInt8(ascii: "(")
-      || ((0x41...0x5A).contains(first) && utf8.dropFirst().first == UInt8(ascii: ":"))
+      || ((0x41...0x5A).contains(first) && bytes.count > 1 && bytes[1] == UInt8(ascii: ":"))
   }
 
   /// Counts that decide the layout, additive over the pieces of a file.

@@ -35,67 +35,73 @@ enum TextJoiner {
   }
 
   static func normalisingWhitespace(_ text: Substring) -> String {
-    let clean =
-      text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-        isNormalised(bytes)
-      } ?? isNormalised(Array(text.utf8))
-    if clean { return String(text) }
-    return normalisingWhitespace(Array(text.utf8))
+    text.withUTF8Bytes { normalisingWhitespace(text, bytes: $0) }
+  }
+
+  /// `normalisingWhitespace` of a text whose UTF-8 bytes are `bytes`.
+  static func normalisingWhitespace(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>)
+    -> String
+  {
+    if isNormalised(bytes) { return String(text) }
+    return normalisingWhitespace(Array(bytes))
   }
 
   /// No leading, trailing or repeated space, no other whitespace or
   /// control character, no C1 control (C2 80–9F).
-  private static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else {
       return true
     }
     if first == 0x20 || last == 0x20 { return false }
     let count = bytes.count
-    var previousSpace = false
-    var index = 0
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
+    var index = 0
+    // 0x80 when the byte before `index` is a space.
+    var carry: UInt64 = 0
+    while index + 8 <= count {
+      // Eight bytes at a time while they are printable ASCII and no space
+      // follows another. `outside` flags a byte below 0x20 (its high bit
+      // after subtracting 0x20), above 0x7E (after adding 1) or above 0x7F;
+      // it may flag too many, never too few. `spaces` is exact when
+      // `outside` is clear.
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let outside = ((word &- ones &* 0x20) | (word &+ ones) | word) & high
+      let blanks = word ^ (ones &* 0x20)
+      let spaces = ~((blanks &+ ones &* 0x7F) | blanks) & high
+      if outside | (spaces & ((spaces << 8) | carry)) == 0 {
+        carry = spaces >> 56
+        index += 8
+        continue
+      }
+      for position in index..<index + 8 where !isNormalisedByte(base, position, count) {
+        return false
+      }
+      index += 8
+      carry = base[index - 1] == 0x20 ? 0x80 : 0
+    }
     while index < count {
-      // Eight bytes at a time while they are ASCII with no control
-      // character and no space next to another (flags may be too many,
-      // never too few: then the bytes are checked one by one).
-      if index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        let control = (word &- ones &* 0x20) & ~word & high
-        let delete = word ^ (ones &* 0x7F)
-        let isDelete = (delete &- ones) & ~delete & high
-        let space = word ^ (ones &* 0x20)
-        let spaces = (space &- ones) & ~space & high
-        let adjacent = spaces & (spaces << 8)
-        let leading = previousSpace && word & 0xFF == 0x20
-        if (word & high) | control | isDelete | adjacent == 0 && !leading {
-          previousSpace = word >> 56 == 0x20
-          index += 8
-          continue
-        }
-      }
-      let byte = base[index]
+      if !isNormalisedByte(base, index, count) { return false }
       index += 1
-      // Printable ASCII: by far the most common.
-      if byte > 0x20 && byte < 0x7F {
-        previousSpace = false
-        continue
-      }
-      if byte == 0x20 {
-        if previousSpace { return false }
-        previousSpace = true
-        continue
-      }
-      // C1 control characters (U+0080–U+009F) are C2 80–C2 9F.
-      if byte == 0xC2 && index < count && (0x80...0x9F).contains(base[index]) { return false }
-      if byte < 0x80 { return false }
-      previousSpace = false
     }
     return true
   }
 
-  private static func isNormalised(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { isNormalised($0) }
+  /// Whether the byte at `index` (not the first, if a space) may stand in
+  /// normalised text.
+  @inline(__always)
+  private static func isNormalisedByte(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int)
+    -> Bool
+  {
+    let byte = base[index]
+    // Printable ASCII: by far the most common.
+    if byte > 0x20 && byte < 0x7F { return true }
+    if byte == 0x20 { return base[index - 1] != 0x20 }
+    // C1 control characters (U+0080–U+009F) are C2 80–C2 9F.
+    if byte == 0xC2 && index + 1 < count && (0x80...0x9F).contains(base[index + 1]) {
+      return false
+    }
+    return byte >= 0x80
   }
 
   static func normalisingWhitespace(_ bytes: [UInt8]) -> String {
