@@ -50,10 +50,10 @@ enum MemoryProfile {
     report("unique ids")
     ReferenceExtractor.extractAll(into: &documents)
     report("extract references")
-    let (resolved, backlinks) = ReferenceResolver.resolve(documents)
-    documents = []
+    let backlinks = ReferenceResolver.resolve(&documents)
     report("resolve + backlinks")
-    var corpus: Corpus? = Corpus(documents: resolved, files: [parsed.file])
+    var corpus: Corpus? = Corpus(documents: documents, files: [parsed.file])
+    documents = []
     corpus!.backlinks = backlinks
     report("corpus")
     _ = corpus!.lookup

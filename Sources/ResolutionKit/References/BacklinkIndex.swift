@@ -40,65 +40,62 @@ public struct BacklinkIndex: Sendable {
   /// References without a target (dangling or ambiguous) are not indexed,
   /// nor a `Ref.:` line's symbols that resolve to its own document.
   ///
-  /// Each reference's target is looked up once, the references are grouped
-  /// by target with integer keys, and each group's links are made in
-  /// parallel: a corpus has hundreds of thousands of references.
+  /// Each citing document's citations are found in parallel (target looked
+  /// up once), grouped by target with a counting sort on integer keys, and
+  /// each target's links are made in parallel, references read in place:
+  /// a corpus has hundreds of thousands of references.
   public init(documents: [Document]) {
     var positionByID = [String: Int32](minimumCapacity: documents.count)
-    for (position, document) in documents.enumerated() where positionByID[document.id] == nil {
-      positionByID[document.id] = Int32(position)
+    documents.withUnsafeBufferPointer { documents in
+      // Ids read in place: a Document copy retains every string it holds.
+      for position in documents.indices where positionByID[documents[position].id] == nil {
+        positionByID[documents[position].id] = Int32(position)
+      }
     }
-    let lookup = positionByID
-    // Per citing document, the target position of each reference (-1: none).
-    let targets = Array(documents.indices).concurrentMap { position -> [Int32] in
-      let document = documents[position]
-      return document.references.withUnsafeBufferPointer { references in
-        references.map { reference in
-          guard let target = reference.target,
-            !(reference.field == .sources && target == document.id)
-          else { return -1 }
-          return lookup[target] ?? -1
+    let citing = Self.citations(in: documents, positionByID)
+    // Counting sort by target, stable: each target's citations in corpus order.
+    var start = [Int](repeating: 0, count: documents.count + 1)
+    // Targets read in place, not whole citations (each holds strings).
+    for list in citing {
+      list.withUnsafeBufferPointer { list in
+        for index in list.indices { start[Int(list[index].target) + 1] += 1 }
+      }
+    }
+    for position in documents.indices { start[position + 1] += start[position] }
+    var next = start
+    var order = [(document: Int32, citation: Int32)](
+      repeating: (0, 0), count: start[documents.count])
+    for (document, list) in citing.enumerated() {
+      list.withUnsafeBufferPointer { list in
+        for index in list.indices {
+          let target = Int(list[index].target)
+          order[next[target]] = (Int32(document), Int32(index))
+          next[target] += 1
         }
       }
     }
-    // Counting sort by target, stable: each target's citations in corpus order.
-    var start = [Int](repeating: 0, count: documents.count + 1)
-    for list in targets { for target in list where target >= 0 { start[Int(target) + 1] += 1 } }
-    for position in documents.indices { start[position + 1] += start[position] }
-    var next = start
-    var citations = [(document: Int32, reference: Int32)](
-      repeating: (0, 0), count: start[documents.count])
-    for (document, list) in targets.enumerated() {
-      for (reference, target) in list.enumerated() where target >= 0 {
-        citations[next[Int(target)]] = (Int32(document), Int32(reference))
-        next[Int(target)] += 1
-      }
-    }
     let cited = documents.indices.filter { start[$0] < start[$0 + 1] }
-    let sortedCitations = citations
+    let sorted = order
     let bounds = start
     let entries = cited.concurrentMap { target -> Entry in
       var entry = Entry()
       entry.links.reserveCapacity(bounds[target + 1] - bounds[target])
-      for (document, referenceIndex) in sortedCitations[bounds[target]..<bounds[target + 1]] {
-        // Fields read in place: a whole Reference or Document copy costs
-        // a retain per string it holds.
+      for (document, index) in sorted[bounds[target]..<bounds[target + 1]] {
         let document = Int(document)
-        let index = Int(referenceIndex)
-        let path = documents[document].references[index].path
-        let position = entry.links.count
-        entry.links.append(
-          Backlink(
-            source: ClauseAddress(
-              documentID: documents[document].id, path: path.isEmpty ? nil : path),
-            referenceIndex: index, pinpoint: documents[document].references[index].pinpoint,
-            field: documents[document].references[index].field))
-        let pinpoints = documents[document].references[index].pinpoints
-        if pinpoints.count == 1 {
-          entry.byClause[pinpoints[0], default: []].append(position)
-        } else {
+        let referenceIndex = Int(citing[document][Int(index)].reference)
+        documents[document].references.withUnsafeBufferPointer { references in
+          // Fields read in place: a Reference copy retains every string.
+          let path = references[referenceIndex].path
+          let position = entry.links.count
+          entry.links.append(
+            Backlink(
+              source: ClauseAddress(
+                documentID: documents[document].id, path: path.isEmpty ? nil : path),
+              referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
+              field: references[referenceIndex].field))
+          let pinpoints = references[referenceIndex].pinpoints
           var seen: Set<String> = []
-          for pinpoint in pinpoints where seen.insert(pinpoint).inserted {
+          for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
             entry.byClause[pinpoint, default: []].append(position)
           }
         }
@@ -107,6 +104,35 @@ public struct BacklinkIndex: Sendable {
     }
     byDocument.reserveCapacity(cited.count)
     for (target, entry) in zip(cited, entries) { byDocument[documents[target].id] = entry }
+  }
+
+  /// One reference that cites a document of the corpus: plain integers,
+  /// so that hundreds of thousands of them cost nothing to free.
+  private struct Citation: Sendable {
+    var target: Int32
+    /// Its index in the citing document's `references`.
+    var reference: Int32
+  }
+
+  /// Per citing document, its citations in reference order.
+  private static func citations(in documents: [Document], _ positionByID: [String: Int32])
+    -> [[Citation]]
+  {
+    Array(documents.indices).concurrentMap { position in
+      let id = documents[position].id
+      return documents[position].references.withUnsafeBufferPointer { references in
+        var result: [Citation] = []
+        for index in references.indices {
+          // A `Ref.:` line naming the document's own sources is not a citation.
+          guard let targetID = references[index].target,
+            !(references[index].field == .sources && targetID == id),
+            let target = positionByID[targetID]
+          else { continue }
+          result.append(Citation(target: target, reference: Int32(index)))
+        }
+        return result
+      }
+    }
   }
 
   /// Every place that cites the document, in corpus order.

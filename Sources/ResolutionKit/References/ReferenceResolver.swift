@@ -19,24 +19,28 @@ public enum ReferenceResolver {
   }
 
   /// `resolve` in place: the documents are not copied when the caller's
-  /// array is their only holder.
-  static func resolve(_ documents: inout [Document]) -> BacklinkIndex {
+  /// array is their only holder, and each reference gets its target where
+  /// it stands (a copy of a Reference retains every string it holds).
+  public static func resolve(_ documents: inout [Document]) -> BacklinkIndex {
     let index = TargetIndex(documents)
     // Each document's references on its own, on all cores.
-    let references = resolvedReferences(of: documents, index)
-    for position in documents.indices { documents[position].references = references[position] }
+    let resolutions = resolutions(of: documents, index)
+    for position in documents.indices {
+      for (reference, resolution) in resolutions[position].enumerated() {
+        documents[position].references[reference].target = resolution.target
+        documents[position].references[reference].candidates = resolution.candidates
+      }
+    }
     return BacklinkIndex(documents: documents)
   }
 
-  private static func resolvedReferences(of documents: [Document], _ index: TargetIndex)
-    -> [[Reference]]
+  private static func resolutions(of documents: [Document], _ index: TargetIndex)
+    -> [[(target: String?, candidates: [String])]]
   {
     Array(documents.indices).concurrentMap { position in
       let citing = documents[position].id
-      return documents[position].references.map { reference in
-        var reference = reference
-        (reference.target, reference.candidates) = index.resolve(reference, citingID: citing)
-        return reference
+      return documents[position].references.withUnsafeBufferPointer { references in
+        references.indices.map { index.resolve(references, at: $0, citingID: citing) }
       }
     }
   }
@@ -88,19 +92,42 @@ private struct TargetIndex {
   var byNumber: [NumberKey: [Int]] = [:]
   var bySymbol: [String: [Int]] = [:]
 
+  /// What one document is named by.
+  private struct Names: Sendable {
+    var id: String
+    var body: String?
+    var number: NumberKey?
+    /// Distinct symbol keys of its `Ref.:` line.
+    var symbols: [String]
+  }
+
   init(_ documents: [Document]) {
-    ids = documents.map(\.id)
-    bodies = documents.map(\.body)
-    for (position, document) in documents.enumerated() {
-      if let number = document.number, document.kind != .fragment {
-        byNumber[NumberKey(kind: document.kind, number: Self.normalised(number)), default: []]
-          .append(position)
+    // Keys made on all cores, fields read in place; tables filled in
+    // corpus order.
+    let names = Array(documents.indices).concurrentMap { position -> Names in
+      documents.withUnsafeBufferPointer { documents in
+        var seen: Set<String> = []
+        var symbols: [String] = []
+        for symbol in documents[position].sources {
+          let key = ReferenceResolver.symbolKey(symbol)
+          if seen.insert(key).inserted { symbols.append(key) }
+        }
+        let kind = documents[position].kind
+        let number = documents[position].number.flatMap {
+          kind == .fragment ? nil : NumberKey(kind: kind, number: Self.normalised($0))
+        }
+        return Names(
+          id: documents[position].id, body: documents[position].body, number: number,
+          symbols: symbols)
       }
-      var seen: Set<String> = []
-      for symbol in document.sources {
-        let key = ReferenceResolver.symbolKey(symbol)
-        if seen.insert(key).inserted { bySymbol[key, default: []].append(position) }
-      }
+    }
+    ids = names.map(\.id)
+    bodies = names.map(\.body)
+    byNumber.reserveCapacity(names.count)
+    bySymbol.reserveCapacity(names.count)
+    for (position, name) in names.enumerated() {
+      if let number = name.number { byNumber[number, default: []].append(position) }
+      for key in name.symbols { bySymbol[key, default: []].append(position) }
     }
   }
 
@@ -110,21 +137,24 @@ private struct TargetIndex {
     return trimmed.isEmpty ? number : String(trimmed)
   }
 
-  func resolve(_ reference: Reference, citingID: String) -> (target: String?, candidates: [String])
+  /// Where `references[index]` leads. The reference is read field by field
+  /// in place: a copy of it would retain every string it holds.
+  func resolve(_ references: UnsafeBufferPointer<Reference>, at index: Int, citingID: String)
+    -> (target: String?, candidates: [String])
   {
-    switch reference.kind {
+    switch references[index].kind {
     case .resolution, .decision:
-      guard let number = reference.number else { return (nil, []) }
-      let kind: DocumentKind = reference.kind == .resolution ? .resolution : .decision
+      guard let number = references[index].number else { return (nil, []) }
+      let kind: DocumentKind = references[index].kind == .resolution ? .resolution : .decision
       let all = byNumber[NumberKey(kind: kind, number: Self.normalised(number))] ?? []
-      guard let body = reference.body else { return pick(all) }
+      guard let body = references[index].body else { return pick(all) }
       let sameBody = all.filter { bodies[$0] == body }
       if !sameBody.isEmpty { return pick(sameBody) }
       return pick(all.filter { bodies[$0] == nil })
     case .document:
-      guard let symbol = reference.symbol else { return (nil, []) }
+      guard let symbol = references[index].symbol else { return (nil, []) }
       let all = bySymbol[ReferenceResolver.symbolKey(symbol)] ?? []
-      if reference.field == .sources, all.contains(where: { ids[$0] == citingID }) {
+      if references[index].field == .sources, all.contains(where: { ids[$0] == citingID }) {
         return (citingID, [])
       }
       return pick(all)
