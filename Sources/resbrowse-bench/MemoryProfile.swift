@@ -43,13 +43,13 @@ enum MemoryProfile {
     }
     report("(released)")
     // The steps of `Corpus.build`, one at a time.
-    let parsed = DocumentParser.parse(source)
-    report("parse")
+    // As `Corpus.build` does it: each document's references found in the
+    // parse piece that made it.
+    let parsed = DocumentParser.parse(source, findingReferences: true)
+    report("parse + references")
     var documents = parsed.documents
     DocumentIdentifier.assignUniqueIDs(to: &documents)
     report("unique ids")
-    ReferenceExtractor.extractAll(into: &documents)
-    report("extract references")
     let backlinks = ReferenceResolver.resolve(&documents)
     report("resolve + backlinks")
     var corpus: Corpus? = Corpus(documents: documents, files: [parsed.file])

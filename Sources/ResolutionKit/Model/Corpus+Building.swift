@@ -2,8 +2,9 @@ extension Corpus {
   /// Parses the texts (in parallel, results in input order), gives every
   /// document a unique id, finds references and resolves them.
   public static func build(from sources: [SourceText]) -> Corpus {
-    var corpus = buildDeferringReferences(from: sources)
-    corpus.resolveReferences()
+    // References are found by the parse, each document's as it is made.
+    var corpus = buildDeferringReferences(from: sources, findingReferences: true)
+    corpus.resolveReferences(extracted: true)
     return corpus
   }
 
@@ -11,7 +12,15 @@ extension Corpus {
   /// references for `resolvingReferences()` (documents have none yet):
   /// what a browser needs to draw its first frame.
   public static func buildDeferringReferences(from sources: [SourceText]) -> Corpus {
-    let parsed = parseConcurrently(sources)
+    buildDeferringReferences(from: sources, findingReferences: false)
+  }
+
+  private static func buildDeferringReferences(
+    from sources: [SourceText], findingReferences: Bool
+  ) -> Corpus {
+    let parsed = sources.concurrentMap {
+      DocumentParser.parse($0, findingReferences: findingReferences)
+    }
     var documents = parsed.flatMap(\.documents)
     let idDiagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
     var corpus = Corpus(
@@ -35,11 +44,13 @@ extension Corpus {
 
   /// `resolvingReferences()` in place: the documents are not copied when
   /// the corpus is their only holder.
-  mutating func resolveReferences() {
+  /// With `extracted`, the documents' references are already found (by
+  /// the parse) and only resolved.
+  mutating func resolveReferences(extracted: Bool = false) {
     guard referencesPending else { return }
     var backlinks = BacklinkIndex()
     updateDocumentsKeepingIDs { documents in
-      ReferenceExtractor.extractAll(into: &documents)
+      if !extracted { ReferenceExtractor.extractAll(into: &documents) }
       backlinks = ReferenceResolver.resolve(&documents)
     }
     self.backlinks = backlinks
@@ -47,7 +58,4 @@ extension Corpus {
     referencesPending = false
   }
 
-  private static func parseConcurrently(_ sources: [SourceText]) -> [ParsedFile] {
-    sources.concurrentMap(DocumentParser.parse)
-  }
 }

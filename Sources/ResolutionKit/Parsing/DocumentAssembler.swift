@@ -61,6 +61,14 @@ struct DocumentAssembler {
   private(set) var sawChapter = false
   /// Documents begun before the first chapter heading.
   private(set) var documentsBeforeFirstChapter = 0
+
+  /// Finds every assembled document's references (unresolved): the parse
+  /// does it piece by piece when the corpus needs them at once.
+  mutating func findReferences() {
+    for index in documents.indices {
+      documents[index].references = ReferenceExtractor.extract(from: documents[index])
+    }
+  }
   /// The chapter in force at the end.
   var finalChapter: String? { chapter }
   /// Whether a document took the chapter in force, and its line.

@@ -17,13 +17,22 @@ public enum DocumentParser {
   static let minimumPieceBytes = 1 << 20
 
   public static func parse(_ source: SourceText) -> ParsedFile {
+    parse(source, findingReferences: false)
+  }
+
+  /// `parse`, and with `findingReferences` each document's references
+  /// found (`ReferenceExtractor`, unresolved) in the piece that made it,
+  /// while its text is still in the cache.
+  public static func parse(_ source: SourceText, findingReferences: Bool) -> ParsedFile {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let pieces = min(cores * 4, source.text.utf8.count / minimumPieceBytes)
-    return parse(source, pieces: pieces)
+    return parse(source, pieces: pieces, findingReferences: findingReferences)
   }
 
   /// Parses in about `pieces` pieces (one if fewer than 2).
-  static func parse(_ source: SourceText, pieces: Int) -> ParsedFile {
+  static func parse(_ source: SourceText, pieces: Int, findingReferences: Bool = false)
+    -> ParsedFile
+  {
     let prepared = PreparedText(source.text)
     let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
     var lineSets = ranges.concurrentMap { SourceLines(prepared, lines: $0) }
@@ -34,6 +43,7 @@ public enum DocumentParser {
     let assembled = lineSets.concurrentMap { lines -> DocumentAssembler in
       var assembler = DocumentAssembler(file: file)
       assembler.assemble(ParagraphSegmenter.segment(lines))
+      if findingReferences { assembler.findReferences() }
       return assembler
     }
     var documents: [Document] = []
