@@ -36,11 +36,9 @@ enum ReferenceFixtures {
   /// Extracts references into each document, then resolves the lot.
   static func corpus(_ documents: [Document]) -> Corpus {
     var documents = documents
-    for index in documents.indices {
-      documents[index].references = ReferenceExtractor.extract(from: documents[index])
-    }
-    let (resolved, backlinks) = ReferenceResolver.resolve(documents)
-    var corpus = Corpus(documents: resolved)
+    ReferenceExtractor.extractEach(into: &documents)
+    let backlinks = ReferenceResolver.resolve(&documents)
+    var corpus = Corpus(documents: documents)
     corpus.backlinks = backlinks
     return corpus
   }

@@ -9,11 +9,7 @@ struct AnnexHeading: Equatable {
 
   private static let kinds = ["ANNEX", "ATTACHMENT", "APPENDIX"]
 
-  static func parse(_ line: Substring) -> AnnexHeading? {
-    line.withUTF8Bytes { parse(line, bytes: $0) }
-  }
-
-  /// `parse` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
+  /// The annex heading the line is, if any (`bytes` must be `line.utf8`).
   static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> AnnexHeading? {
     guard bytes.count <= 120, bytes.first == UInt8(ascii: "A") else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -65,10 +65,9 @@ struct DocumentAssembler {
   /// Finds every assembled document's references (unresolved): the parse
   /// does it piece by piece when the corpus needs them at once.
   mutating func findReferences() {
-    for index in documents.indices {
-      documents[index].references = ReferenceExtractor.extract(from: documents[index])
-    }
+    ReferenceExtractor.extractEach(into: &documents)
   }
+
   /// The chapter in force at the end.
   var finalChapter: String? { chapter }
   /// Whether a document took the chapter in force, and its line.

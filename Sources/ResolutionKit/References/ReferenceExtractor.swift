@@ -63,16 +63,19 @@ public enum ReferenceExtractor {
   /// (extraction needs nothing but the document itself).
   public static func extractAll(into documents: inout [Document]) {
     let chunkCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-    guard chunkCount > 1 else {
-      for index in documents.indices {
-        documents[index].references = extract(from: documents[index])
-      }
-      return
-    }
+    guard chunkCount > 1 else { return extractEach(into: &documents) }
     // Found from a borrowed array that is gone before the documents are
     // updated, so they are updated in place, not copied.
     let results = extractConcurrently(from: documents, chunks: chunkCount)
     for index in documents.indices { documents[index].references = results.take(index) }
+  }
+
+  /// `extractAll` on the calling thread: for a few documents, or a parse
+  /// piece that is already one of several running at once.
+  public static func extractEach(into documents: inout [Document]) {
+    for index in documents.indices {
+      documents[index].references = extract(from: documents[index])
+    }
   }
 
   private static func extractConcurrently(from documents: [Document], chunks: Int)

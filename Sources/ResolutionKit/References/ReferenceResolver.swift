@@ -12,15 +12,10 @@
 /// - Named instruments (`other`) are outside the corpus: never resolved.
 /// - Self-citations and cycles are kept as they are.
 public enum ReferenceResolver {
-  public static func resolve(_ documents: [Document]) -> ([Document], BacklinkIndex) {
-    var resolved = documents
-    let backlinks = resolve(&resolved)
-    return (resolved, backlinks)
-  }
-
-  /// `resolve` in place: the documents are not copied when the caller's
-  /// array is their only holder, and each reference gets its target where
-  /// it stands (a copy of a Reference retains every string it holds).
+  /// Sets every reference's `target` (or `candidates`) where it stands and
+  /// returns the backlinks. In place: the documents are not copied when the
+  /// caller's array is their only holder, nor any Reference (a copy retains
+  /// every string it holds).
   public static func resolve(_ documents: inout [Document]) -> BacklinkIndex {
     let index = TargetIndex(documents)
     // Each document's references on its own, on all cores.
