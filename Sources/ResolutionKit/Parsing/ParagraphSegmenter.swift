@@ -363,64 +363,23 @@ struct ParagraphSegmenter {
     }
   }
 
-  /// Whether the text at `range` ends with the character `character`,
-  /// whose one byte is `byte`. An ASCII byte after an ASCII byte is the
-  /// last character; otherwise characters decide.
-  private func hasSuffix(_ range: Range<Int>, _ byte: UInt8, _ character: Character) -> Bool {
+  // The character tests on a line's bytes (`LineCharacters`); their
+  // fallback makes the text from the bytes (a closure that captured `self`
+  // would copy the segmenter).
+
+  private func hasSuffix(_ range: Range<Int>, _ byte: UInt8, _ suffix: String) -> Bool {
     let text = bytes[range]
-    let count = text.count
-    guard count > 0 else { return false }
-    if text[count - 1] < 0x80 && (count == 1 || text[count - 2] < 0x80) {
-      return text[count - 1] == byte
-    }
-    return substring(range).hasSuffix(String(character))
+    return LineCharacters.hasSuffix(text, byte, suffix) { Substring(text.string(0, text.count)) }
   }
 
-  /// Whether the text at `range` starts with the ASCII `prefix`: on bytes,
-  /// unless a non-ASCII character could join the prefix's last one.
   private func hasPrefix(_ range: Range<Int>, _ prefix: StaticString) -> Bool {
     let text = bytes[range]
-    let length = prefix.utf8CodeUnitCount
-    var ascii = true
-    for index in 0..<min(length, text.count) where text[index] >= 0x80 { ascii = false }
-    if ascii {
-      guard text.count >= length else { return false }
-      for index in 0..<length where text[index] != prefix.utf8Start[index] { return false }
-      if text.count == length || text[length] < 0x80 { return true }
-    }
-    return substring(range).hasPrefix(prefix.description)
+    return LineCharacters.hasPrefix(text, prefix) { Substring(text.string(0, text.count)) }
   }
 
-  /// Whether the line ends like a paragraph: `;`, `:`, `.`, `,` (possibly
-  /// followed by closing quotes or brackets). On bytes while each is ASCII
-  /// after an ASCII byte (then it is a character of its own).
   private func endsSentence(_ range: Range<Int>) -> Bool {
     let text = bytes[range]
-    var index = text.count - 1
-    while index >= 0 {
-      let byte = text[index]
-      guard byte < 0x80, index == 0 || text[index - 1] < 0x80 else {
-        return Self.endsSentence(substring(range))
-      }
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"): index -= 1
-      case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ","): return true
-      default: return false
-      }
-    }
-    return false
-  }
-
-  /// `endsSentence` on characters.
-  private static func endsSentence(_ text: Substring) -> Bool {
-    for character in text.reversed() {
-      switch character {
-      case "\"", "\u{201D}", "'", "\u{2019}", ")": continue
-      case ";", ":", ".", ",": return true
-      default: return false
-      }
-    }
-    return false
+    return LineCharacters.endsSentence(text) { Substring(text.string(0, text.count)) }
   }
 
   /// Whether the first word of the text at `range` would have fitted
