@@ -224,10 +224,37 @@ struct SourceLines {
     let chunks = ranges.concurrentMap { range in
       text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: range) } ?? []
     }
-    var lines: [RawLine] = []
-    lines.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-    for chunk in chunks { lines += chunk }
-    return lines
+    // Concatenated on all cores too: each chunk copied into its place (a
+    // serial copy, and the faults of the new pages, took a tenth of the
+    // scan's time on a 2-core machine).
+    var offsets: [Int] = []
+    var total = 0
+    for chunk in chunks {
+      offsets.append(total)
+      total += chunk.count
+    }
+    let starts = offsets
+    return [RawLine](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let target = RawLineSlots(buffer)
+      _ = Array(chunks.indices).concurrentMap { index in
+        target.copy(chunks[index], to: starts[index])
+      }
+      initialized = total
+    }
+  }
+
+  /// Disjoint slices of one buffer of raw lines, filled from several
+  /// threads at once.
+  private struct RawLineSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<RawLine>
+    init(_ buffer: UnsafeMutableBufferPointer<RawLine>) { self.buffer = buffer }
+    func copy(_ lines: [RawLine], to start: Int) {
+      guard let base = buffer.baseAddress else { return }
+      lines.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress else { return }
+        (base + start).initialize(from: from, count: source.count)
+      }
+    }
   }
 
   /// The lines of `bytes[range]`, offsets into `bytes`; `range` starts a
