@@ -2,7 +2,7 @@ import Foundation
 
 /// One line of a file after cleaning: trimmed, page noise gone. The text
 /// is a byte range, not a string: a line is copied and kept without
-/// retaining anything (`SourceLines.bytes` reads it).
+/// retaining anything (`SourceLines.withBytes` reads it).
 struct SourceLine {
   /// 1-based line number in the file.
   let number: Int
@@ -224,9 +224,8 @@ struct SourceLines {
     let chunks = ranges.concurrentMap { range in
       text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: range) } ?? []
     }
-    // Concatenated on all cores too: each chunk copied into its place (a
-    // serial copy, and the faults of the new pages, took a tenth of the
-    // scan's time on a 2-core machine).
+    // Concatenated on all cores too: each chunk copied into its place (the
+    // serial copy and the faults of its new pages showed in profiles).
     var offsets: [Int] = []
     var total = 0
     for chunk in chunks {
