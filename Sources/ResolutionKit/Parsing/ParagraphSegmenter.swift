@@ -396,15 +396,16 @@ struct ParagraphSegmenter {
 
   private mutating func flush() {
     guard lastLine != nil else { return }
-    // The kind moves into the block; the next paragraph starts plain.
-    var blockKind = BlockKind.paragraph
-    swap(&blockKind, &kind)
     let text: String
-    switch blockKind {
-    case .header: text = ""
-    default: text = TextJoiner.join(parts, in: bytes)
+    if case .header = kind {
+      text = ""
+    } else {
+      text = TextJoiner.join(parts, in: bytes)
     }
-    var block = Block(kind: blockKind, line: firstLine, text: text)
+    // The kind moves into the block (swapped, not copied); the next
+    // paragraph starts plain.
+    var block = Block(kind: .paragraph, line: firstLine, text: text)
+    swap(&block.kind, &kind)
     block.mayHaveMarks = paragraphMayHaveMarks
     for key in paragraphFootnoteKeys {
       if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {
