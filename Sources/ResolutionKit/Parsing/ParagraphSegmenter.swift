@@ -118,7 +118,7 @@ struct ParagraphSegmenter {
 
   /// The text at a range of line offsets, for the tests that need
   /// characters.
-  private func substring(_ range: Range<Int>) -> Substring { source.substring(range) }
+  private mutating func substring(_ range: Range<Int>) -> Substring { source.substring(range) }
 
   /// Where `part`, a slice of `line` (the text at `range`), is.
   private static func range(of part: Substring, in line: Substring, at range: Range<Int>)
@@ -127,6 +127,10 @@ struct ParagraphSegmenter {
     let lower = range.lowerBound + line.utf8.distance(from: line.startIndex, to: part.startIndex)
     return lower..<(lower + part.utf8.count)
   }
+
+  // The read-only helpers below are `mutating` only so that `self` is
+  // passed in place: called from `add`, a non-mutating one was handed a
+  // copy of the whole segmenter (some 300 bytes) on every line.
 
   /// Whether a blank line came since the last line of text.
   private var afterBlank = true
@@ -247,14 +251,16 @@ struct ParagraphSegmenter {
 
   /// After these a new paragraph always starts.
   private var isBetweenParagraphs: Bool {
-    switch kind {
-    case .sources, .chapter, .header: true
-    case .enacting:
-      parts.last.map {
-        hasSuffix($0, UInt8(ascii: ","), ",") || hasSuffix($0, UInt8(ascii: ":"), ":")
+    mutating get {
+      switch kind {
+      case .sources, .chapter, .header: true
+      case .enacting:
+        parts.last.map {
+          hasSuffix($0, UInt8(ascii: ","), ",") || hasSuffix($0, UInt8(ascii: ":"), ":")
+        }
+          ?? false
+      default: false
       }
-        ?? false
-    default: false
     }
   }
 
@@ -272,7 +278,7 @@ struct ParagraphSegmenter {
   /// test first looks at the first byte, so most lines skip most tests;
   /// the line's text is made as a substring only for the tests that need
   /// it.
-  private func classify(
+  private mutating func classify(
     _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, atParagraphStart: Bool
   ) -> Classified {
     let first = bytes[0]
@@ -323,7 +329,7 @@ struct ParagraphSegmenter {
       weak: marked.isWeak, continuationText: range)
   }
 
-  private func shouldJoin(_ text: Range<Int>, _ next: Classified) -> Bool {
+  private mutating func shouldJoin(_ text: Range<Int>, _ next: Classified) -> Bool {
     guard let previous = lastLine else { return false }
     switch kind {
     case .header, .annex, .footnote:
@@ -367,24 +373,24 @@ struct ParagraphSegmenter {
   // fallback makes the text from the bytes (a closure that captured `self`
   // would copy the segmenter).
 
-  private func hasSuffix(_ range: Range<Int>, _ byte: UInt8, _ suffix: String) -> Bool {
+  private mutating func hasSuffix(_ range: Range<Int>, _ byte: UInt8, _ suffix: String) -> Bool {
     let text = bytes[range]
     return LineCharacters.hasSuffix(text, byte, suffix) { Substring(text.string(0, text.count)) }
   }
 
-  private func hasPrefix(_ range: Range<Int>, _ prefix: StaticString) -> Bool {
+  private mutating func hasPrefix(_ range: Range<Int>, _ prefix: StaticString) -> Bool {
     let text = bytes[range]
     return LineCharacters.hasPrefix(text, prefix) { Substring(text.string(0, text.count)) }
   }
 
-  private func endsSentence(_ range: Range<Int>) -> Bool {
+  private mutating func endsSentence(_ range: Range<Int>) -> Bool {
     let text = bytes[range]
     return LineCharacters.endsSentence(text) { Substring(text.string(0, text.count)) }
   }
 
   /// Whether the first word of the text at `range` would have fitted
   /// after the line at `previous`: then the break was not a wrap.
-  private func fits(_ previous: Int, _ range: Range<Int>) -> Bool {
+  private mutating func fits(_ previous: Int, _ range: Range<Int>) -> Bool {
     let text = bytes[range]
     var characters = 0
     for byte in text {
