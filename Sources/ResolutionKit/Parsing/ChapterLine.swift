@@ -16,6 +16,12 @@ struct ChapterLine: Equatable {
 
   /// `parse` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
   static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> ChapterLine? {
+    parse(bytes: bytes, line: { line })
+  }
+
+  /// `parse` on a line's UTF-8 bytes; `line` makes its text, needed only
+  /// once the number has matched.
+  static func parse(bytes: UnsafeBufferPointer<UInt8>, line: () -> Substring) -> ChapterLine? {
     guard bytes.count <= maximumLength else { return nil }
     var scanner = ByteScanner(bytes)
     var parts = 0
@@ -31,7 +37,7 @@ struct ChapterLine: Equatable {
     if bytes[numberEnd - 1] == UInt8(ascii: ".") { numberEnd -= 1 }
     guard scanner.atSpace else { return nil }
     scanner.skipSpaces()
-    let title = line.utf8Suffix(from: scanner.index)
+    let title = line().utf8Suffix(from: scanner.index)
     guard let initial = title.unicodeScalars.first, initial.properties.isUppercase,
       let last = title.last, last.isLetter || last == ")"
     else { return nil }

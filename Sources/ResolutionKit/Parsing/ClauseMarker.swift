@@ -30,6 +30,14 @@ struct MarkedLine {
   var isWeak: Bool
 }
 
+/// A marker found at the start of a line's bytes, and where the text after
+/// it is (offsets into those bytes).
+struct MarkedBytes {
+  var marker: ClauseMarker
+  var rest: Range<Int>
+  var isWeak: Bool
+}
+
 enum ClauseMarkerScanner {
   static let romanNumerals: Set<String> = {
     let ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
@@ -47,24 +55,31 @@ enum ClauseMarkerScanner {
 
   /// `scan` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
   static func scan(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> MarkedLine? {
+    guard let marked = scan(bytes: bytes) else { return nil }
+    return MarkedLine(
+      marker: marked.marker, rest: line.utf8Slice(marked.rest.lowerBound, marked.rest.upperBound),
+      isWeak: marked.isWeak)
+  }
+
+  /// `scan` on a line's UTF-8 bytes alone: the text after the marker as
+  /// offsets, so that no substring is made.
+  static func scan(bytes: UnsafeBufferPointer<UInt8>) -> MarkedBytes? {
     guard let first = bytes.first else { return nil }
     // Most lines start with a letter of a word that has no closer: the
     // label scan rejects those without making anything.
     if first < 0x80, first != UInt8(ascii: "-"), first != UInt8(ascii: "*"),
       first != UInt8(ascii: "o")
     {
-      return label(line, bytes, 0..<bytes.count)
+      return label(bytes, 0..<bytes.count)
     }
     if let (bulletEnd, weakBullet) = bullet(bytes) {
       let rest = bytes.trimmed(bulletEnd, bytes.count)
-      if let inner = label(line, bytes, rest) {
-        return MarkedLine(marker: inner.marker, rest: inner.rest, isWeak: false)
+      if let inner = label(bytes, rest) {
+        return MarkedBytes(marker: inner.marker, rest: inner.rest, isWeak: false)
       }
-      return MarkedLine(
-        marker: .bullet, rest: line.utf8Slice(rest.lowerBound, rest.upperBound),
-        isWeak: weakBullet)
+      return MarkedBytes(marker: .bullet, rest: rest, isWeak: weakBullet)
     }
-    return label(line, bytes, 0..<bytes.count)
+    return label(bytes, 0..<bytes.count)
   }
 
   /// A bullet character followed by whitespace: where its text starts, and
@@ -106,15 +121,15 @@ enum ClauseMarkerScanner {
   @inline(__always) private static func isLower(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 }
   @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
 
-  /// The label at the start of `bytes[range]` (the bytes of `line`).
-  private static func label(
-    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
-  ) -> MarkedLine? {
+  /// The label at the start of `bytes[range]`.
+  private static func label(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> MarkedBytes?
+  {
     guard !range.isEmpty else { return nil }
     let end = range.upperBound
     var index = range.lowerBound
     let first = bytes[index]
-    if TextJoiner.isDigit(first) { return number(line, bytes, range) }
+    if TextJoiner.isDigit(first) { return number(bytes, range) }
     let bracketed = first == UInt8(ascii: "(")
     if bracketed { index += 1 }
     let start = index
@@ -156,7 +171,7 @@ enum ClauseMarkerScanner {
     } else {
       return nil
     }
-    return MarkedLine(marker: marker, rest: rest(line, bytes, index, end), isWeak: false)
+    return MarkedBytes(marker: marker, rest: bytes.trimmed(index, end), isWeak: false)
   }
 
   /// A lower-case roman numeral of two to five letters (`ii`, `xxiv`).
@@ -171,22 +186,11 @@ enum ClauseMarkerScanner {
     return romanNumerals.contains(word) ? .roman(word) : nil
   }
 
-  /// The text after a label: from `start`, trimmed.
-  @inline(__always)
-  private static func rest(
-    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
-  ) -> Substring {
-    let trimmed = bytes.trimmed(start, end)
-    // Lines are trimmed: the rest nearly always runs to the end.
-    if trimmed.upperBound == bytes.count { return line.utf8Suffix(from: trimmed.lowerBound) }
-    return line.utf8Slice(trimmed.lowerBound, trimmed.upperBound)
-  }
-
   /// `1`, `1.`, `1)`, `1.1`, `1.1.`: each part at most three digits (so a
   /// year at the start of a wrapped line is not a label).
-  private static func number(
-    _ line: Substring, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
-  ) -> MarkedLine? {
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> MarkedBytes?
+  {
     let end = range.upperBound
     var index = range.lowerBound
     var components = 0
@@ -218,9 +222,9 @@ enum ClauseMarkerScanner {
     } else if index < end, bytes[index] != 0x20, bytes[index] != 0x09 {
       return nil
     }
-    return MarkedLine(
+    return MarkedBytes(
       marker: .number(
         label: bytes.string(range.lowerBound, labelEnd), components: components, last: last),
-      rest: rest(line, bytes, index, end), isWeak: !strong)
+      rest: bytes.trimmed(index, end), isWeak: !strong)
   }
 }

@@ -158,12 +158,18 @@ enum EnactingLine {
   /// `IssuingBodies.body(inEnactingLine:)` and the test of what follows,
   /// on bytes while they are ASCII.
   static func starts(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    starts(bytes: bytes, line: { line })
+  }
+
+  /// `starts` on a line's UTF-8 bytes; `line` makes its text, needed only
+  /// when a non-ASCII character follows a name.
+  static func starts(bytes: UnsafeBufferPointer<UInt8>, line: () -> Substring) -> Bool {
     let count = bytes.count
     guard count >= 4, count <= 300, bytes[0] == UInt8(ascii: "T"), bytes[1] == UInt8(ascii: "h"),
       bytes[2] == UInt8(ascii: "e"), bytes[3] == 0x20
     else { return false }
     // A non-ASCII character after the space may join it.
-    guard count == 4 || bytes[4] < 0x80 else { return slowStarts(line) }
+    guard count == 4 || bytes[4] < 0x80 else { return slowStarts(line()) }
     guard
       let body = bodyNames.first(where: { entry in
         count - 4 >= entry.bytes.count
@@ -175,7 +181,7 @@ enum EnactingLine {
     let end = 4 + body.bytes.count
     let rest = UnsafeBufferPointer(rebasing: bytes[end...])
     if rest.isEmpty { return true }
-    guard rest[0] < 0x80 else { return slowStarts(line) }
+    guard rest[0] < 0x80 else { return slowStarts(line()) }
     if rest.count == 1 && rest[0] == UInt8(ascii: ",") { return true }
     for prefix: StaticString in [" (", " of the "] {
       let length = prefix.utf8CodeUnitCount
@@ -184,7 +190,7 @@ enum EnactingLine {
       else { continue }
       // The prefix ends a character unless a non-ASCII one follows.
       if rest.count == length || rest[length] < 0x80 { return true }
-      return slowStarts(line)
+      return slowStarts(line())
     }
     return false
   }

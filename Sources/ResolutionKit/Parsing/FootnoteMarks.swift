@@ -58,14 +58,18 @@ enum FootnoteMarks {
   /// Whether the text has a `*` marker: `*` right after a letter, digit or
   /// closing bracket, before a space, punctuation or the end.
   static func hasStarMarker(_ text: Substring) -> Bool {
-    let utf8 = Array(text.utf8)
-    for index in utf8.indices where utf8[index] == UInt8(ascii: "*") && index > 0 {
-      if isMarkerEnd(utf8, index) { return true }
+    text.withUTF8Bytes { hasStarMarker(bytes: $0) }
+  }
+
+  /// `hasStarMarker` on the text's UTF-8 bytes.
+  static func hasStarMarker(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "*") && index > 0 {
+      if isMarkerEnd(bytes, index) { return true }
     }
     return false
   }
 
-  private static func isMarkerEnd(_ bytes: [UInt8], _ index: Int) -> Bool {
+  private static func isMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     let before = bytes[index - 1]
     guard TextJoiner.isLetterOrDigit(before) || before == UInt8(ascii: ")") else { return false }
     guard index + 1 < bytes.count else { return true }

@@ -134,6 +134,12 @@ enum HeadingPhrases {
   /// tests run on bytes where the text is ASCII and fall back to the
   /// character tests where a non-ASCII character could change the answer.
   static func match(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> Match? {
+    match(bytes: bytes, line: { line })
+  }
+
+  /// `match` on a line's UTF-8 bytes; `line` makes its text, needed only
+  /// when the line ends with a non-ASCII character.
+  static func match(bytes: UnsafeBufferPointer<UInt8>, line: () -> Substring) -> Match? {
     let count = bytes.count
     guard count <= maximumLength, let first = bytes.first else { return nil }
     let lowerFirst = isLower(first)
@@ -159,7 +165,7 @@ enum HeadingPhrases {
         }
       }
     } else {
-      var body = line
+      var body = line()
       if let last = body.last, last == "," || last == ":" { body = body.dropLast() }
       if let last = body.last, last == "." || last == ";" || last == "!" || last == "?" {
         return nil
@@ -167,7 +173,6 @@ enum HeadingPhrases {
       bodyEnd = body.utf8.count
     }
     let normalised = TextJoiner.normalisingWhitespace(
-      bodyEnd == count ? line : line.utf8Slice(0, bodyEnd),
       bytes: UnsafeBufferPointer(rebasing: bytes[0..<bodyEnd]))
     var text = normalised
     return text.withUTF8 { heading in

@@ -28,8 +28,21 @@ enum IssuingBodies {
     guard line.utf8.first == UInt8(ascii: "T"), line.utf8.starts(with: "The ".utf8) else {
       return nil
     }
+    // After an ASCII byte the first four characters are the first four
+    // bytes (a non-ASCII one may join the space): the names compare as bytes.
+    let fast = line.withUTF8Bytes { bytes -> String?? in
+      if bytes.count > 4 && bytes[4] >= 0x80 { return .none }
+      let rest = UnsafeBufferPointer(rebasing: bytes[4...])
+      return .some(allBytes.first { rest.starts(with: $0.bytes) }?.name)
+    }
+    if let fast { return fast }
     let rest = line.dropFirst(4).utf8
     return all.first { rest.starts(with: $0.name.utf8) }?.name
+  }
+
+  /// The names, as bytes.
+  private static let allBytes: [(name: String, bytes: [UInt8])] = all.map {
+    ($0.name, Array($0.name.utf8))
   }
 
   /// Id prefix for a body: `""` for the Council, `"PP"`, `"WTSA"`, or the

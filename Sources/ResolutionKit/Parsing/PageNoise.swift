@@ -10,6 +10,12 @@ enum PageNoise {
 
   /// `reason` on the line's UTF-8 bytes (`bytes` must be `line.utf8`).
   static func reason(for line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    reason(bytes: bytes, line: { line })
+  }
+
+  /// `reason` on a line's UTF-8 bytes; `line` makes its text, needed only
+  /// for the characters of a short margin mark.
+  static func reason(bytes: UnsafeBufferPointer<UInt8>, line: () -> Substring) -> String? {
     guard !bytes.isEmpty, bytes.count <= 80 else { return nil }
     var scanner = ByteScanner(bytes)
     // Pure digits: a page number.
@@ -60,7 +66,7 @@ enum PageNoise {
     }
     // Final Acts margin marks standing alone: `ADD`, `MOD`, `(MOD)`, `SUP`.
     if bytes.count <= 12 {
-      let mark = line.filter { $0 != "(" && $0 != ")" }
+      let mark = line().filter { $0 != "(" && $0 != ")" }
       let word = mark.prefix { $0 != " " }
       if ["ADD", "MOD", "SUP"].contains(word),
         mark.dropFirst(word.count).allSatisfy({ $0 == " " || $0.isNumber })

@@ -65,15 +65,18 @@ struct Block {
 /// in plain text tells the two apart.
 struct ParagraphSegmenter {
   private let source: SourceLines
+  /// The bytes the lines' offsets point into, valid while `segment` runs.
+  private let bytes: SourceBytes
   private var blocks: [Block] = []
   private var kind: BlockKind = .paragraph
-  private var parts: [Substring] = []
+  /// The open paragraph's lines (label removed from the first), as byte
+  /// ranges: the paragraph's string is made once, at `flush`.
+  private var parts: [Range<Int>] = []
   private var firstLine = 0
-  /// Where the open paragraph's last line is in `source.lines` (an index,
-  /// not a copy of the line: copies retain and release its text).
+  /// Where the open paragraph's last line is in `source.lines`.
   private var lastLine: Int?
   /// The footnote being read, if any.
-  private var footnote: (mark: String, key: String, parts: [Substring], line: Int)?
+  private var footnote: (mark: String, key: String, parts: [Range<Int>], line: Int)?
   /// Footnotes read while a paragraph was open (a footnote at the foot of
   /// a page inside a clause): emitted after that paragraph.
   private var heldFootnotes: [Block] = []
@@ -81,24 +84,24 @@ struct ParagraphSegmenter {
   private var starPending = false
 
   static func segment(_ source: SourceLines) -> [Block] {
-    var segmenter = ParagraphSegmenter(source: source)
-    segmenter.run()
-    return segmenter.blocks
+    source.withBytes { bytes in
+      var segmenter = ParagraphSegmenter(source: source, bytes: bytes)
+      segmenter.run()
+      return segmenter.blocks
+    }
   }
 
-  private init(source: SourceLines) {
+  private init(source: SourceLines, bytes: SourceBytes) {
     self.source = source
+    self.bytes = bytes
     blocks.reserveCapacity(source.lines.count / 2)
   }
 
   private mutating func run() {
     source.lines.withUnsafeBufferPointer { lines in
       for position in lines.indices {
-        // One copy of the line, taken apart (a copy retains and releases
-        // its text; the closure below would copy it again).
         let line = lines[position]
-        let text = line.text
-        if text.isEmpty {
+        if line.isBlank {
           finishFootnote()
           if !line.isSoftBlank {
             flush()
@@ -106,36 +109,51 @@ struct ParagraphSegmenter {
           }
           continue
         }
-        let number = line.number
-        let mayHaveMarks = line.mayHaveMarks
-        text.withUTF8Bytes {
-          add(text, at: position, number: number, mayHaveMarks: mayHaveMarks, bytes: $0)
-        }
+        add(line, at: position)
       }
     }
     finishFootnote()
     flush()
   }
 
+  /// The text at a range of line offsets, for the tests that need
+  /// characters.
+  private mutating func substring(_ range: Range<Int>) -> Substring { source.substring(range) }
+
+  /// Where `part`, a slice of `line` (the text at `range`), is.
+  private static func range(of part: Substring, in line: Substring, at range: Range<Int>)
+    -> Range<Int>
+  {
+    let lower = range.lowerBound + line.utf8.distance(from: line.startIndex, to: part.startIndex)
+    return lower..<(lower + part.utf8.count)
+  }
+
+  // The read-only helpers below are `mutating` only so that `self` is
+  // passed in place: called from `add`, a non-mutating one was handed a
+  // copy of the whole segmenter (some 300 bytes) on every line.
+
   /// Whether a blank line came since the last line of text.
   private var afterBlank = true
   /// Whether the open paragraph's last line ends with `.`.
   private var lastLineEndsWithDot = false
 
-  /// Adds the line of text at `position`: `text`, whose UTF-8 bytes are
-  /// `bytes` (at least one), numbered `number` in the file.
-  private mutating func add(
-    _ text: Substring, at position: Int, number: Int, mayHaveMarks: Bool,
-    bytes: UnsafeBufferPointer<UInt8>
-  ) {
+  /// Adds the line of text at `position` (at least one byte).
+  private mutating func add(_ line: SourceLine, at position: Int) {
+    let range = line.range
+    let number = line.number
+    let mayHaveMarks = line.mayHaveMarks
+    let bytes = self.bytes[range]
     let first = bytes[0]
-    if first == 0xC2 || first == 0xE2 || first == 0x2A,
-      let found = FootnoteMarks.footnoteLine(text, allowStar: starPending)
-    {
-      finishFootnote()
-      footnote = (found.mark, found.key, [found.text], number)
-      if found.key == "*" { starPending = false }
-      return
+    if first == 0xC2 || first == 0xE2 || first == 0x2A {
+      let text = substring(range)
+      if let found = FootnoteMarks.footnoteLine(text, allowStar: starPending) {
+        finishFootnote()
+        footnote = (
+          found.mark, found.key, [Self.range(of: found.text, in: text, at: range)], number
+        )
+        if found.key == "*" { starPending = false }
+        return
+      }
     }
     if source.isHardWrapped, TextJoiner.isDigit(first), let plain = plainFootnote(at: position) {
       finishFootnote()
@@ -146,26 +164,25 @@ struct ParagraphSegmenter {
     if lastLine != nil {
       atParagraphStart = afterBlank || isBetweenParagraphs || lastLineEndsWithDot
     }
-    var classified = classify(text, bytes: bytes, atParagraphStart: atParagraphStart)
-    if var open = footnote {
+    var classified = classify(range, bytes: bytes, atParagraphStart: atParagraphStart)
+    if footnote != nil {
       // A footnote wraps onto the next lines of a page; a sentence end
       // or a labelled line ends it.
-      if source.isHardWrapped, let last = open.parts.last, !endsSentence(last),
+      if source.isHardWrapped, let last = footnote?.parts.last, !endsSentence(last),
         !classified.structural, !classified.weak
       {
-        open.parts.append(text)
-        footnote = open
+        footnote?.parts.append(range)
         return
       }
       finishFootnote()
     }
     if !starPending, mayHaveMarks, bytes.contains(UInt8(ascii: "*")),
-      FootnoteMarks.hasStarMarker(text)
+      FootnoteMarks.hasStarMarker(bytes: bytes)
     {
       starPending = true
     }
-    if shouldJoin(text, classified) {
-      parts.append(classified.continuationText ?? text)
+    if shouldJoin(range, classified) {
+      parts.append(classified.continuationText ?? range)
       paragraphMayHaveMarks = paragraphMayHaveMarks || mayHaveMarks
       lastLine = position
       if case .chapter(_, let marker) = kind { kind = .clause(marker) }
@@ -190,17 +207,20 @@ struct ParagraphSegmenter {
   /// page break follows it within a few lines) and when the text just
   /// before carries its marker after a number (`Resolution 1300 1`); the
   /// marker is then taken out of that text.
-  private mutating func plainFootnote(at position: Int) -> (key: String, text: Substring)? {
+  private mutating func plainFootnote(at position: Int) -> (key: String, text: Range<Int>)? {
     let lines = source.lines
-    guard let found = FootnoteMarks.plainFootnoteLine(lines[position].text) else { return nil }
+    let lineRange = lines[position].range
+    let line = substring(lineRange)
+    guard let found = FootnoteMarks.plainFootnoteLine(line) else { return nil }
     var next = position + 1
     while next < lines.count, !lines[next].isBlank, next - position <= 4 { next += 1 }
     guard next < lines.count, lines[next].isSoftBlank else { return nil }
+    let text = Self.range(of: found.text, in: line, at: lineRange)
     if lastLine != nil, !paragraphFootnoteKeys.contains(found.key),
-      FootnoteMarks.plainMarkerRange(found.key, in: TextJoiner.join(parts)) != nil
+      FootnoteMarks.plainMarkerRange(found.key, in: TextJoiner.join(parts, in: bytes)) != nil
     {
       paragraphFootnoteKeys.append(found.key)
-      return found
+      return (found.key, text)
     }
     for index in blocks.indices.reversed().prefix(3) {
       switch blocks[index].kind {
@@ -211,7 +231,7 @@ struct ParagraphSegmenter {
         let range = FootnoteMarks.plainMarkerRange(found.key, in: blocks[index].text)
       else { continue }
       blocks[index].takeOutMarker(range, key: found.key)
-      return found
+      return (found.key, text)
     }
     return nil
   }
@@ -221,7 +241,7 @@ struct ParagraphSegmenter {
     footnote = nil
     let block = Block(
       kind: .footnote(mark: open.mark, key: open.key), line: open.line,
-      text: TextJoiner.join(open.parts))
+      text: TextJoiner.join(open.parts, in: bytes))
     if lastLine != nil {
       heldFootnotes.append(block)
     } else {
@@ -231,60 +251,85 @@ struct ParagraphSegmenter {
 
   /// After these a new paragraph always starts.
   private var isBetweenParagraphs: Bool {
-    switch kind {
-    case .sources, .chapter, .header: true
-    case .enacting: parts.last.map { EnactingLine.isComplete($0) } ?? false
-    default: false
+    mutating get {
+      switch kind {
+      case .sources, .chapter, .header: true
+      case .enacting:
+        parts.last.map {
+          hasSuffix($0, UInt8(ascii: ","), ",") || hasSuffix($0, UInt8(ascii: ":"), ":")
+        }
+          ?? false
+      default: false
+      }
     }
   }
 
   private struct Classified {
     var kind: BlockKind
     /// The text after the label (or after `Ref.:`).
-    var text: Substring
+    var text: Range<Int>
     var structural: Bool
     var weak: Bool = false
     /// The whole line, for a weak label that turns out to continue a paragraph.
-    var continuationText: Substring?
+    var continuationText: Range<Int>?
   }
 
-  /// What the line `text` (its UTF-8 `bytes`, at least one) is. Each test
-  /// first looks at the first byte, so most lines skip most tests.
-  private func classify(
-    _ text: Substring, bytes: UnsafeBufferPointer<UInt8>, atParagraphStart: Bool
+  /// What the line at `range` (its UTF-8 `bytes`, at least one) is. Each
+  /// test first looks at the first byte, so most lines skip most tests;
+  /// the line's text is made as a substring only for the tests that need
+  /// it.
+  private mutating func classify(
+    _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, atParagraphStart: Bool
   ) -> Classified {
     let first = bytes[0]
-    if first == UInt8(ascii: "R") || first == UInt8(ascii: "D"),
-      let header = DocumentHeader.parse(text, bytes: bytes, atParagraphStart: atParagraphStart)
+    let start = range.lowerBound
+    // The line's text for the character tests, made from its bytes: a
+    // closure that captured `self` would copy the segmenter for each line.
+    let line = { Substring(bytes.string(0, bytes.count)) }
+    func absolute(_ part: Range<Int>) -> Range<Int> {
+      (start + part.lowerBound)..<(start + part.upperBound)
+    }
+    if first == UInt8(ascii: "R") || first == UInt8(ascii: "D") {
+      let text = substring(range)
+      if let header = DocumentHeader.parse(text, bytes: bytes, atParagraphStart: atParagraphStart) {
+        return Classified(
+          kind: .header(header), text: Self.range(of: header.titleStart, in: text, at: range),
+          structural: true)
+      }
+      if first == UInt8(ascii: "R"), let content = SourcesLine.content(of: text, bytes: bytes) {
+        return Classified(
+          kind: .sources, text: Self.range(of: content, in: text, at: range), structural: true)
+      }
+    }
+    if first == UInt8(ascii: "A"), bytes.count <= 120,
+      let annex = AnnexHeading.parse(substring(range), bytes: bytes)
     {
-      return Classified(kind: .header(header), text: header.titleStart, structural: true)
+      return Classified(kind: .annex(annex), text: range, structural: true)
     }
-    if first == UInt8(ascii: "R"), let content = SourcesLine.content(of: text, bytes: bytes) {
-      return Classified(kind: .sources, text: content, structural: true)
+    if first == UInt8(ascii: "T"), EnactingLine.starts(bytes: bytes, line: line) {
+      return Classified(kind: .enacting, text: range, structural: true)
     }
-    if first == UInt8(ascii: "A"), let annex = AnnexHeading.parse(text, bytes: bytes) {
-      return Classified(kind: .annex(annex), text: text, structural: true)
+    if (first | 0x20) &- 0x61 < 26,
+      let heading = HeadingPhrases.match(bytes: bytes, line: line)
+    {
+      return Classified(kind: .heading(heading), text: range, structural: true)
     }
-    if first == UInt8(ascii: "T"), EnactingLine.starts(text, bytes: bytes) {
-      return Classified(kind: .enacting, text: text, structural: true)
+    guard let marked = ClauseMarkerScanner.scan(bytes: bytes) else {
+      return Classified(kind: .paragraph, text: range, structural: false)
     }
-    if (first | 0x20) &- 0x61 < 26, let heading = HeadingPhrases.match(text, bytes: bytes) {
-      return Classified(kind: .heading(heading), text: text, structural: true)
-    }
-    guard let marked = ClauseMarkerScanner.scan(text, bytes: bytes) else {
-      return Classified(kind: .paragraph, text: text, structural: false)
-    }
-    if case .number = marked.marker, let chapter = ChapterLine.parse(text, bytes: bytes) {
+    if case .number = marked.marker,
+      let chapter = ChapterLine.parse(bytes: bytes, line: line)
+    {
       return Classified(
-        kind: .chapter(chapter, marked.marker), text: marked.rest, structural: !marked.isWeak,
-        weak: marked.isWeak, continuationText: text)
+        kind: .chapter(chapter, marked.marker), text: absolute(marked.rest),
+        structural: !marked.isWeak, weak: marked.isWeak, continuationText: range)
     }
     return Classified(
-      kind: .clause(marked.marker), text: marked.rest, structural: !marked.isWeak,
-      weak: marked.isWeak, continuationText: text)
+      kind: .clause(marked.marker), text: absolute(marked.rest), structural: !marked.isWeak,
+      weak: marked.isWeak, continuationText: range)
   }
 
-  private func shouldJoin(_ text: Substring, _ next: Classified) -> Bool {
+  private mutating func shouldJoin(_ text: Range<Int>, _ next: Classified) -> Bool {
     guard let previous = lastLine else { return false }
     switch kind {
     case .header, .annex, .footnote:
@@ -297,59 +342,76 @@ struct ParagraphSegmenter {
         return false
       }
       // A wrapped addressee: the line was full and the rest is a name.
-      return !fits(previous, text) && !text.hasSuffix(";") && !text.hasSuffix(".")
-        && !text.hasPrefix("to ") && !text.hasPrefix("that ")
+      return !fits(previous, text) && !hasSuffix(text, UInt8(ascii: ";"), ";")
+        && !hasSuffix(text, UInt8(ascii: "."), ".") && !hasPrefix(text, "to ")
+        && !hasPrefix(text, "that ")
     case .enacting:
       guard let last = parts.last else { return false }
-      return !EnactingLine.isComplete(last) && !next.structural && parts.count < 4
+      let complete =
+        hasSuffix(last, UInt8(ascii: ","), ",") || hasSuffix(last, UInt8(ascii: ":"), ":")
+      return !complete && !next.structural && parts.count < 4
     case .sources:
-      guard !next.structural, !next.weak, let last = parts.last, !last.hasSuffix(".") else {
+      guard !next.structural, !next.weak, let last = parts.last,
+        !hasSuffix(last, UInt8(ascii: "."), ".")
+      else {
         return false
       }
       if source.isHardWrapped { return !fits(previous, text) }
-      return text.utf8.count <= 100 && text.contains("/")
+      return text.count <= 100 && substring(text).contains("/")
     case .clause, .paragraph:
       // A label alone on its line: the text follows.
       if parts.count == 1, parts[0].isEmpty, !next.structural { return true }
       if next.structural { return false }
       guard source.isHardWrapped else { return false }
-      if next.weak { return !(endsSentence(source.lines[previous].text) || fits(previous, text)) }
-      return !(endsSentence(source.lines[previous].text) && fits(previous, text))
+      let previousText = source.lines[previous].range
+      if next.weak { return !(endsSentence(previousText) || fits(previous, text)) }
+      return !(endsSentence(previousText) && fits(previous, text))
     }
   }
 
-  /// Whether the line ends like a paragraph: `;`, `:`, `.`, `,` (possibly
-  /// followed by closing quotes or brackets).
-  private func endsSentence(_ text: Substring) -> Bool {
-    for character in text.reversed() {
-      switch character {
-      case "\"", "\u{201D}", "'", "\u{2019}", ")": continue
-      case ";", ":", ".", ",": return true
-      default: return false
-      }
-    }
-    return false
+  // The character tests on a line's bytes (`LineCharacters`); their
+  // fallback makes the text from the bytes (a closure that captured `self`
+  // would copy the segmenter).
+
+  private mutating func hasSuffix(_ range: Range<Int>, _ byte: UInt8, _ suffix: String) -> Bool {
+    let text = bytes[range]
+    return LineCharacters.hasSuffix(text, byte, suffix) { Substring(text.string(0, text.count)) }
   }
 
-  /// Whether the first word of `text` would have fitted after the line at
-  /// `previous`: then the break was not a wrap.
-  private func fits(_ previous: Int, _ text: Substring) -> Bool {
-    let word = text[..<(text.utf8.firstIndex { $0 == 0x20 || $0 == 0x09 } ?? text.endIndex)]
-    return source.lines[previous].width + 1 + SourceLines.characterCount(word)
-      <= source.wrapWidth
+  private mutating func hasPrefix(_ range: Range<Int>, _ prefix: StaticString) -> Bool {
+    let text = bytes[range]
+    return LineCharacters.hasPrefix(text, prefix) { Substring(text.string(0, text.count)) }
+  }
+
+  private mutating func endsSentence(_ range: Range<Int>) -> Bool {
+    let text = bytes[range]
+    return LineCharacters.endsSentence(text) { Substring(text.string(0, text.count)) }
+  }
+
+  /// Whether the first word of the text at `range` would have fitted
+  /// after the line at `previous`: then the break was not a wrap.
+  private mutating func fits(_ previous: Int, _ range: Range<Int>) -> Bool {
+    let text = bytes[range]
+    var characters = 0
+    for byte in text {
+      if byte == 0x20 || byte == 0x09 { break }
+      if byte & 0xC0 != 0x80 { characters += 1 }
+    }
+    return source.lines[previous].width + 1 + characters <= source.wrapWidth
   }
 
   private mutating func flush() {
     guard lastLine != nil else { return }
-    // The kind moves into the block; the next paragraph starts plain.
-    var blockKind = BlockKind.paragraph
-    swap(&blockKind, &kind)
     let text: String
-    switch blockKind {
-    case .header: text = ""
-    default: text = TextJoiner.join(parts)
+    if case .header = kind {
+      text = ""
+    } else {
+      text = TextJoiner.join(parts, in: bytes)
     }
-    var block = Block(kind: blockKind, line: firstLine, text: text)
+    // The kind moves into the block (swapped, not copied); the next
+    // paragraph starts plain.
+    var block = Block(kind: .paragraph, line: firstLine, text: text)
+    swap(&block.kind, &kind)
     block.mayHaveMarks = paragraphMayHaveMarks
     for key in paragraphFootnoteKeys {
       if let range = FootnoteMarks.plainMarkerRange(key, in: block.text) {

@@ -1,27 +1,59 @@
 import Foundation
 
-/// One line of a file after cleaning: trimmed, page noise gone.
+/// One line of a file after cleaning: trimmed, page noise gone. The text
+/// is a byte range, not a string: a line is copied and kept without
+/// retaining anything (`SourceLines.withBytes` reads it).
 struct SourceLine {
   /// 1-based line number in the file.
   let number: Int
-  /// The line without leading and trailing whitespace.
-  let text: Substring
+  /// Where the line's text (without leading and trailing whitespace) is:
+  /// UTF-8 offsets into the file's text, or, from `SourceLines.patchBase`
+  /// on, into the lines rewritten while cleaning (`SourceLines.patches`).
+  let start: Int
+  let end: Int
   /// Characters from the start of the raw line to the end of its text
   /// (indentation included): where the line stops on the page.
   let width: Int
   /// Whether the line has a `*` or a non-ASCII character: only then can
   /// it hold a footnote marker.
   var mayHaveMarks = true
-  var isBlank: Bool { text.isEmpty }
+  var isBlank: Bool { start == end }
   /// A blank line next to removed page noise: a page break, not
   /// necessarily a paragraph break.
   var isSoftBlank = false
+
+  var range: Range<Int> { start..<end }
+}
+
+/// The bytes behind a piece's lines (`SourceLines.withBytes`): the file's
+/// text, then the rewritten lines.
+struct SourceBytes {
+  let text: UnsafeBufferPointer<UInt8>
+  let patches: UnsafeBufferPointer<UInt8>
+
+  /// The bytes of a range of `SourceLine` offsets (within one line).
+  @inline(__always)
+  subscript(range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    let base = text.count
+    if range.lowerBound >= base {
+      return UnsafeBufferPointer(
+        rebasing: patches[(range.lowerBound - base)..<(range.upperBound - base)])
+    }
+    return UnsafeBufferPointer(rebasing: text[range])
+  }
 }
 
 /// A file split into clean lines, with what was removed and how the text is
 /// laid out.
 struct SourceLines {
   var lines: [SourceLine] = []
+  /// The file's text, which the lines' offsets point into.
+  private(set) var text = ""
+  /// Lines rewritten while cleaning (form feeds taken out), one after
+  /// another; offsets from `patchBase` on point here.
+  private(set) var patches = ""
+  /// Where offsets into `patches` start: the text's length in bytes.
+  private(set) var patchBase = 0
   var removed: [RemovedLine] = []
   var lineCount = 0
   /// True for hard-wrapped text (PDF extraction): paragraphs span several
@@ -44,10 +76,36 @@ struct SourceLines {
   /// the whole file. The layout is measured (`layout`) but not applied:
   /// the caller adds the measures of all pieces and applies the sum.
   init(_ prepared: PreparedText, lines range: Range<Int>) {
+    text = prepared.text
+    patchBase = text.utf8.count
     split(prepared, range)
     lineCount = prepared.rawLines.count
-    layout = measureLayout()
+    layout = withBytes { measureLayout($0) }
   }
+
+  /// Calls `body` with the bytes the lines' offsets point into (in place:
+  /// the text is native UTF-8).
+  func withBytes<Result>(_ body: (SourceBytes) -> Result) -> Result {
+    var text = self.text
+    var patches = self.patches
+    return text.withUTF8 { text in
+      patches.withUTF8 { patches in body(SourceBytes(text: text, patches: patches)) }
+    }
+  }
+
+  /// The text at a range of line offsets, as a substring: for the tests
+  /// that need characters, and for the rare lines they decide.
+  func substring(_ range: Range<Int>) -> Substring {
+    let string = range.lowerBound >= patchBase ? patches : text
+    let lower = range.lowerBound >= patchBase ? range.lowerBound - patchBase : range.lowerBound
+    let utf8 = string.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: lower)
+    let end = utf8.index(start, offsetBy: range.count)
+    return string[start..<end]
+  }
+
+  /// The text of a line, as a substring (see `substring`).
+  func text(of line: SourceLine) -> Substring { substring(line.range) }
 
   /// Measures of this piece's layout; see `applyLayout`.
   private(set) var layout = LayoutMeasures()
@@ -166,10 +224,36 @@ struct SourceLines {
     let chunks = ranges.concurrentMap { range in
       text.utf8.withContiguousStorageIfAvailable { rawLines($0, in: range) } ?? []
     }
-    var lines: [RawLine] = []
-    lines.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-    for chunk in chunks { lines += chunk }
-    return lines
+    // Concatenated on all cores too: each chunk copied into its place (the
+    // serial copy and the faults of its new pages showed in profiles).
+    var offsets: [Int] = []
+    var total = 0
+    for chunk in chunks {
+      offsets.append(total)
+      total += chunk.count
+    }
+    let starts = offsets
+    return [RawLine](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let target = RawLineSlots(buffer)
+      _ = Array(chunks.indices).concurrentMap { index in
+        target.copy(chunks[index], to: starts[index])
+      }
+      initialized = total
+    }
+  }
+
+  /// Disjoint slices of one buffer of raw lines, filled from several
+  /// threads at once.
+  private struct RawLineSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<RawLine>
+    init(_ buffer: UnsafeMutableBufferPointer<RawLine>) { self.buffer = buffer }
+    func copy(_ lines: [RawLine], to start: Int) {
+      guard let base = buffer.baseAddress else { return }
+      lines.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress else { return }
+        (base + start).initialize(from: from, count: source.count)
+      }
+    }
   }
 
   /// The lines of `bytes[range]`, offsets into `bytes`; `range` starts a
@@ -242,15 +326,13 @@ struct SourceLines {
     text.withUTF8 { split(prepared, range, bytes: $0) }
   }
 
-  /// `split` with the text's UTF-8 bytes at hand: blank lines and most
-  /// noise tests need no substring.
+  /// `split` with the text's UTF-8 bytes at hand: a line is its offsets,
+  /// and only a line with a form feed is rewritten (into `patches`).
   private mutating func split(
     _ prepared: PreparedText, _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let text = prepared.text
     lines.reserveCapacity(range.count)
-    let utf8 = text.utf8
-    func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    var patchBytes: [UInt8] = []
     // A run of blank and noise lines becomes one blank line, soft when it
     // touches page noise or a form feed (a page break).
     var runFirstBlank = 0
@@ -260,56 +342,67 @@ struct SourceLines {
       let line = prepared.rawLines[position]
       let number = position + 1
       if line.textStart == line.textEnd && !line.formFeed {
-        // A blank line (as below, without making its empty text).
         inRun = true
         if runFirstBlank == 0 { runFirstBlank = number }
         continue
       }
-      let lineBytes = UnsafeBufferPointer(rebasing: bytes[line.textStart..<line.textEnd])
-      var trimmed = text[index(line.textStart)..<index(line.textEnd)]
+      var start = line.textStart
+      var end = line.textEnd
       var width = line.width
+      var noise = false
       if line.formFeed {
         removed.append(RemovedLine(line: number, text: "\u{0C}", reason: "form feed"))
-        if trimmed.utf8.contains(0x0C) {
-          let cleaned = String(trimmed.filter { $0 != "\u{0C}" })
-          trimmed = Self.trim(Substring(cleaned))
-          width = Self.characterCount(trimmed)
+        let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        // A form feed is a character of its own: dropping its byte drops it.
+        let cleaned = lineBytes.filter { $0 != 0x0C }
+        let trimmed = cleaned.withUnsafeBufferPointer { $0.trimmed(0, $0.count) }
+        let kept = Array(cleaned[trimmed])
+        if kept.count != lineBytes.count {
+          width = kept.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        }
+        start = patchBase + patchBytes.count
+        end = start + kept.count
+        patchBytes += kept
+        noise = kept.isEmpty
+        if !kept.isEmpty {
+          let text = Substring(String(decoding: kept, as: UTF8.self))
+          if Self.mayBeNoise(text), let reason = PageNoise.reason(for: text) {
+            removed.append(RemovedLine(line: number, text: String(text), reason: reason))
+            noise = true
+          }
+        }
+      } else {
+        let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if Self.mayBeNoise(lineBytes),
+          let reason = PageNoise.reason(
+            bytes: lineBytes, line: { Substring(lineBytes.string(0, lineBytes.count)) })
+        {
+          removed.append(
+            RemovedLine(line: number, text: lineBytes.string(0, lineBytes.count), reason: reason))
+          noise = true
         }
       }
-      var noise = line.formFeed && trimmed.isEmpty
-      let mayBeNoise = line.formFeed ? Self.mayBeNoise(trimmed) : Self.mayBeNoise(lineBytes)
-      if !trimmed.isEmpty, mayBeNoise,
-        let reason = line.formFeed
-          ? PageNoise.reason(for: trimmed) : PageNoise.reason(for: trimmed, bytes: lineBytes)
-      {
-        removed.append(RemovedLine(line: number, text: String(trimmed), reason: reason))
-        noise = true
-      }
-      if noise || trimmed.isEmpty {
+      if noise {
         inRun = true
-        if noise {
-          runTouchesNoise = true
-        } else if runFirstBlank == 0 {
-          runFirstBlank = number
-        }
+        runTouchesNoise = true
         continue
       }
-      // Made in place: a line copied retains and releases its text.
       if inRun {
         lines.append(
           SourceLine(
-            number: runFirstBlank, text: Substring(), width: 0,
+            number: runFirstBlank, start: 0, end: 0, width: 0,
             isSoftBlank: runTouchesNoise || line.formFeed))
         (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
       }
       lines.append(
-        SourceLine(number: number, text: trimmed, width: width, mayHaveMarks: line.mayHaveMarks))
+        SourceLine(
+          number: number, start: start, end: end, width: width, mayHaveMarks: line.mayHaveMarks))
     }
     if inRun {
-      var blank = SourceLine(number: runFirstBlank, text: "", width: 0)
-      blank.isSoftBlank = runTouchesNoise
-      lines.append(blank)
+      lines.append(
+        SourceLine(number: runFirstBlank, start: 0, end: 0, width: 0, isSoftBlank: runTouchesNoise))
     }
+    if !patchBytes.isEmpty { patches = String(decoding: patchBytes, as: UTF8.self) }
   }
 
   /// A cheap first test: page noise is short and starts with a digit, a
@@ -344,13 +437,13 @@ struct SourceLines {
     }
   }
 
-  private func measureLayout() -> LayoutMeasures {
+  private func measureLayout(_ bytes: SourceBytes) -> LayoutMeasures {
     var measures = LayoutMeasures()
     for line in lines where !line.isBlank {
       measures.nonBlank += 1
       if line.width > Self.longLine { measures.long += 1 }
       measures.widths[min(line.width, Self.longLine + 1)] += 1
-      if line.width >= 40, line.width <= Self.longLine, let last = line.text.utf8.last,
+      if line.width >= 40, line.width <= Self.longLine, let last = bytes[line.range].last,
         TextJoiner.isLetterOrDigit(last) || last == UInt8(ascii: "-")
       {
         measures.wrapped += 1

@@ -34,6 +34,41 @@ enum TextJoiner {
     return normalisingWhitespace(bytes)
   }
 
+  /// `join` of lines given as byte ranges (`SourceLine` offsets): the
+  /// paragraph's string is made once, from the bytes.
+  static func join(_ lines: [Range<Int>], in source: SourceBytes) -> String {
+    guard lines.count > 1 else {
+      return lines.first.map { normalisingWhitespace(bytes: source[$0]) } ?? ""
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
+    for range in lines {
+      let line = source[range]
+      guard let first = line.first else { continue }
+      if !bytes.isEmpty {
+        if bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "-"),
+          isLetterOrDigit(bytes[bytes.count - 2])
+        {
+          let before = bytes[bytes.count - 2]
+          if isLowercaseStart(first) && !isDigit(before) {
+            bytes.removeLast()
+          }
+        } else {
+          bytes.append(0x20)
+        }
+      }
+      bytes.append(contentsOf: line)
+    }
+    return normalisingWhitespace(bytes)
+  }
+
+  /// `normalisingWhitespace` of the text whose UTF-8 bytes are `bytes`
+  /// (whole characters).
+  static func normalisingWhitespace(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    if isNormalised(bytes) { return String(decoding: bytes, as: UTF8.self) }
+    return normalisingWhitespace(Array(bytes))
+  }
+
   static func normalisingWhitespace(_ text: Substring) -> String {
     text.withUTF8Bytes { normalisingWhitespace(text, bytes: $0) }
   }
