@@ -57,8 +57,8 @@ private struct TopHits {
     }
   }
 
-  /// The score a new candidate must beat once full (candidates come in
-  /// ascending unit order, so an equal score never gets in); nil before.
+  /// The score a new candidate must beat once full (a tie gets in only
+  /// with a lower unit, which `insert` settles); nil before.
   var threshold: Double? {
     heap.count == capacity ? heap.first?.score : nil
   }
@@ -78,9 +78,13 @@ extension SearchIndex {
   /// on its score (each term at its largest frequency in any unit, every
   /// neighbour pair adjacent); if that cannot beat the weakest hit held, the
   /// candidate is skipped unevaluated. The bound only skips what could not
-  /// get in, so the result is the same as scoring every candidate.
+  /// get in, so the result is the same as scoring every candidate, in any
+  /// order: a warm start scores the seed's strongest blocks first.
+  ///
+  /// `allowedRanges`: the units the filters leave (ascending, disjoint);
+  /// nil when unfiltered.
   func rankUnits(
-    _ query: SearchQuery, limit: Int, filter: UnitFilter
+    _ query: SearchQuery, limit: Int, allowedRanges: [Range<Int32>]?
   ) -> [(unit: Int32, score: Double)] {
     var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
@@ -122,135 +126,227 @@ extension SearchIndex {
     }
     // A margin far above rounding error keeps every bound a true bound.
     let margin = 1 + 1e-9
-    // Per field, the bound at the smallest possible norm (length 0).
-    let shortestBound =
-      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
-    let fieldBounds = boosts.map { shortestBound * $0 * margin }
     // What the atoms other than the seed (and the neighbour bonus) can add,
     // at most, in any unit: the rest of a seed block's bound.
     let restBound =
       (termsBound(k1 * (1 - Self.b), seedFrequency: 0) + proximityBound)
       * (boosts.max() ?? 1)
-    let prefixCandidates = candidateBitmapUnits(of: required[seedIndex].atom)
+    // The most a unit of a field can score (at the smallest norm): once the
+    // threshold reaches a field's, its units are told apart by two small
+    // bitmaps and skipped without reading their length.
+    let shortestBound =
+      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
+    let clauseBound = shortestBound * max(Self.boost(.clause), Self.boost(.footnote)) * margin
+    let headingBound = shortestBound * Self.boost(.heading) * margin
+    let seedAtom = required[seedIndex].atom
 
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
         postingPositionStart.withUnsafeBufferPointer { positionStarts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            prefixCandidates.withUnsafeBufferPointer { prefixCandidates in
-              // A term's or phrase's candidates are postings of its
-              // (rarest) term, whose frequency bounds the atom's.
-              let seedPostings = seedRange(of: required[seedIndex].atom)
-              let candidates =
-                seedPostings.map { UnsafeBufferPointer(rebasing: postingUnits[$0]) }
-                ?? prefixCandidates
-              let firstSeedPosting = seedPostings?.lowerBound ?? 0
-              let blockShift = Self.postingBlockShift
-              let blockImpacts = postingBlockImpact
-              let evaluator = AtomEvaluator(
-                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
-                positionStarts: positionStarts)
-              defer { evaluator.deallocate() }
-              var filter = filter
-              let checksHeadings = filter.headings != nil
-              // Under a document filter, candidates outside the allowed
-              // documents' unit ranges are jumped over, not visited.
-              let ranges = filter.documents.map { unitRanges(ofDocuments: $0) }
-              var rangeIndex = 0
-              var next = 0
-              /// Index of the first candidate from `index` on that is not
-              /// below `unit` (binary search; candidates ascend).
-              func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
-                var low = index
-                var high = candidates.count
-                while low < high {
-                  let middle = (low + high) >> 1
-                  if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+            titleUnitBits.withUnsafeBufferPointer { titleBits in
+              headingUnitBits.withUnsafeBufferPointer { headingBits in
+                // A term's or phrase's candidates are postings of its
+                // (rarest) term, whose frequency bounds the atom's; a
+                // prefix's are the units of its bitmap.
+                let seedPostings = seedRange(of: seedAtom)
+                let firstSeedPosting = seedPostings?.lowerBound ?? 0
+                let evaluator = AtomEvaluator(
+                  index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                  positionStarts: positionStarts)
+                defer { evaluator.deallocate() }
+                // A second set of cursors for a warm start's own ascending pass.
+                let warmEvaluator = AtomEvaluator(
+                  index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                  positionStarts: positionStarts)
+                defer { warmEvaluator.deallocate() }
+                var top = TopHits(capacity: limit)
+                let averageLength = self.averageLength
+                // Field code → boost without a division (codes are below 16).
+                let boostByCode = (0..<16).map { boosts[$0 % boosts.count] }
+
+                /// Whether `unit`'s field leaves it a chance against `threshold`.
+                func fieldCanGetIn(_ unit: Int32, _ threshold: Double) -> Bool {
+                  if threshold < clauseBound { return true }
+                  let word = Int(unit) >> 6
+                  let bit: UInt64 = 1 << UInt64(unit & 63)
+                  if titleBits[word] & bit != 0 { return true }
+                  return threshold < headingBound && headingBits[word] & bit != 0
                 }
-                return low
-              }
-              var top = TopHits(capacity: limit)
-              let averageLength = self.averageLength
-              candidateLoop: while next < candidates.count {
-                let candidate = next
-                next += 1
-                let unit = candidates[candidate]
-                guard Int(unit) < lengthAndField.count else { continue }
-                if let ranges {
-                  while rangeIndex < ranges.count, ranges[rangeIndex].upperBound <= unit {
-                    rangeIndex += 1
+
+                /// Scores candidate `candidate` (unit `unit`) into `top` when
+                /// it matches and can get in.
+                func consider(_ candidate: Int, _ unit: Int32, _ evaluator: AtomEvaluator) {
+                  let threshold = top.threshold
+                  // Once hits are held, a bound from the unit's length, field
+                  // and the seed's frequency there (the other atoms at their
+                  // largest) skips most candidates before matching them.
+                  // Until then, matching comes first: the other atoms'
+                  // cursors walk sorted postings, while the length is a
+                  // cache miss.
+                  if let threshold {
+                    guard fieldCanGetIn(unit, threshold) else { return }
+                    let packed = lengthAndField[Int(unit)]
+                    let length = Double(packed & 0x0FFF_FFFF)
+                    let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                    var seedFrequency = maximumFrequencies[0]
+                    if seedPostings != nil {
+                      let posting = firstSeedPosting + candidate
+                      seedFrequency = Double(positionStarts[posting + 1] - positionStarts[posting])
+                    }
+                    let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
+                    if bound * boostByCode[Int(packed >> 28)] * margin <= threshold { return }
                   }
-                  guard rangeIndex < ranges.count else { break }
-                  let start = ranges[rangeIndex].lowerBound
-                  if unit < start {
-                    next = firstCandidate(notBelow: start, from: next)
-                    continue
+                  for atom in 0..<requiredCount where !evaluator.match(atom, unit) { return }
+                  for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                    return
                   }
-                }
-                if checksHeadings {
-                  let described = units[Int(unit)]
-                  if !filter.allows(
-                    document: described.document, headingUnit: described.headingUnit)
+                  let packed = lengthAndField[Int(unit)]
+                  let boost = boostByCode[Int(packed >> 28)]
+                  let length = Double(packed & 0x0FFF_FFFF)
+                  let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                  var score = 0.0
+                  for atom in 0..<requiredCount {
+                    let frequency = Double(evaluator.frequencies[atom])
+                    score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+                  }
+                  if let threshold, !neighbours.isEmpty,
+                    (score + proximityBound) * boost * margin <= threshold
                   {
-                    // Nothing before the next allowed heading can pass.
-                    guard let heading = filter.nextHeading else { break }
-                    next = firstCandidate(notBelow: heading, from: next)
-                    continue
+                    return
+                  }
+                  for (first, second) in neighbours {
+                    let distance = evaluator.proximity(first, second)
+                    score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+                  }
+                  top.insert(unit, score * boost)
+                }
+
+                func isAllowed(_ unit: Int32) -> Bool {
+                  Int(unit) < lengthAndField.count
+                    && (allowedRanges.map { Self.contains($0, unit) } ?? true)
+                }
+
+                if case .prefix(let bitmap, _) = seedAtom {
+                  bitmap.withUnsafeBufferPointer { bitmap in
+                    let words = min(bitmap.count, titleBits.count, headingBits.count)
+                    // Warm start: the titles first (the most boosted field),
+                    // then the rest in ascending order.
+                    for word in 0..<words {
+                      var bits = bitmap[word] & titleBits[word]
+                      while bits != 0 {
+                        let unit = Int32(truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                        if isAllowed(unit) { consider(0, unit, warmEvaluator) }
+                      }
+                    }
+                    var rangeIndex = 0
+                    wordLoop: for word in 0..<words {
+                      var bits = bitmap[word] & ~titleBits[word]
+                      if let threshold = top.threshold, threshold >= clauseBound {
+                        // Only headings can still get in, if even they can.
+                        guard threshold < headingBound else { break wordLoop }
+                        bits &= headingBits[word]
+                      }
+                      while bits != 0 {
+                        let unit = Int32(truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                        guard Int(unit) < lengthAndField.count else { break wordLoop }
+                        if let allowedRanges {
+                          while rangeIndex < allowedRanges.count,
+                            allowedRanges[rangeIndex].upperBound <= unit
+                          {
+                            rangeIndex += 1
+                          }
+                          guard rangeIndex < allowedRanges.count else { break wordLoop }
+                          if unit < allowedRanges[rangeIndex].lowerBound { continue }
+                        }
+                        consider(0, unit, evaluator)
+                      }
+                    }
+                  }
+                  return top.sorted
+                }
+                guard let seedPostings else { return [] }
+                let candidates = UnsafeBufferPointer(rebasing: postingUnits[seedPostings])
+                let blockShift = Self.postingBlockShift
+                let blockImpacts = postingBlockImpact
+
+                // Warm start: the seed blocks with the largest impacts first,
+                // so the threshold is high before the ascending pass, which
+                // then jumps over most blocks unread. Any order gives the
+                // same hits (`TopHits` orders ties by unit; every skip is a
+                // bound).
+                var warmBlocks: [Int] = []
+                if seedPostings.count >= Self.warmStartMinimumPostings {
+                  warmBlocks = Self.strongestBlocks(
+                    of: seedPostings, impacts: blockImpacts, count: (limit + 15) / 16 * 2)
+                  for block in warmBlocks {
+                    let lower = max(seedPostings.lowerBound, block << blockShift)
+                    let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
+                    for posting in lower..<upper where isAllowed(postingUnits[posting]) {
+                      consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
+                    }
                   }
                 }
-                let packed = lengthAndField[Int(unit)]
-                let fieldCode = Int(packed >> 28) % boosts.count
-                let threshold = top.threshold
-                if let threshold, fieldBounds[fieldCode] <= threshold { continue }
-                if let threshold, seedPostings != nil {
+                var warmIndex = 0
+
+                var rangeIndex = 0
+                var next = 0
+                /// Index of the first candidate from `index` on that is not
+                /// below `unit` (binary search; candidates ascend).
+                func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
+                  var low = index
+                  var high = candidates.count
+                  while low < high {
+                    let middle = (low + high) >> 1
+                    if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+                  }
+                  return low
+                }
+                while next < candidates.count {
+                  let candidate = next
+                  next += 1
+                  let unit = candidates[candidate]
+                  guard Int(unit) < lengthAndField.count else { continue }
+                  // Under a filter, candidates outside the allowed unit
+                  // ranges are jumped over, not visited.
+                  if let allowedRanges {
+                    while rangeIndex < allowedRanges.count,
+                      allowedRanges[rangeIndex].upperBound <= unit
+                    {
+                      rangeIndex += 1
+                    }
+                    guard rangeIndex < allowedRanges.count else { break }
+                    let start = allowedRanges[rangeIndex].lowerBound
+                    if unit < start {
+                      next = firstCandidate(notBelow: start, from: next)
+                      continue
+                    }
+                  }
+                  let block = (firstSeedPosting + candidate) >> blockShift
+                  let blockEnd = ((block + 1) << blockShift) - firstSeedPosting
+                  while warmIndex < warmBlocks.count, warmBlocks[warmIndex] < block {
+                    warmIndex += 1
+                  }
+                  if warmIndex < warmBlocks.count, warmBlocks[warmIndex] == block {
+                    // Already considered by the warm start.
+                    next = max(next, blockEnd)
+                    continue
+                  }
                   // The seed's block, bounded as a whole: when it cannot
                   // reach the top hits, go on after its last posting.
-                  let block = (firstSeedPosting + candidate) >> blockShift
-                  if block < blockImpacts.count,
-                    (idfs[0] * blockImpacts[block] + restBound) * margin <= threshold
+                  if let threshold = top.threshold, block < blockImpacts.count,
+                    (idfs[0] * Self.impactBound(blockImpacts[block]) + restBound) * margin
+                      <= threshold
                   {
-                    next = max(next, ((block + 1) << blockShift) - firstSeedPosting)
+                    next = max(next, blockEnd)
                     continue
                   }
+                  consider(candidate, unit, evaluator)
                 }
-                let boost = boosts[fieldCode]
-                let length = Double(packed & 0x0FFF_FFFF)
-                let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
-                // With one required atom, its exact bound here saves its
-                // evaluation (a phrase's positions); with several, matching
-                // them first rejects most candidates more cheaply.
-                if let threshold, requiredCount == 1 {
-                  var seedFrequency = maximumFrequencies[0]
-                  if seedPostings != nil {
-                    let posting = firstSeedPosting + candidate
-                    seedFrequency = Double(positionStarts[posting + 1] - positionStarts[posting])
-                  }
-                  let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
-                  if bound * boost * margin <= threshold { continue }
-                }
-                for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
-                  continue candidateLoop
-                }
-                for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
-                  continue candidateLoop
-                }
-                var score = 0.0
-                for atom in 0..<requiredCount {
-                  let frequency = Double(evaluator.frequencies[atom])
-                  score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
-                }
-                if let threshold, !neighbours.isEmpty,
-                  (score + proximityBound) * boost * margin <= threshold
-                {
-                  continue
-                }
-                for (first, second) in neighbours {
-                  let distance = evaluator.proximity(first, second)
-                  score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
-                }
-                top.insert(unit, score * boost)
+                return top.sorted
               }
-              return top.sorted
             }
           }
         }
@@ -258,9 +354,45 @@ extension SearchIndex {
     }
   }
 
+  /// Seeds with fewer postings are ranked in one pass: a warm start would
+  /// not pay for itself.
+  static let warmStartMinimumPostings = 1024
+
+  /// Up to `count` blocks of the postings `postings`, those with the
+  /// largest impacts (ties: the earlier), in ascending order.
+  static func strongestBlocks(of postings: Range<Int>, impacts: [UInt8], count: Int) -> [Int] {
+    guard !postings.isEmpty, count > 0 else { return [] }
+    let first = postings.lowerBound >> postingBlockShift
+    let last = min((postings.upperBound - 1) >> postingBlockShift, impacts.count - 1)
+    guard first <= last else { return [] }
+    // Best first; a small sorted list, as `count` is small.
+    var best: [(impact: UInt8, block: Int)] = []
+    best.reserveCapacity(count + 1)
+    for block in first...last {
+      let impact = impacts[block]
+      if best.count == count, let weakest = best.last, weakest.impact >= impact { continue }
+      var slot = best.count
+      while slot > 0, best[slot - 1].impact < impact { slot -= 1 }
+      best.insert((impact, block), at: slot)
+      if best.count > count { best.removeLast() }
+    }
+    return best.map(\.block).sorted()
+  }
+
+  /// Whether `unit` lies in one of `ranges` (ascending, disjoint).
+  static func contains(_ ranges: [Range<Int32>], _ unit: Int32) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if ranges[middle].upperBound <= unit { low = middle + 1 } else { high = middle }
+    }
+    return low < ranges.count && ranges[low].lowerBound <= unit
+  }
+
   /// The units of the allowed documents, as ascending disjoint ranges
   /// (neighbouring documents joined).
-  private func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
+  func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
     var ranges: [Range<Int32>] = []
     for (document, isAllowed) in allowed.enumerated()
     where isAllowed && document + 1 < documentUnitStart.count {
@@ -338,17 +470,4 @@ extension SearchIndex {
     }
   }
 
-  /// The units worth checking for a prefix: those of any of its terms.
-  private func candidateBitmapUnits(of atom: Atom) -> [Int32] {
-    guard case .prefix(let bitmap, let frequency) = atom else { return [] }
-    var result: [Int32] = []
-    result.reserveCapacity(frequency)
-    for (wordIndex, var word) in bitmap.enumerated() {
-      while word != 0 {
-        result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
-        word &= word - 1
-      }
-    }
-    return result
-  }
 }
