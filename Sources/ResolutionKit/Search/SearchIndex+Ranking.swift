@@ -272,24 +272,39 @@ extension SearchIndex {
                 let blockShift = Self.postingBlockShift
                 let blockImpacts = postingBlockImpact
 
-                // Warm start: the seed blocks with the largest impacts first,
-                // so the threshold is high before the ascending pass, which
-                // then jumps over most blocks unread. Any order gives the
-                // same hits (`TopHits` orders ties by unit; every skip is a
+                // Warm start: the seed's blocks with the largest impacts
+                // first, in rounds of growing size (each in ascending order,
+                // from rewound cursors) until `limit` hits are held, so the
+                // threshold is high before the ascending pass, which then
+                // jumps over most blocks unread. Any order gives the same
+                // hits (`TopHits` orders ties by unit; every skip is a
                 // bound).
-                var warmBlocks: [Int] = []
+                let firstBlock = seedPostings.lowerBound >> blockShift
+                var warmed = [Bool]()
                 if seedPostings.count >= Self.warmStartMinimumPostings {
-                  warmBlocks = Self.strongestBlocks(
-                    of: seedPostings, impacts: blockImpacts, count: (limit + 15) / 16 * 2)
-                  for block in warmBlocks {
-                    let lower = max(seedPostings.lowerBound, block << blockShift)
-                    let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
-                    for posting in lower..<upper where isAllowed(postingUnits[posting]) {
-                      consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
+                  let strongest = Self.blocksByImpact(of: seedPostings, impacts: blockImpacts)
+                  warmed = [Bool](repeating: false, count: strongest.count)
+                  var taken = 0
+                  var roundSize = (limit + 15) / 16 * 2
+                  // At most a quarter of the blocks: when hits are rare, the
+                  // plain pass is as good.
+                  let budget = max(roundSize, strongest.count / 4)
+                  repeat {
+                    let round = strongest[taken..<min(taken + roundSize, budget, strongest.count)]
+                      .sorted()
+                    taken += round.count
+                    roundSize *= 2
+                    warmEvaluator.rewind()
+                    for block in round {
+                      warmed[block - firstBlock] = true
+                      let lower = max(seedPostings.lowerBound, block << blockShift)
+                      let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
+                      for posting in lower..<upper where isAllowed(postingUnits[posting]) {
+                        consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
+                      }
                     }
-                  }
+                  } while top.threshold == nil && taken < min(budget, strongest.count)
                 }
-                var warmIndex = 0
 
                 var rangeIndex = 0
                 var next = 0
@@ -326,10 +341,7 @@ extension SearchIndex {
                   }
                   let block = (firstSeedPosting + candidate) >> blockShift
                   let blockEnd = ((block + 1) << blockShift) - firstSeedPosting
-                  while warmIndex < warmBlocks.count, warmBlocks[warmIndex] < block {
-                    warmIndex += 1
-                  }
-                  if warmIndex < warmBlocks.count, warmBlocks[warmIndex] == block {
+                  if block - firstBlock < warmed.count, warmed[block - firstBlock] {
                     // Already considered by the warm start.
                     next = max(next, blockEnd)
                     continue
@@ -358,25 +370,23 @@ extension SearchIndex {
   /// not pay for itself.
   static let warmStartMinimumPostings = 1024
 
-  /// Up to `count` blocks of the postings `postings`, those with the
-  /// largest impacts (ties: the earlier), in ascending order.
-  static func strongestBlocks(of postings: Range<Int>, impacts: [UInt8], count: Int) -> [Int] {
-    guard !postings.isEmpty, count > 0 else { return [] }
+  /// The blocks holding the postings `postings`, largest impact first
+  /// (ties: the earlier first); a counting sort on the impact bytes.
+  static func blocksByImpact(of postings: Range<Int>, impacts: [UInt8]) -> [Int] {
+    guard !postings.isEmpty else { return [] }
     let first = postings.lowerBound >> postingBlockShift
     let last = min((postings.upperBound - 1) >> postingBlockShift, impacts.count - 1)
     guard first <= last else { return [] }
-    // Best first; a small sorted list, as `count` is small.
-    var best: [(impact: UInt8, block: Int)] = []
-    best.reserveCapacity(count + 1)
+    var starts = [Int](repeating: 0, count: 257)
+    for block in first...last { starts[255 - Int(impacts[block]) + 1] += 1 }
+    for code in 0..<256 { starts[code + 1] += starts[code] }
+    var order = [Int](repeating: 0, count: last - first + 1)
     for block in first...last {
-      let impact = impacts[block]
-      if best.count == count, let weakest = best.last, weakest.impact >= impact { continue }
-      var slot = best.count
-      while slot > 0, best[slot - 1].impact < impact { slot -= 1 }
-      best.insert((impact, block), at: slot)
-      if best.count > count { best.removeLast() }
+      let bucket = 255 - Int(impacts[block])
+      order[starts[bucket]] = block
+      starts[bucket] += 1
     }
-    return best.map(\.block).sorted()
+    return order
   }
 
   /// Whether `unit` lies in one of `ranges` (ascending, disjoint).

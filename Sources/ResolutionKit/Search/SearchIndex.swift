@@ -171,6 +171,9 @@ public struct SearchIndex: Sendable {
     return annex.heading + " " + title
   }
 
+  /// The text a unit indexes, read from the corpus.
+  func text(of unit: Unit) -> String { describe(unit).text }
+
   /// Where a unit stands and what it says: its document's id, the text it
   /// indexes, the heading (as written) it stands under and its clause path.
   /// One walk down the corpus for a hit, reading fields in place (a
