@@ -18,8 +18,6 @@ struct AtomEvaluator {
   private let bitmaps: [[UInt64]]
   private let current: UnsafeMutableBufferPointer<Int>
   private let upper: UnsafeMutableBufferPointer<Int>
-  /// Where each slot's cursor starts (see `rewind`).
-  private let lower: UnsafeMutableBufferPointer<Int>
   /// The posting found at the last match, per slot.
   private let matched: UnsafeMutableBufferPointer<Int>
   /// Occurrences at the last match, per atom.
@@ -68,13 +66,11 @@ struct AtomEvaluator {
     self.bitmaps = bitmaps
     current = .allocate(capacity: max(1, ranges.count))
     upper = .allocate(capacity: max(1, ranges.count))
-    lower = .allocate(capacity: max(1, ranges.count))
     matched = .allocate(capacity: max(1, ranges.count))
     frequencies = .allocate(capacity: max(1, atoms.count))
     for (slot, range) in ranges.enumerated() {
       current[slot] = range.lowerBound
       upper[slot] = range.upperBound
-      lower[slot] = range.lowerBound
       matched[slot] = -1
     }
     for atom in atoms.indices { frequencies[atom] = 0 }
@@ -83,21 +79,14 @@ struct AtomEvaluator {
   func deallocate() {
     current.deallocate()
     upper.deallocate()
-    lower.deallocate()
     matched.deallocate()
     frequencies.deallocate()
     phraseStarts.deallocate()
     phraseEnds.deallocate()
   }
 
-  /// Puts every cursor back at its start: units may then begin again from
-  /// the lowest.
-  func rewind() {
-    for slot in 0..<lower.count { current[slot] = lower[slot] }
-  }
-
   /// Whether `unit` contains atom `atom`; records its frequency there.
-  /// Units must come in ascending order (until `rewind`).
+  /// Units must come in ascending order.
   func match(_ atom: Int, _ unit: Int32) -> Bool {
     var frequency = 0
     switch kinds[atom] {

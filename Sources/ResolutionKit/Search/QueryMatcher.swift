@@ -30,6 +30,15 @@ struct QueryMatcher {
 
   var isEmpty: Bool { vocabulary.isEmpty && prefixes.isEmpty }
 
+  /// Byte equality, lengths first: most tokens of a text are not query
+  /// words, and this runs for each of them.
+  @inline(__always)
+  private static func bytes(_ word: [UInt8], equal term: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count == term.count else { return false }
+    for index in 0..<word.count where word[index] != term[index] { return false }
+    return true
+  }
+
   /// Matched UTF-8 byte ranges of `text`, sorted, overlaps merged. A phrase
   /// match is one range from its first word to its last.
   func byteRanges(in text: String, tokenizer: inout SearchTokenizer) -> [Range<Int>] {
@@ -40,8 +49,13 @@ struct QueryMatcher {
     let keepsTokens = !phrases.isEmpty
     var ranges: [Range<Int>] = []
     tokenizer.forEachTermBytes(in: text) { term, range in
-      let word = vocabulary.firstIndex { $0.elementsEqual(term) } ?? -1
-      if (word >= 0 && isPlainWord[word]) || prefixes.contains(where: { term.starts(with: $0) }) {
+      let word = vocabulary.firstIndex { Self.bytes($0, equal: term) } ?? -1
+      if (word >= 0 && isPlainWord[word])
+        || prefixes.contains(where: {
+          $0.count <= term.count
+            && Self.bytes($0, equal: UnsafeBufferPointer(rebasing: term[..<$0.count]))
+        })
+      {
         ranges.append(range)
       }
       if keepsTokens { tokens.append((word, range)) }

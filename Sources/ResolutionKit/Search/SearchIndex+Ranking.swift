@@ -272,38 +272,31 @@ extension SearchIndex {
                 let blockShift = Self.postingBlockShift
                 let blockImpacts = postingBlockImpact
 
-                // Warm start: the seed's blocks with the largest impacts
-                // first, in rounds of growing size (each in ascending order,
-                // from rewound cursors) until `limit` hits are held, so the
-                // threshold is high before the ascending pass, which then
-                // jumps over most blocks unread. Any order gives the same
-                // hits (`TopHits` orders ties by unit; every skip is a
-                // bound).
+                // Warm start for a lone word: its blocks with the largest
+                // impacts first, so the threshold is high before the
+                // ascending pass, which then jumps over most blocks unread.
+                // Any order gives the same hits (`TopHits` orders ties by
+                // unit; every skip is a bound). Not for phrases or several
+                // atoms: there the other words' cursors would have to jump
+                // about their postings (cache misses), and matches in the
+                // strongest blocks are not assured.
                 let firstBlock = seedPostings.lowerBound >> blockShift
                 var warmed = [Bool]()
-                if seedPostings.count >= Self.warmStartMinimumPostings {
+                if atoms.count == 1, case .term = seedAtom,
+                  seedPostings.count >= Self.warmStartMinimumPostings
+                {
                   let strongest = Self.blocksByImpact(of: seedPostings, impacts: blockImpacts)
                   warmed = [Bool](repeating: false, count: strongest.count)
-                  var taken = 0
-                  var roundSize = (limit + 15) / 16 * 2
-                  // At most a quarter of the blocks: when hits are rare, the
-                  // plain pass is as good.
-                  let budget = max(roundSize, strongest.count / 4)
-                  repeat {
-                    let round = strongest[taken..<min(taken + roundSize, budget, strongest.count)]
-                      .sorted()
-                    taken += round.count
-                    roundSize *= 2
-                    warmEvaluator.rewind()
-                    for block in round {
-                      warmed[block - firstBlock] = true
-                      let lower = max(seedPostings.lowerBound, block << blockShift)
-                      let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
-                      for posting in lower..<upper where isAllowed(postingUnits[posting]) {
-                        consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
-                      }
+                  // Each block holds 16 postings, all matching when unfiltered.
+                  let round = strongest.prefix((limit + 15) / 16 * 2).sorted()
+                  for block in round {
+                    warmed[block - firstBlock] = true
+                    let lower = max(seedPostings.lowerBound, block << blockShift)
+                    let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
+                    for posting in lower..<upper where isAllowed(postingUnits[posting]) {
+                      consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
                     }
-                  } while top.threshold == nil && taken < min(budget, strongest.count)
+                  }
                 }
 
                 var rangeIndex = 0
