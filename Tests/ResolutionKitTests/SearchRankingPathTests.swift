@@ -110,6 +110,22 @@ import Testing
     }
   }
 
+  @Test func unitShapesHoldTheFieldAndALengthFloor() {
+    let floors = SearchIndex.lengthClassFloors
+    for length in 0..<1000 {
+      let lengthClass = SearchIndex.lengthClass(of: length)
+      // The class's floor is the largest not above the length.
+      #expect(floors[lengthClass] <= length)
+      #expect(lengthClass == floors.count - 1 || floors[lengthClass + 1] > length)
+    }
+    let index = SearchIndex(corpus: SearchTopKTests.generatedCorpus())
+    for (unit, packed) in index.unitLengthAndField.enumerated() {
+      let shape = Int(index.unitShapes[unit])
+      #expect(shape & 7 == Int(packed >> 28))
+      #expect(floors[shape >> 3] <= Int(packed & 0x0FFF_FFFF))
+    }
+  }
+
   @Test func unitRangesUnderHeadingsAreTheUnitsStandingUnderThem() {
     let index = SearchIndex(corpus: SearchTopKTests.generatedCorpus())
     let headings = index.units.indices.filter { index.units[$0].field == .heading }

@@ -64,6 +64,28 @@ public struct SearchIndex: Sendable {
   let headingUnitBits: [UInt64]
   /// Bit `u` set when unit `u` is a document title.
   let titleUnitBits: [UInt64]
+  /// Per unit, its field code (low 3 bits) and length class (high 5 bits,
+  /// see `lengthClassFloors`): a byte from which ranking bounds a
+  /// candidate's score before reading its exact length.
+  let unitShapes: [UInt8]
+  /// Length class `c` holds the lengths from `lengthClassFloors[c]` up to
+  /// the next floor (the last: every longer one). About 1.2 apart.
+  static let lengthClassFloors = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 19, 22, 26, 30, 35, 41, 48, 56, 66, 78, 92, 108,
+    128, 152, 180, 215, 256, 305, 365,
+  ]
+
+  /// The length class of a unit `length` words long.
+  static func lengthClass(of length: Int) -> Int {
+    var low = 0
+    var high = lengthClassFloors.count
+    // The last floor not above `length`.
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if lengthClassFloors[middle] <= length { low = middle } else { high = middle }
+    }
+    return low
+  }
   /// Per 64 units (a word of `headingUnitBits`), how many heading units
   /// come before them: a heading unit's rank among headings.
   let headingRankBase: [UInt32]
@@ -118,6 +140,10 @@ public struct SearchIndex: Sendable {
     }
     self.headingUnitBits = headingUnitBits
     self.titleUnitBits = titleUnitBits
+    self.unitShapes = postings.unitLengthAndField.map {
+      UInt8(
+        truncatingIfNeeded: Self.lengthClass(of: Int($0 & 0x0FFF_FFFF)) << 3 | Int($0 >> 28) & 7)
+    }
     var headingRankBase: [UInt32] = []
     headingRankBase.reserveCapacity(headingUnitBits.count)
     var headingCount: UInt32 = 0
@@ -160,6 +186,7 @@ public struct SearchIndex: Sendable {
       * 4
       + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count
       + (headingUnitBits.count + titleUnitBits.count) * 8 + headingRankBase.count * 4
+      + unitShapes.count
       + headingTextIDs.count * 4
       + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
   }
