@@ -74,12 +74,15 @@ extension SearchIndex {
   /// Evaluated document-at-a-time over the rarest term's units, the others
   /// checked with galloping cursors (rare-first intersection).
   ///
-  /// Once `limit` hits are held, a candidate is first given an upper bound
-  /// on its score (each term at its largest frequency in any unit, every
-  /// neighbour pair adjacent); if that cannot beat the weakest hit held, the
-  /// candidate is skipped unevaluated. The bound only skips what could not
-  /// get in, so the result is the same as scoring every candidate, in any
-  /// order: a warm start scores the seed's strongest blocks first.
+  /// Once `limit` hits are held, a candidate is first given upper bounds
+  /// on its score (the seed at its frequency there, the other terms at
+  /// their largest in any unit, every neighbour pair adjacent), from the
+  /// cheapest data first: its posting block, the title and heading bitmaps,
+  /// its byte of `unitShapes`, then its exact length. If one cannot beat
+  /// the weakest hit held, the candidate is skipped unevaluated. Bounds
+  /// only skip what could not get in, so the result is the same as scoring
+  /// every candidate, in any order: a warm start scores a lone word's
+  /// strongest blocks (a prefix's titles) first.
   ///
   /// `allowedRanges`: the units the filters leave (ascending, disjoint);
   /// nil when unfiltered.
