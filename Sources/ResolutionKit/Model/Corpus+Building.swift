@@ -12,7 +12,10 @@ extension Corpus {
   /// references for `resolvingReferences()` (documents have none yet):
   /// what a browser needs to draw its first frame.
   public static func buildDeferringReferences(from sources: [SourceText]) -> Corpus {
-    buildDeferringReferences(from: sources, findingReferences: false)
+    let corpus = buildDeferringReferences(from: sources, findingReferences: false)
+    // The parse's scratch is gone now; its pages need not stay resident.
+    FreedMemory.returnToSystem()
+    return corpus
   }
 
   private static func buildDeferringReferences(
@@ -56,6 +59,8 @@ extension Corpus {
     self.backlinks = backlinks
     referenceKeysBox = BuiltOnce<ReferenceKeyIndex>()
     referencesPending = false
+    // The parse's (for `build`) and resolution's scratch is freed by now.
+    FreedMemory.returnToSystem()
   }
 
 }

@@ -56,7 +56,8 @@ public enum ReferenceExtractor {
       addClauses(annex.clauses)
     }
     add(document.sourcesLine, .sources, "")
-    return references
+    // Kept with the document for the whole session.
+    return references.withCapacityTrimmed()
   }
 
   /// Fills every document's `references`, in parallel over documents

@@ -28,7 +28,7 @@ extension SearchIndex {
     var lengthAndField: [UInt32] = []
     var unitTokenCounts: [Int32] = []
     /// Local term ids of every token, in corpus order.
-    var tokenTerms: [Int32] = []
+    var tokenTerms = TermIDBlocks()
     /// Local vocabulary, in local id order.
     var terms: [String] = []
     var tallies: [TermTally] = []
@@ -320,26 +320,25 @@ private struct PostingOutput: @unchecked Sendable {
   func write(_ chunk: SearchIndex.Chunk, firstUnit: Int, _ cursors: [(token: Int, posting: Int)]) {
     var cursors = cursors
     var lastUnit = [Int32](repeating: -1, count: cursors.count)
-    var token = 0
+    // Each block of ids is given back once read: the room it leaves is
+    // what the index grows into.
+    var tokenTerms = TermIDBlocks.Reader(chunk.tokenTerms)
     cursors.withUnsafeMutableBufferPointer { cursors in
       lastUnit.withUnsafeMutableBufferPointer { lastUnit in
-        chunk.tokenTerms.withUnsafeBufferPointer { tokenTerms in
-          for (offset, count) in chunk.unitTokenCounts.enumerated() {
-            let unit = Int32(truncatingIfNeeded: firstUnit + offset)
-            for position in 0..<Int(count) {
-              let local = Int(tokenTerms[token])
-              token += 1
-              let slot = cursors[local].token
-              cursors[local].token = slot + 1
-              if lastUnit[local] != unit {
-                lastUnit[local] = unit
-                let posting = cursors[local].posting
-                cursors[local].posting = posting + 1
-                postingUnits[posting] = unit
-                postingPositionStart[posting] = UInt32(truncatingIfNeeded: slot)
-              }
-              positions[slot] = UInt16(min(position, Int(UInt16.max)))
+        for (offset, count) in chunk.unitTokenCounts.enumerated() {
+          let unit = Int32(truncatingIfNeeded: firstUnit + offset)
+          for position in 0..<Int(count) {
+            let local = Int(tokenTerms.next())
+            let slot = cursors[local].token
+            cursors[local].token = slot + 1
+            if lastUnit[local] != unit {
+              lastUnit[local] = unit
+              let posting = cursors[local].posting
+              cursors[local].posting = posting + 1
+              postingUnits[posting] = unit
+              postingPositionStart[posting] = UInt32(truncatingIfNeeded: slot)
             }
+            positions[slot] = UInt16(min(position, Int(UInt16.max)))
           }
         }
       }

@@ -172,6 +172,8 @@ public struct SearchIndex: Sendable {
       }
     }
     self.documentUnitStart = documentUnitStart
+    // The build's scratch (per-chunk vocabularies, tallies) is freed now.
+    FreedMemory.returnToSystem()
   }
 
   /// Number of indexed units (titles, headings, clauses, footnotes).

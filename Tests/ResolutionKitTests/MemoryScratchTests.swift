@@ -1,0 +1,42 @@
+import Testing
+
+@testable import ResolutionKit
+
+/// The memory-saving containers give back exactly what was put in.
+@Suite struct MemoryScratchTests {
+  @Test(arguments: [
+    0, 1, 1000, TermIDBlocks.blockSize, TermIDBlocks.blockSize + 1, 3 * TermIDBlocks.blockSize + 17,
+  ])
+  func termIDBlocksReadBackInOrder(count: Int) {
+    let blocks = TermIDBlocks()
+    // Ids that differ in every byte lane, so a misplaced or stale read shows.
+    func id(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: index &* 2_654_435_761) }
+    for index in 0..<count { blocks.append(id(index)) }
+    #expect(blocks.count == count)
+    var reader = TermIDBlocks.Reader(blocks)
+    var mismatches = 0
+    for index in 0..<count where reader.next() != id(index) { mismatches += 1 }
+    #expect(mismatches == 0)
+  }
+
+  @Test func trimmedArrayKeepsItsElementsInLessRoom() {
+    var strings: [String] = []
+    strings.reserveCapacity(4000)
+    for number in 0..<1000 {
+      strings.append("clause \(number) of a long enough text to be on the heap")
+    }
+    let trimmed = strings.withCapacityTrimmed()
+    #expect(trimmed == strings)
+    #expect(trimmed.capacity < 2000)
+    // Already tight: the same storage back.
+    let again = trimmed.withCapacityTrimmed()
+    #expect(again == trimmed)
+  }
+
+  #if os(Linux)
+    @Test func heapTrimIsFoundOnGlibc() {
+      #expect(FreedMemory.canReturnToSystem)
+      FreedMemory.returnToSystem()
+    }
+  #endif
+}
