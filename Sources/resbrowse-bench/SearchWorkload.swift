@@ -21,14 +21,15 @@ enum SearchWorkload {
     queries.filter { $0.allSatisfy { $0.isLetter || $0 == "-" } }
   }
 
-  /// `resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]`: only
+  /// `resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]`: only
   /// the search figures of one corpus (index build, per-query latency), for
   /// profiling and before/after comparisons without the rest of the run.
-  /// `--dump` prints every query's hits (id, path, score) so that two builds
+  /// `--dump` prints every query's hits (id, path, field, score to the last
+  /// bit, heading, snippet and its highlights) so that two builds
   /// can be diffed for identical results.
   static func run(arguments: [String]) {
     guard let file = arguments.first else {
-      fail("usage: resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]")
+      fail("usage: resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]")
     }
     func option(_ name: String, _ fallback: Int) -> Int {
       guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
@@ -67,8 +68,10 @@ enum SearchWorkload {
     var latencies: [Double] = []
     var cpuLatencies: [Double] = []
     var perQuery = [[Double]](repeating: [], count: queries.count)
+    // `--only N`: time only query N (for profiling one query).
+    let only = option("--only", -1)
     for _ in 0..<rounds {
-      for (number, query) in queries.enumerated() {
+      for (number, query) in queries.enumerated() where only < 0 || number == only {
         let cpuBefore = threadCPUSeconds()
         let (_, time) = Stopwatch.seconds { index.search(query, limit: 50) }
         let cpu = threadCPUSeconds() - cpuBefore
@@ -93,7 +96,7 @@ enum SearchWorkload {
         print("# \(query)")
         for hit in index.search(query, limit: 50) {
           print(
-            "\(hit.documentID) \(hit.path ?? "-") \(hit.field) \(String(format: "%.9f", hit.score)) \(hit.snippet.text) \(hit.snippet.highlights)"
+            "\(hit.documentID) \(hit.path ?? "-") \(hit.field) \(hit.isDocumentMatch) \(String(format: "%.17g", hit.score)) \(hit.heading ?? "-") | \(hit.snippet.text) \(hit.snippet.highlights)"
           )
         }
       }

@@ -9,6 +9,12 @@ struct AtomEvaluator {
   private let kinds: [UInt8]
   /// Cursor slots of atom `a`: `slotStart[a] ..< slotStart[a + 1]`.
   private let slotStart: [Int]
+  /// A phrase's slots by ascending document frequency (same indexing as
+  /// the slots): seeking the rarest word first fails soonest.
+  private let seekOrder: [Int]
+  /// Per phrase word, its position range in the unit being checked.
+  private let phraseStarts: UnsafeMutableBufferPointer<Int>
+  private let phraseEnds: UnsafeMutableBufferPointer<Int>
   private let bitmaps: [[UInt64]]
   private let current: UnsafeMutableBufferPointer<Int>
   private let upper: UnsafeMutableBufferPointer<Int>
@@ -28,15 +34,23 @@ struct AtomEvaluator {
     var slotStart = [0]
     var bitmaps: [[UInt64]] = []
     var ranges: [Range<Int>] = []
+    var seekOrder: [Int] = []
+    var longestPhrase = 1
     for atom in atoms {
       switch atom {
       case .term(let id):
         kinds.append(0)
         ranges.append(index.postingRange(of: id))
+        seekOrder.append(ranges.count - 1)
         bitmaps.append([])
       case .phrase(let ids):
         kinds.append(1)
+        let first = ranges.count
         ranges += ids.map(index.postingRange)
+        longestPhrase = max(longestPhrase, ids.count)
+        seekOrder += ranges.indices[first...].sorted {
+          (ranges[$0].count, $0) < (ranges[$1].count, $1)
+        }
         bitmaps.append([])
       case .prefix(let bitmap, _):
         kinds.append(2)
@@ -46,6 +60,9 @@ struct AtomEvaluator {
     }
     self.kinds = kinds
     self.slotStart = slotStart
+    self.seekOrder = seekOrder
+    phraseStarts = .allocate(capacity: longestPhrase)
+    phraseEnds = .allocate(capacity: longestPhrase)
     self.bitmaps = bitmaps
     current = .allocate(capacity: max(1, ranges.count))
     upper = .allocate(capacity: max(1, ranges.count))
@@ -64,6 +81,8 @@ struct AtomEvaluator {
     upper.deallocate()
     matched.deallocate()
     frequencies.deallocate()
+    phraseStarts.deallocate()
+    phraseEnds.deallocate()
   }
 
   /// Whether `unit` contains atom `atom`; records its frequency there.
@@ -89,35 +108,123 @@ struct AtomEvaluator {
   }
 
   private func phraseCount(_ slots: Range<Int>, _ unit: Int32) -> Int {
-    for slot in slots {
+    var sought = 0
+    for slot in seekOrder[slots] {
       let posting = seek(slot, unit)
       guard posting >= 0 else { return 0 }
       matched[slot] = posting
-    }
-    let first = matched[slots.lowerBound]
-    var count = 0
-    outer: for start in Int(positionStarts[first])..<Int(positionStarts[first + 1]) {
-      let base = Int(positions[start])
-      for slot in slots.dropFirst() {
-        let posting = matched[slot]
-        let target = base + (slot - slots.lowerBound)
-        if !contains(Int(positionStarts[posting])..<Int(positionStarts[posting + 1]), target) {
-          continue outer
+      sought += 1
+      // The two rarest words alone often rule the unit out: then the
+      // common words' postings (`of`, `the`) need not be sought at all.
+      if sought == 2, slots.count > 2 {
+        let rarest = seekOrder[slots.lowerBound]
+        if !Self.standApart(
+          positions: positions, first: positionRange(matched[rarest]),
+          second: positionRange(posting), by: slot - rarest)
+        {
+          return 0
         }
+      }
+    }
+    for (word, slot) in slots.enumerated() {
+      phraseStarts[word] = Int(positionStarts[matched[slot]])
+      phraseEnds[word] = Int(positionStarts[matched[slot] + 1])
+    }
+    return Self.phraseOccurrences(
+      positions: positions,
+      starts: UnsafeMutableBufferPointer(rebasing: phraseStarts[..<slots.count]),
+      ends: UnsafeBufferPointer(rebasing: phraseEnds[..<slots.count]))
+  }
+
+  /// How many times the words whose positions are `positions[starts[i] ..<
+  /// ends[i]]` (ascending) stand adjacent and in order: the number of
+  /// positions `p` of the first word with word `i` at `p + i` for every `i`.
+  /// `starts` is used as scratch.
+  ///
+  /// Walks the positions of the word with the fewest, with one forward-only
+  /// cursor per other word (the targets ascend), rather than binary
+  /// searching the others for each position of the first word, which is
+  /// often a common one (`of the union`). Positions are distinct except
+  /// where capped at 65535; a list reaching the cap takes the first-word
+  /// count, which counts repeats of the cap as written.
+  static func phraseOccurrences(
+    positions: UnsafeBufferPointer<UInt16>, starts: UnsafeMutableBufferPointer<Int>,
+    ends: UnsafeBufferPointer<Int>
+  ) -> Int {
+    let words = starts.count
+    guard words > 0 else { return 0 }
+    var anchor = 0
+    for word in 0..<words {
+      let start = starts[word]
+      let end = ends[word]
+      guard start < end else { return 0 }
+      if positions[end - 1] == UInt16.max {
+        return firstWordOccurrences(positions: positions, starts: starts, ends: ends)
+      }
+      if end - start < ends[anchor] - starts[anchor] { anchor = word }
+    }
+    var count = 0
+    outer: for index in starts[anchor]..<ends[anchor] {
+      // Where the first word would stand for this anchor position.
+      let first = Int(positions[index]) - anchor
+      guard first >= 0 else { continue }
+      for word in 0..<words where word != anchor {
+        let target = first + word
+        var cursor = starts[word]
+        let end = ends[word]
+        while cursor < end, Int(positions[cursor]) < target { cursor += 1 }
+        starts[word] = cursor
+        // Later anchors only ask for later targets.
+        guard cursor < end else { break outer }
+        if Int(positions[cursor]) != target { continue outer }
       }
       count += 1
     }
     return count
   }
 
-  private func contains(_ range: Range<Int>, _ target: Int) -> Bool {
-    var low = range.lowerBound
-    var high = range.upperBound
-    while low < high {
-      let middle = (low + high) >> 1
-      if Int(positions[middle]) < target { low = middle + 1 } else { high = middle }
+  private func positionRange(_ posting: Int) -> Range<Int> {
+    Int(positionStarts[posting])..<Int(positionStarts[posting + 1])
+  }
+
+  /// Whether some position in `positions[second]` is `distance` (which may
+  /// be negative) after one in `positions[first]`; both ascending.
+  static func standApart(
+    positions: UnsafeBufferPointer<UInt16>, first: Range<Int>, second: Range<Int>, by distance: Int
+  ) -> Bool {
+    var i = first.lowerBound
+    var j = second.lowerBound
+    while i < first.upperBound, j < second.upperBound {
+      let wanted = Int(positions[i]) + distance
+      let found = Int(positions[j])
+      if found == wanted { return true }
+      if found < wanted { j += 1 } else { i += 1 }
     }
-    return low < range.upperBound && Int(positions[low]) == target
+    return false
+  }
+
+  /// The plain count: each position of the first word, the others binary
+  /// searched.
+  static func firstWordOccurrences(
+    positions: UnsafeBufferPointer<UInt16>, starts: UnsafeMutableBufferPointer<Int>,
+    ends: UnsafeBufferPointer<Int>
+  ) -> Int {
+    var count = 0
+    outer: for index in starts[0]..<ends[0] {
+      let base = Int(positions[index])
+      for word in 1..<starts.count {
+        var low = starts[word]
+        var high = ends[word]
+        let target = base + word
+        while low < high {
+          let middle = (low + high) >> 1
+          if Int(positions[middle]) < target { low = middle + 1 } else { high = middle }
+        }
+        if !(low < ends[word] && Int(positions[low]) == target) { continue outer }
+      }
+      count += 1
+    }
+    return count
   }
 
   /// Moves slot's cursor to the first posting with unit ≥ `target`

@@ -30,19 +30,35 @@ struct QueryMatcher {
 
   var isEmpty: Bool { vocabulary.isEmpty && prefixes.isEmpty }
 
+  /// Byte equality, lengths first: most tokens of a text are not query
+  /// words, and this runs for each of them.
+  @inline(__always)
+  private static func bytes(_ word: [UInt8], equal term: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count == term.count else { return false }
+    for index in 0..<word.count where word[index] != term[index] { return false }
+    return true
+  }
+
   /// Matched UTF-8 byte ranges of `text`, sorted, overlaps merged. A phrase
   /// match is one range from its first word to its last.
   func byteRanges(in text: String, tokenizer: inout SearchTokenizer) -> [Range<Int>] {
     guard !isEmpty else { return [] }
-    // Per token: its vocabulary index (-1 when none) and range.
+    // Per token: its vocabulary index (-1 when none) and range; kept only
+    // when there are phrases to find.
     var tokens: [(word: Int, range: Range<Int>)] = []
+    let keepsTokens = !phrases.isEmpty
     var ranges: [Range<Int>] = []
     tokenizer.forEachTermBytes(in: text) { term, range in
-      let word = vocabulary.firstIndex { $0.elementsEqual(term) } ?? -1
-      if (word >= 0 && isPlainWord[word]) || prefixes.contains(where: { term.starts(with: $0) }) {
+      let word = vocabulary.firstIndex { Self.bytes($0, equal: term) } ?? -1
+      if (word >= 0 && isPlainWord[word])
+        || prefixes.contains(where: {
+          $0.count <= term.count
+            && Self.bytes($0, equal: UnsafeBufferPointer(rebasing: term[..<$0.count]))
+        })
+      {
         ranges.append(range)
       }
-      tokens.append((word, range))
+      if keepsTokens { tokens.append((word, range)) }
     }
     if !phrases.isEmpty {
       for index in tokens.indices where tokens[index].word >= 0 {
@@ -54,16 +70,23 @@ struct QueryMatcher {
         }
       }
     }
-    ranges.sort { $0.lowerBound < $1.lowerBound }
-    var merged: [Range<Int>] = []
-    for range in ranges {
-      if let last = merged.last, range.lowerBound < last.upperBound {
-        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+    // Words come in text order: only phrase ranges need sorting in.
+    if !phrases.isEmpty { ranges.sort { $0.lowerBound < $1.lowerBound } }
+    // Overlaps merged in place (by index: iterating the array itself would
+    // hold its buffer and make the first write copy it).
+    var count = 0
+    for index in ranges.indices {
+      let range = ranges[index]
+      if count > 0, range.lowerBound < ranges[count - 1].upperBound {
+        let last = ranges[count - 1]
+        ranges[count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
       } else {
-        merged.append(range)
+        ranges[count] = range
+        count += 1
       }
     }
-    return merged
+    ranges.removeLast(ranges.count - count)
+    return ranges
   }
 }
 

@@ -161,16 +161,32 @@ extension SearchIndex {
       unitLengthAndField: unitLengthAndField, tokenCount: tokenCount)
   }
 
+  /// Step of the block impacts: the largest possible factor, `(k1 + 1)`
+  /// times the largest boost, a little widened, over 254 steps (one step
+  /// of room is added when rounding up, see `impactCode`).
+  static let impactStep = (k1 + 1) * (fieldCodes.map(boost).max() ?? 1) * 1.001 / 254
+
+  /// The byte stored for a block whose largest factor is `impact`: rounded
+  /// up with a step to spare, so `impactBound` is never below `impact`
+  /// whatever the rounding of the division.
+  static func impactCode(_ impact: Double) -> UInt8 {
+    UInt8(min(255, max(0, (impact / impactStep).rounded(.up) + 1)))
+  }
+
+  /// An upper bound of the factors of a block stored as `code`.
+  @inline(__always)
+  static func impactBound(_ code: UInt8) -> Double { Double(code) * impactStep }
+
   /// Per block of postings, the largest `boost × f(k1+1)/(f+norm)`, computed
-  /// exactly as ranking does; blocks in parallel.
+  /// exactly as ranking does, stored rounded up; blocks in parallel.
   static func postingBlockImpacts(
     postingCount: Int, postingUnits: [Int32], postingPositionStart: [UInt32],
     unitLengthAndField: [UInt32], averageLength: Double
-  ) -> [Double] {
+  ) -> [UInt8] {
     let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
     let boosts = fieldCodes.map(boost)
     let taskCount = max(1, min(blockCount, ProcessInfo.processInfo.activeProcessorCount * 4))
-    var impacts = [Double](repeating: 0, count: blockCount)
+    var impacts = [UInt8](repeating: 0, count: blockCount)
     impacts.withUnsafeMutableBufferPointer { impacts in
       let output = ImpactOutput(impacts: impacts)
       DispatchQueue.concurrentPerform(iterations: taskCount) { task in
@@ -190,7 +206,7 @@ extension SearchIndex {
               frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
             best = max(best, impact)
           }
-          output.impacts[block] = best
+          output.impacts[block] = impactCode(best)
         }
       }
     }
@@ -332,7 +348,7 @@ private struct PostingOutput: @unchecked Sendable {
 
 /// Block impacts, written by block range from `concurrentPerform`.
 private struct ImpactOutput: @unchecked Sendable {
-  let impacts: UnsafeMutableBufferPointer<Double>
+  let impacts: UnsafeMutableBufferPointer<UInt8>
 }
 
 /// Slots written once each from `concurrentPerform`, read after it returns.

@@ -57,8 +57,8 @@ private struct TopHits {
     }
   }
 
-  /// The score a new candidate must beat once full (candidates come in
-  /// ascending unit order, so an equal score never gets in); nil before.
+  /// The score a new candidate must beat once full (a tie gets in only
+  /// with a lower unit, which `insert` settles); nil before.
   var threshold: Double? {
     heap.count == capacity ? heap.first?.score : nil
   }
@@ -74,13 +74,20 @@ extension SearchIndex {
   /// Evaluated document-at-a-time over the rarest term's units, the others
   /// checked with galloping cursors (rare-first intersection).
   ///
-  /// Once `limit` hits are held, a candidate is first given an upper bound
-  /// on its score (each term at its largest frequency in any unit, every
-  /// neighbour pair adjacent); if that cannot beat the weakest hit held, the
-  /// candidate is skipped unevaluated. The bound only skips what could not
-  /// get in, so the result is the same as scoring every candidate.
+  /// Once `limit` hits are held, a candidate is first given upper bounds
+  /// on its score (the seed at its frequency there, the other terms at
+  /// their largest in any unit, every neighbour pair adjacent), from the
+  /// cheapest data first: its posting block, the title and heading bitmaps,
+  /// its byte of `unitShapes`, then its exact length. If one cannot beat
+  /// the weakest hit held, the candidate is skipped unevaluated. Bounds
+  /// only skip what could not get in, so the result is the same as scoring
+  /// every candidate, in any order: a warm start scores a lone word's
+  /// strongest blocks (a prefix's titles) first.
+  ///
+  /// `allowedRanges`: the units the filters leave (ascending, disjoint);
+  /// nil when unfiltered.
   func rankUnits(
-    _ query: SearchQuery, limit: Int, filter: UnitFilter
+    _ query: SearchQuery, limit: Int, allowedRanges: [Range<Int32>]?
   ) -> [(unit: Int32, score: Double)] {
     var required: [(atom: Atom, order: Int)] = []
     for (order, term) in query.required.enumerated() {
@@ -122,135 +129,259 @@ extension SearchIndex {
     }
     // A margin far above rounding error keeps every bound a true bound.
     let margin = 1 + 1e-9
-    // Per field, the bound at the smallest possible norm (length 0).
-    let shortestBound =
-      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
-    let fieldBounds = boosts.map { shortestBound * $0 * margin }
     // What the atoms other than the seed (and the neighbour bonus) can add,
     // at most, in any unit: the rest of a seed block's bound.
     let restBound =
       (termsBound(k1 * (1 - Self.b), seedFrequency: 0) + proximityBound)
       * (boosts.max() ?? 1)
-    let prefixCandidates = candidateBitmapUnits(of: required[seedIndex].atom)
+    // The most a unit of a field can score (at the smallest norm): once the
+    // threshold reaches a field's, its units are told apart by two small
+    // bitmaps and skipped without reading their length.
+    let shortestBound =
+      termsBound(k1 * (1 - Self.b), seedFrequency: maximumFrequencies[0]) + proximityBound
+    let clauseBound = shortestBound * max(Self.boost(.clause), Self.boost(.footnote)) * margin
+    let headingBound = shortestBound * Self.boost(.heading) * margin
+    let seedAtom = required[seedIndex].atom
+    // Per length class (see `unitShapes`), the smallest norm of its units,
+    // and what the atoms other than the seed and the neighbour bonus can
+    // add there at most.
+    let shortestNorms = Self.lengthClassFloors.map {
+      k1 * (1 - Self.b + Self.b * Double($0) / averageLength)
+    }
+    let restBounds = shortestNorms.map { termsBound($0, seedFrequency: 0) + proximityBound }
 
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
         postingPositionStart.withUnsafeBufferPointer { positionStarts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            prefixCandidates.withUnsafeBufferPointer { prefixCandidates in
-              // A term's or phrase's candidates are postings of its
-              // (rarest) term, whose frequency bounds the atom's.
-              let seedPostings = seedRange(of: required[seedIndex].atom)
-              let candidates =
-                seedPostings.map { UnsafeBufferPointer(rebasing: postingUnits[$0]) }
-                ?? prefixCandidates
-              let firstSeedPosting = seedPostings?.lowerBound ?? 0
-              let blockShift = Self.postingBlockShift
-              let blockImpacts = postingBlockImpact
-              let evaluator = AtomEvaluator(
-                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
-                positionStarts: positionStarts)
-              defer { evaluator.deallocate() }
-              var filter = filter
-              let checksHeadings = filter.headings != nil
-              // Under a document filter, candidates outside the allowed
-              // documents' unit ranges are jumped over, not visited.
-              let ranges = filter.documents.map { unitRanges(ofDocuments: $0) }
-              var rangeIndex = 0
-              var next = 0
-              /// Index of the first candidate from `index` on that is not
-              /// below `unit` (binary search; candidates ascend).
-              func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
-                var low = index
-                var high = candidates.count
-                while low < high {
-                  let middle = (low + high) >> 1
-                  if candidates[middle] < unit { low = middle + 1 } else { high = middle }
-                }
-                return low
-              }
-              var top = TopHits(capacity: limit)
-              let averageLength = self.averageLength
-              candidateLoop: while next < candidates.count {
-                let candidate = next
-                next += 1
-                let unit = candidates[candidate]
-                guard Int(unit) < lengthAndField.count else { continue }
-                if let ranges {
-                  while rangeIndex < ranges.count, ranges[rangeIndex].upperBound <= unit {
-                    rangeIndex += 1
+            unitShapes.withUnsafeBufferPointer { unitShapes in
+              titleUnitBits.withUnsafeBufferPointer { titleBits in
+                headingUnitBits.withUnsafeBufferPointer { headingBits in
+                  // A term's or phrase's candidates are postings of its
+                  // (rarest) term, whose frequency bounds the atom's; a
+                  // prefix's are the units of its bitmap.
+                  let seedPostings = seedRange(of: seedAtom)
+                  let firstSeedPosting = seedPostings?.lowerBound ?? 0
+                  let evaluator = AtomEvaluator(
+                    index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                    positionStarts: positionStarts)
+                  defer { evaluator.deallocate() }
+                  // A second set of cursors for a warm start's own ascending pass.
+                  let warmEvaluator = AtomEvaluator(
+                    index: self, atoms: atoms, postingUnits: postingUnits, positions: positions,
+                    positionStarts: positionStarts)
+                  defer { warmEvaluator.deallocate() }
+                  var top = TopHits(capacity: limit)
+                  let averageLength = self.averageLength
+                  // Field code → boost without a division (codes are below 16).
+                  let boostByCode = (0..<16).map { boosts[$0 % boosts.count] }
+
+                  /// Whether `unit`'s field leaves it a chance against `threshold`.
+                  func fieldCanGetIn(_ unit: Int32, _ threshold: Double) -> Bool {
+                    if threshold < clauseBound { return true }
+                    let word = Int(unit) >> 6
+                    let bit: UInt64 = 1 << UInt64(unit & 63)
+                    if titleBits[word] & bit != 0 { return true }
+                    return threshold < headingBound && headingBits[word] & bit != 0
                   }
-                  guard rangeIndex < ranges.count else { break }
-                  let start = ranges[rangeIndex].lowerBound
-                  if unit < start {
-                    next = firstCandidate(notBelow: start, from: next)
-                    continue
+
+                  /// Scores candidate `candidate` (unit `unit`) into `top` when
+                  /// it matches and can get in.
+                  func consider(_ candidate: Int, _ unit: Int32, _ evaluator: AtomEvaluator) {
+                    let threshold = top.threshold
+                    // Once hits are held, a bound from the unit's length, field
+                    // and the seed's frequency there (the other atoms at their
+                    // largest) skips most candidates before matching them.
+                    // Until then, matching comes first: the other atoms'
+                    // cursors walk sorted postings, while the length is a
+                    // cache miss.
+                    if let threshold {
+                      guard fieldCanGetIn(unit, threshold) else { return }
+                      var seedFrequency = maximumFrequencies[0]
+                      if seedPostings != nil {
+                        let posting = firstSeedPosting + candidate
+                        seedFrequency = Double(
+                          positionStarts[posting + 1] - positionStarts[posting])
+                      }
+                      // First from the unit's byte (field, length rounded
+                      // down): four times denser than the packed lengths, so
+                      // far fewer cache misses.
+                      let shape = Int(unitShapes[Int(unit)])
+                      let lengthClass = shape >> 3
+                      let roughBound =
+                        (idfs[0] * seedFrequency * (k1 + 1)
+                          / (seedFrequency + shortestNorms[lengthClass])
+                          + restBounds[lengthClass]) * boostByCode[shape & 7]
+                      if roughBound * margin <= threshold { return }
+                      // With one atom, its exact bound saves its evaluation (a
+                      // phrase's positions); with several, matching them
+                      // first rejects most candidates more cheaply.
+                      if requiredCount == 1 {
+                        let packed = lengthAndField[Int(unit)]
+                        let length = Double(packed & 0x0FFF_FFFF)
+                        let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                        let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
+                        if bound * boostByCode[Int(packed >> 28)] * margin <= threshold { return }
+                      }
+                    }
+                    for atom in 0..<requiredCount where !evaluator.match(atom, unit) { return }
+                    for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                      return
+                    }
+                    let packed = lengthAndField[Int(unit)]
+                    let boost = boostByCode[Int(packed >> 28)]
+                    let length = Double(packed & 0x0FFF_FFFF)
+                    let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                    var score = 0.0
+                    for atom in 0..<requiredCount {
+                      let frequency = Double(evaluator.frequencies[atom])
+                      score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
+                    }
+                    if let threshold, !neighbours.isEmpty,
+                      (score + proximityBound) * boost * margin <= threshold
+                    {
+                      return
+                    }
+                    for (first, second) in neighbours {
+                      let distance = evaluator.proximity(first, second)
+                      score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+                    }
+                    top.insert(unit, score * boost)
                   }
-                }
-                if checksHeadings {
-                  let described = units[Int(unit)]
-                  if !filter.allows(
-                    document: described.document, headingUnit: described.headingUnit)
+
+                  func isAllowed(_ unit: Int32) -> Bool {
+                    Int(unit) < lengthAndField.count
+                      && (allowedRanges.map { Self.contains($0, unit) } ?? true)
+                  }
+
+                  if case .prefix(let bitmap, _) = seedAtom {
+                    bitmap.withUnsafeBufferPointer { bitmap in
+                      let words = min(bitmap.count, titleBits.count, headingBits.count)
+                      // Warm start: the titles first (the most boosted field),
+                      // then the rest in ascending order.
+                      for word in 0..<words {
+                        var bits = bitmap[word] & titleBits[word]
+                        while bits != 0 {
+                          let unit = Int32(
+                            truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                          bits &= bits - 1
+                          if isAllowed(unit) { consider(0, unit, warmEvaluator) }
+                        }
+                      }
+                      var rangeIndex = 0
+                      wordLoop: for word in 0..<words {
+                        var bits = bitmap[word] & ~titleBits[word]
+                        if let threshold = top.threshold, threshold >= clauseBound {
+                          // Only headings can still get in, if even they can.
+                          guard threshold < headingBound else { break wordLoop }
+                          bits &= headingBits[word]
+                        }
+                        while bits != 0 {
+                          let unit = Int32(
+                            truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                          bits &= bits - 1
+                          guard Int(unit) < lengthAndField.count else { break wordLoop }
+                          if let allowedRanges {
+                            while rangeIndex < allowedRanges.count,
+                              allowedRanges[rangeIndex].upperBound <= unit
+                            {
+                              rangeIndex += 1
+                            }
+                            guard rangeIndex < allowedRanges.count else { break wordLoop }
+                            if unit < allowedRanges[rangeIndex].lowerBound { continue }
+                          }
+                          consider(0, unit, evaluator)
+                        }
+                      }
+                    }
+                    return top.sorted
+                  }
+                  guard let seedPostings else { return [] }
+                  let candidates = UnsafeBufferPointer(rebasing: postingUnits[seedPostings])
+                  let blockShift = Self.postingBlockShift
+                  let blockImpacts = postingBlockImpact
+
+                  // Warm start for a lone word: its blocks with the largest
+                  // impacts first, so the threshold is high before the
+                  // ascending pass, which then jumps over most blocks unread.
+                  // Any order gives the same hits (`TopHits` orders ties by
+                  // unit; every skip is a bound). Not for phrases or several
+                  // atoms: there the other words' cursors would have to jump
+                  // about their postings (cache misses), and matches in the
+                  // strongest blocks are not assured.
+                  let firstBlock = seedPostings.lowerBound >> blockShift
+                  var warmed = [Bool]()
+                  if atoms.count == 1, case .term = seedAtom,
+                    seedPostings.count >= Self.warmStartMinimumPostings
                   {
-                    // Nothing before the next allowed heading can pass.
-                    guard let heading = filter.nextHeading else { break }
-                    next = firstCandidate(notBelow: heading, from: next)
-                    continue
+                    let strongest = Self.blocksByImpact(of: seedPostings, impacts: blockImpacts)
+                    warmed = [Bool](repeating: false, count: strongest.count)
+                    // Each block holds 16 postings, all matching when unfiltered.
+                    let round = strongest.prefix((limit + 15) / 16 * 2).sorted()
+                    for block in round {
+                      warmed[block - firstBlock] = true
+                      let lower = max(seedPostings.lowerBound, block << blockShift)
+                      let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
+                      for posting in lower..<upper where isAllowed(postingUnits[posting]) {
+                        consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
+                      }
+                    }
                   }
-                }
-                let packed = lengthAndField[Int(unit)]
-                let fieldCode = Int(packed >> 28) % boosts.count
-                let threshold = top.threshold
-                if let threshold, fieldBounds[fieldCode] <= threshold { continue }
-                if let threshold, seedPostings != nil {
-                  // The seed's block, bounded as a whole: when it cannot
-                  // reach the top hits, go on after its last posting.
-                  let block = (firstSeedPosting + candidate) >> blockShift
-                  if block < blockImpacts.count,
-                    (idfs[0] * blockImpacts[block] + restBound) * margin <= threshold
-                  {
-                    next = max(next, ((block + 1) << blockShift) - firstSeedPosting)
-                    continue
+
+                  var rangeIndex = 0
+                  var next = 0
+                  /// Index of the first candidate from `index` on that is not
+                  /// below `unit` (binary search; candidates ascend).
+                  func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
+                    var low = index
+                    var high = candidates.count
+                    while low < high {
+                      let middle = (low + high) >> 1
+                      if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+                    }
+                    return low
                   }
-                }
-                let boost = boosts[fieldCode]
-                let length = Double(packed & 0x0FFF_FFFF)
-                let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
-                // With one required atom, its exact bound here saves its
-                // evaluation (a phrase's positions); with several, matching
-                // them first rejects most candidates more cheaply.
-                if let threshold, requiredCount == 1 {
-                  var seedFrequency = maximumFrequencies[0]
-                  if seedPostings != nil {
-                    let posting = firstSeedPosting + candidate
-                    seedFrequency = Double(positionStarts[posting + 1] - positionStarts[posting])
+                  while next < candidates.count {
+                    let candidate = next
+                    next += 1
+                    let unit = candidates[candidate]
+                    guard Int(unit) < lengthAndField.count else { continue }
+                    // Under a filter, candidates outside the allowed unit
+                    // ranges are jumped over, not visited.
+                    if let allowedRanges {
+                      while rangeIndex < allowedRanges.count,
+                        allowedRanges[rangeIndex].upperBound <= unit
+                      {
+                        rangeIndex += 1
+                      }
+                      guard rangeIndex < allowedRanges.count else { break }
+                      let start = allowedRanges[rangeIndex].lowerBound
+                      if unit < start {
+                        next = firstCandidate(notBelow: start, from: next)
+                        continue
+                      }
+                    }
+                    let block = (firstSeedPosting + candidate) >> blockShift
+                    let blockEnd = ((block + 1) << blockShift) - firstSeedPosting
+                    if block - firstBlock < warmed.count, warmed[block - firstBlock] {
+                      // Already considered by the warm start.
+                      next = max(next, blockEnd)
+                      continue
+                    }
+                    // The seed's block, bounded as a whole: when it cannot
+                    // reach the top hits, go on after its last posting.
+                    if let threshold = top.threshold, block < blockImpacts.count,
+                      (idfs[0] * Self.impactBound(blockImpacts[block]) + restBound) * margin
+                        <= threshold
+                    {
+                      next = max(next, blockEnd)
+                      continue
+                    }
+                    consider(candidate, unit, evaluator)
                   }
-                  let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
-                  if bound * boost * margin <= threshold { continue }
+                  return top.sorted
                 }
-                for atom in 0..<requiredCount where !evaluator.match(atom, unit) {
-                  continue candidateLoop
-                }
-                for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
-                  continue candidateLoop
-                }
-                var score = 0.0
-                for atom in 0..<requiredCount {
-                  let frequency = Double(evaluator.frequencies[atom])
-                  score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
-                }
-                if let threshold, !neighbours.isEmpty,
-                  (score + proximityBound) * boost * margin <= threshold
-                {
-                  continue
-                }
-                for (first, second) in neighbours {
-                  let distance = evaluator.proximity(first, second)
-                  score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
-                }
-                top.insert(unit, score * boost)
               }
-              return top.sorted
             }
           }
         }
@@ -258,9 +389,43 @@ extension SearchIndex {
     }
   }
 
+  /// Seeds with fewer postings are ranked in one pass: a warm start would
+  /// not pay for itself.
+  static let warmStartMinimumPostings = 1024
+
+  /// The blocks holding the postings `postings`, largest impact first
+  /// (ties: the earlier first); a counting sort on the impact bytes.
+  static func blocksByImpact(of postings: Range<Int>, impacts: [UInt8]) -> [Int] {
+    guard !postings.isEmpty else { return [] }
+    let first = postings.lowerBound >> postingBlockShift
+    let last = min((postings.upperBound - 1) >> postingBlockShift, impacts.count - 1)
+    guard first <= last else { return [] }
+    var starts = [Int](repeating: 0, count: 257)
+    for block in first...last { starts[255 - Int(impacts[block]) + 1] += 1 }
+    for code in 0..<256 { starts[code + 1] += starts[code] }
+    var order = [Int](repeating: 0, count: last - first + 1)
+    for block in first...last {
+      let bucket = 255 - Int(impacts[block])
+      order[starts[bucket]] = block
+      starts[bucket] += 1
+    }
+    return order
+  }
+
+  /// Whether `unit` lies in one of `ranges` (ascending, disjoint).
+  static func contains(_ ranges: [Range<Int32>], _ unit: Int32) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if ranges[middle].upperBound <= unit { low = middle + 1 } else { high = middle }
+    }
+    return low < ranges.count && ranges[low].lowerBound <= unit
+  }
+
   /// The units of the allowed documents, as ascending disjoint ranges
   /// (neighbouring documents joined).
-  private func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
+  func unitRanges(ofDocuments allowed: [Bool]) -> [Range<Int32>] {
     var ranges: [Range<Int32>] = []
     for (document, isAllowed) in allowed.enumerated()
     where isAllowed && document + 1 < documentUnitStart.count {
@@ -338,17 +503,4 @@ extension SearchIndex {
     }
   }
 
-  /// The units worth checking for a prefix: those of any of its terms.
-  private func candidateBitmapUnits(of atom: Atom) -> [Int32] {
-    guard case .prefix(let bitmap, let frequency) = atom else { return [] }
-    var result: [Int32] = []
-    result.reserveCapacity(frequency)
-    for (wordIndex, var word) in bitmap.enumerated() {
-      while word != 0 {
-        result.append(Int32(wordIndex * 64 + word.trailingZeroBitCount))
-        word &= word - 1
-      }
-    }
-    return result
-  }
 }

@@ -35,7 +35,9 @@ extension SearchIndex {
 
     var ranked: [(unit: Int32, score: Double)] = []
     if !query.required.isEmpty {
-      ranked = rankUnits(query, limit: limit, filter: filter)
+      ranked = rankUnits(
+        query, limit: limit,
+        allowedRanges: allowedUnitRanges(documents: allowedDocuments, headings: allowedHeadings))
     } else if let headings = allowedHeadings {
       // Filters only, with `in:`: the headings they select.
       for heading in headings where ranked.count < limit {
@@ -55,19 +57,80 @@ extension SearchIndex {
     }
     for (unitIndex, score) in ranked.prefix(limit - hits.count) {
       let unit = units[Int(unitIndex)]
-      let text = text(of: unit)
-      let ranges = matcher.byteRanges(in: text, tokenizer: &tokenizer)
-      let (heading, path) = headingAndPath(of: unit)
+      let place = describe(unit)
+      let ranges = matcher.byteRanges(in: place.text, tokenizer: &tokenizer)
       hits.append(
         SearchHit(
-          documentID: corpus.documents[Int(unit.document)].id, path: path, heading: heading,
-          field: unit.field, score: score, snippet: SnippetMaker.snippet(of: text, matches: ranges))
-      )
+          documentID: place.documentID, path: place.path, heading: place.heading,
+          field: unit.field, score: score,
+          snippet: SnippetMaker.snippet(of: place.text, matches: ranges)))
     }
     return hits
   }
 
   // MARK: - Filters
+
+  /// The units that the document and `in:` filters leave, as ascending
+  /// disjoint ranges; nil when neither is set. Ranking jumps between them
+  /// instead of looking each candidate's unit up.
+  private func allowedUnitRanges(documents: [Bool]?, headings: [Int32]?) -> [Range<Int32>]? {
+    let byDocument = documents.map { unitRanges(ofDocuments: $0) }
+    guard let headings else { return byDocument }
+    let byHeading = unitRanges(underHeadings: headings)
+    guard let byDocument else { return byHeading }
+    return Self.intersection(byDocument, byHeading)
+  }
+
+  /// The units standing under the heading units `headings` (ascending):
+  /// each heading and what follows it up to the next heading or the next
+  /// document, whose title and its footnotes come first.
+  func unitRanges(underHeadings headings: [Int32]) -> [Range<Int32>] {
+    var ranges: [Range<Int32>] = []
+    ranges.reserveCapacity(headings.count)
+    var document = 0
+    for heading in headings where heading >= 0 && Int(heading) < units.count {
+      // Documents ascend with their units: a moving cursor finds the end.
+      while document + 1 < documentUnitStart.count, documentUnitStart[document + 1] <= heading {
+        document += 1
+      }
+      let documentEnd = Int(documentUnitStart[min(document + 1, documentUnitStart.count - 1)])
+      let end = nextHeadingUnit(after: Int(heading), before: documentEnd)
+      let range = heading..<Int32(end)
+      if let last = ranges.last, last.upperBound >= range.lowerBound {
+        ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        ranges.append(range)
+      }
+    }
+    return ranges
+  }
+
+  /// The first heading unit after `unit` and below `limit`, else `limit`.
+  private func nextHeadingUnit(after unit: Int, before limit: Int) -> Int {
+    var word = (unit + 1) >> 6
+    guard word < headingUnitBits.count else { return limit }
+    var bits = headingUnitBits[word] & (~0 << UInt64((unit + 1) & 63))
+    while bits == 0 {
+      word += 1
+      guard word < headingUnitBits.count, word << 6 < limit else { return limit }
+      bits = headingUnitBits[word]
+    }
+    return min(limit, word << 6 + bits.trailingZeroBitCount)
+  }
+
+  /// The units in both `a` and `b` (each ascending and disjoint).
+  static func intersection(_ a: [Range<Int32>], _ b: [Range<Int32>]) -> [Range<Int32>] {
+    var result: [Range<Int32>] = []
+    var i = 0
+    var j = 0
+    while i < a.count, j < b.count {
+      let lower = max(a[i].lowerBound, b[j].lowerBound)
+      let upper = min(a[i].upperBound, b[j].upperBound)
+      if lower < upper { result.append(lower..<upper) }
+      if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+    }
+    return result
+  }
 
   /// Which documents `doc:`, `kind:` and `body:` allow; nil when unfiltered.
   private func documentFilter(for query: SearchQuery) -> [Bool]? {
@@ -124,9 +187,11 @@ extension SearchIndex {
     guard let rarest = ids.min(by: { documentFrequency($0) < documentFrequency($1) }) else {
       return []
     }
-    let headingCode = UInt32(Self.fieldCodes.firstIndex(of: .heading) ?? 2)
+    // The heading bitmap is small enough to stay in cache; the packed
+    // field codes are not.
     let headings = postingUnits[postingRange(of: rarest)].filter {
-      unitLengthAndField[Int($0)] >> 28 == headingCode
+      Int($0) >> 6 < headingUnitBits.count
+        && headingUnitBits[Int($0) >> 6] & (1 << UInt64($0 & 63)) != 0
     }
     guard ids.count > 1 else { return headings }
     return postingUnits.withUnsafeBufferPointer { postingUnits in
@@ -136,7 +201,15 @@ extension SearchIndex {
             index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions,
             positionStarts: positionStarts)
           defer { evaluator.deallocate() }
-          return headings.filter { evaluator.match(0, $0) }
+          // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
+          var verdicts = [UInt8](repeating: 0, count: headingTextCount)
+          return headings.filter { unit in
+            guard let text = headingTextID(of: unit), text < verdicts.count else {
+              return evaluator.match(0, unit)
+            }
+            if verdicts[text] == 0 { verdicts[text] = evaluator.match(0, unit) ? 1 : 2 }
+            return verdicts[text] == 1
+          }
         }
       }
     }

@@ -50,11 +50,51 @@ public struct SearchIndex: Sendable {
   let postingPositionStart: [UInt32]
   /// Word positions within their unit, ascending per posting (capped at 65535).
   let positions: [UInt16]
-  /// Per block of `postingBlockSize` consecutive postings, the largest
-  /// boosted BM25 term factor (score before idf) among them: lets a common
-  /// word's ranking jump over blocks that cannot reach the top hits.
-  let postingBlockImpact: [Double]
-  static let postingBlockShift = 7
+  /// Per block of `1 << postingBlockShift` consecutive postings, an upper
+  /// bound of the largest boosted BM25 term factor (score before idf) among
+  /// them, in steps of `impactStep` (see `impactBound`): lets a common
+  /// word's ranking jump over blocks that cannot reach the top hits without
+  /// reading their units. Small blocks skip more; a byte each keeps them as
+  /// cheap as the former 128-posting blocks of Doubles.
+  let postingBlockImpact: [UInt8]
+  static let postingBlockShift = 4
+  /// Bit `u` set when unit `u` is a section or annex heading: what the
+  /// `in:` filter reads, small enough to stay in cache (the packed
+  /// `unitLengthAndField` is not).
+  let headingUnitBits: [UInt64]
+  /// Bit `u` set when unit `u` is a document title.
+  let titleUnitBits: [UInt64]
+  /// Per unit, its field code (low 3 bits) and length class (high 5 bits,
+  /// see `lengthClassFloors`): a byte from which ranking bounds a
+  /// candidate's score before reading its exact length.
+  let unitShapes: [UInt8]
+  /// Length class `c` holds the lengths from `lengthClassFloors[c]` up to
+  /// the next floor (the last: every longer one). About 1.2 apart.
+  static let lengthClassFloors = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 19, 22, 26, 30, 35, 41, 48, 56, 66, 78, 92, 108,
+    128, 152, 180, 215, 256, 305, 365,
+  ]
+
+  /// The length class of a unit `length` words long.
+  static func lengthClass(of length: Int) -> Int {
+    var low = 0
+    var high = lengthClassFloors.count
+    // The last floor not above `length`.
+    while high - low > 1 {
+      let middle = (low + high) / 2
+      if lengthClassFloors[middle] <= length { low = middle } else { high = middle }
+    }
+    return low
+  }
+  /// Per 64 units (a word of `headingUnitBits`), how many heading units
+  /// come before them: a heading unit's rank among headings.
+  let headingRankBase: [UInt32]
+  /// Per heading unit, by rank, an id shared by headings of the same text:
+  /// headings repeat (`resolves`, `instructs the Secretary-General`), so an
+  /// `in:` phrase is checked once per distinct text, not per heading.
+  let headingTextIDs: [UInt32]
+  /// Number of distinct heading texts.
+  let headingTextCount: Int
   /// Units of document `d`: `documentUnitStart[d] ..< documentUnitStart[d + 1]`.
   let documentUnitStart: [Int32]
   let documentKinds: [DocumentKind]
@@ -69,8 +109,10 @@ public struct SearchIndex: Sendable {
   public init(corpus: Corpus) {
     self.corpus = corpus
     let lookups = Slots<DocumentLookups>(count: 1)
+    let headingTexts = Slots<(ids: [UInt32], count: Int)>(count: 1)
     let postings = Self.buildPostings(of: corpus.documents) {
       lookups.set(0, Self.documentLookups(of: corpus))
+      headingTexts.set(0, Self.headingTextIDs(of: corpus))
     }
     let units = postings.units
     self.units = units
@@ -87,6 +129,32 @@ public struct SearchIndex: Sendable {
       postingCount: postings.postingUnits.count, postingUnits: postings.postingUnits,
       postingPositionStart: postings.postingPositionStart,
       unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
+    var headingUnitBits = [UInt64](repeating: 0, count: units.count / 64 + 1)
+    var titleUnitBits = headingUnitBits
+    for (unit, described) in units.enumerated() {
+      switch described.field {
+      case .heading: headingUnitBits[unit >> 6] |= 1 << UInt64(unit & 63)
+      case .title: titleUnitBits[unit >> 6] |= 1 << UInt64(unit & 63)
+      default: break
+      }
+    }
+    self.headingUnitBits = headingUnitBits
+    self.titleUnitBits = titleUnitBits
+    self.unitShapes = postings.unitLengthAndField.map {
+      UInt8(
+        truncatingIfNeeded: Self.lengthClass(of: Int($0 & 0x0FFF_FFFF)) << 3 | Int($0 >> 28) & 7)
+    }
+    var headingRankBase: [UInt32] = []
+    headingRankBase.reserveCapacity(headingUnitBits.count)
+    var headingCount: UInt32 = 0
+    for word in headingUnitBits {
+      headingRankBase.append(headingCount)
+      headingCount += UInt32(word.nonzeroBitCount)
+    }
+    self.headingRankBase = headingRankBase
+    let textIDs = headingTexts.values.first ?? (ids: [], count: 0)
+    self.headingTextIDs = textIDs.ids
+    self.headingTextCount = textIDs.count
     let documentLookups = lookups.values.first ?? DocumentLookups(names: [:], bodies: [:])
     self.documentNames = documentLookups.names
     self.documentsByBody = documentLookups.bodies
@@ -118,7 +186,10 @@ public struct SearchIndex: Sendable {
   public var approximateByteCount: Int {
     units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 8 + postingUnits.count
       * 4
-      + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count * 8
+      + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count
+      + (headingUnitBits.count + titleUnitBits.count) * 8 + headingRankBase.count * 4
+      + unitShapes.count
+      + headingTextIDs.count * 4
       + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
   }
 
@@ -130,51 +201,53 @@ public struct SearchIndex: Sendable {
   }
 
   /// The text a unit indexes, read from the corpus.
-  func text(of unit: Unit) -> String {
-    let document = corpus.documents[Int(unit.document)]
-    guard unit.section >= 0 else {
-      // The title, or one of its footnotes.
-      guard unit.footnote >= 0 else { return document.title ?? "" }
-      let footnotes = document.titleFootnotes
-      return Int(unit.footnote) < footnotes.count ? footnotes[Int(unit.footnote)].text : ""
-    }
-    let sectionIndex = Int(unit.section)
-    let heading: String
-    let clauses: [Clause]
-    if sectionIndex < document.sections.count {
-      heading = document.sections[sectionIndex].heading
-      clauses = document.sections[sectionIndex].clauses
-    } else if sectionIndex - document.sections.count < document.annexes.count {
-      let annex = document.annexes[sectionIndex - document.sections.count]
-      heading = Self.annexHeading(annex)
-      clauses = annex.clauses
-    } else {
-      return ""
-    }
-    guard unit.clause >= 0 else { return heading }
-    guard let clause = Self.clause(at: Int(unit.clause), in: clauses) else { return "" }
-    guard unit.footnote >= 0 else { return clause.text }
-    let footnotes = clause.footnotes
-    return Int(unit.footnote) < footnotes.count ? footnotes[Int(unit.footnote)].text : ""
-  }
+  func text(of unit: Unit) -> String { describe(unit).text }
 
-  /// Heading (as written) and clause path of a unit.
-  func headingAndPath(of unit: Unit) -> (heading: String?, path: String?) {
-    let document = corpus.documents[Int(unit.document)]
-    guard unit.section >= 0 else { return (nil, nil) }
-    let sectionIndex = Int(unit.section)
-    var heading: String?
-    var clauses: [Clause] = []
-    if sectionIndex < document.sections.count {
-      heading = document.sections[sectionIndex].heading
-      clauses = document.sections[sectionIndex].clauses
-    } else if sectionIndex - document.sections.count < document.annexes.count {
-      let annex = document.annexes[sectionIndex - document.sections.count]
-      heading = annex.heading
-      clauses = annex.clauses
+  /// Where a unit stands and what it says: its document's id, the text it
+  /// indexes, the heading (as written) it stands under and its clause path.
+  /// One walk down the corpus for a hit, reading fields in place (a
+  /// `Document` copied out retains its every string and array).
+  func describe(_ unit: Unit) -> (documentID: String, text: String, heading: String?, path: String?)
+  {
+    corpus.documents.withUnsafeBufferPointer { documents in
+      let documentIndex = Int(unit.document)
+      guard documentIndex >= 0, documentIndex < documents.count else { return ("", "", nil, nil) }
+      let id = documents[documentIndex].id
+      guard unit.section >= 0 else {
+        // The title, or one of its footnotes.
+        guard unit.footnote >= 0 else {
+          return (id, documents[documentIndex].title ?? "", nil, nil)
+        }
+        let footnotes = documents[documentIndex].titleFootnotes
+        let text = Int(unit.footnote) < footnotes.count ? footnotes[Int(unit.footnote)].text : ""
+        return (id, text, nil, nil)
+      }
+      let sectionIndex = Int(unit.section)
+      let sectionCount = documents[documentIndex].sections.count
+      let heading: String
+      let indexedHeading: String
+      let clauses: [Clause]
+      if sectionIndex < sectionCount {
+        heading = documents[documentIndex].sections[sectionIndex].heading
+        indexedHeading = heading
+        clauses = documents[documentIndex].sections[sectionIndex].clauses
+      } else if sectionIndex - sectionCount < documents[documentIndex].annexes.count {
+        let annex = documents[documentIndex].annexes[sectionIndex - sectionCount]
+        heading = annex.heading
+        indexedHeading = Self.annexHeading(annex)
+        clauses = annex.clauses
+      } else {
+        return (id, "", nil, nil)
+      }
+      guard unit.clause >= 0 else { return (id, indexedHeading, heading, nil) }
+      guard let clause = Self.clause(at: Int(unit.clause), in: clauses) else {
+        return (id, "", heading, nil)
+      }
+      guard unit.footnote >= 0 else { return (id, clause.text, heading, clause.path) }
+      let footnotes = clause.footnotes
+      let text = Int(unit.footnote) < footnotes.count ? footnotes[Int(unit.footnote)].text : ""
+      return (id, text, heading, clause.path)
     }
-    guard unit.clause >= 0 else { return (heading, nil) }
-    return (heading, Self.clause(at: Int(unit.clause), in: clauses)?.path)
   }
 
   /// The `index`-th clause of `clauses` flattened depth first, found
@@ -191,6 +264,38 @@ public struct SearchIndex: Sendable {
       if !first.children.isEmpty { stack.append(first.children[...]) }
     }
     return nil
+  }
+
+  /// Per section or annex heading, in corpus order (the order of their
+  /// units), an id per distinct indexed text.
+  private static func headingTextIDs(of corpus: Corpus) -> (ids: [UInt32], count: Int) {
+    var idByText: [String: UInt32] = [:]
+    var ids: [UInt32] = []
+    func add(_ text: String) {
+      if let id = idByText[text] {
+        ids.append(id)
+      } else {
+        let id = UInt32(idByText.count)
+        idByText[text] = id
+        ids.append(id)
+      }
+    }
+    for document in corpus.documents {
+      for section in document.sections { add(section.heading) }
+      for annex in document.annexes { add(annexHeading(annex)) }
+    }
+    return (ids, idByText.count)
+  }
+
+  /// The id of heading unit `unit`'s text (see `headingTextIDs`); nil when
+  /// `unit` is not a heading.
+  func headingTextID(of unit: Int32) -> Int? {
+    let word = Int(unit) >> 6
+    guard unit >= 0, word < headingUnitBits.count else { return nil }
+    let bit: UInt64 = 1 << UInt64(unit & 63)
+    guard headingUnitBits[word] & bit != 0 else { return nil }
+    let rank = Int(headingRankBase[word]) + (headingUnitBits[word] & (bit - 1)).nonzeroBitCount
+    return rank < headingTextIDs.count ? Int(headingTextIDs[rank]) : nil
   }
 
   // MARK: - Document lookups

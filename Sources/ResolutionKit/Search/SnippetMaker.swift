@@ -8,7 +8,14 @@ enum SnippetMaker {
   /// An excerpt of `text` with `matches` (sorted UTF-8 byte ranges of
   /// `text`) marked as Character offsets into the excerpt.
   static func snippet(of text: String, matches: [Range<Int>]) -> Snippet {
-    let bytes = Array(text.utf8)
+    // The text's own bytes, not a copy of them.
+    var text = text
+    return text.withUTF8 { snippet(ofBytes: $0, matches: matches) }
+  }
+
+  private static func snippet(ofBytes bytes: UnsafeBufferPointer<UInt8>, matches: [Range<Int>])
+    -> Snippet
+  {
     let count = bytes.count
     var start = 0
     var end = count
@@ -58,13 +65,9 @@ enum SnippetMaker {
 
     let prefix = start > 0 ? "…" : ""
     let suffix = end < count ? "…" : ""
-    let excerpt = prefix + String(decoding: bytes[start..<end], as: UTF8.self) + suffix
-    let shift = prefix.utf8.count - start
-    let byteHighlights = matches.compactMap { match -> Range<Int>? in
-      let lower = max(match.lowerBound, start)
-      let upper = min(match.upperBound, end)
-      return lower < upper ? (lower + shift)..<(upper + shift) : nil
-    }
+    let excerpt =
+      prefix + String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      + suffix
     // ASCII excerpt (bar the `…`, one character): bytes are characters.
     if bytes[start..<end].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       let characterShift = (prefix.isEmpty ? 0 : 1) - start
@@ -74,6 +77,12 @@ enum SnippetMaker {
         return lower < upper ? (lower + characterShift)..<(upper + characterShift) : nil
       }
       return Snippet(text: excerpt, highlights: highlights)
+    }
+    let shift = prefix.utf8.count - start
+    let byteHighlights = matches.compactMap { match -> Range<Int>? in
+      let lower = max(match.lowerBound, start)
+      let upper = min(match.upperBound, end)
+      return lower < upper ? (lower + shift)..<(upper + shift) : nil
     }
     return Snippet(text: excerpt, highlights: characterRanges(byteHighlights, in: excerpt))
   }
