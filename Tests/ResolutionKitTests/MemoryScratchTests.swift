@@ -8,12 +8,12 @@ import Testing
     0, 1, 1000, TermIDBlocks.blockSize, TermIDBlocks.blockSize + 1, 3 * TermIDBlocks.blockSize + 17,
   ])
   func termIDBlocksReadBackInOrder(count: Int) {
-    let blocks = TermIDBlocks()
+    var blocks = TermIDBlocks.Writer()
     // Ids that differ in every byte lane, so a misplaced or stale read shows.
     func id(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: index &* 2_654_435_761) }
     for index in 0..<count { blocks.append(id(index)) }
     #expect(blocks.count == count)
-    var reader = TermIDBlocks.Reader(blocks)
+    var reader = TermIDBlocks.Reader(blocks.blocks)
     var mismatches = 0
     for index in 0..<count where reader.next() != id(index) { mismatches += 1 }
     #expect(mismatches == 0)

@@ -28,7 +28,7 @@ extension SearchIndex {
     var lengthAndField: [UInt32] = []
     var unitTokenCounts: [Int32] = []
     /// Local term ids of every token, in corpus order.
-    var tokenTerms = TermIDBlocks()
+    var tokenTerms = TermIDBlocks.Writer()
     /// Local vocabulary, in local id order.
     var terms: [String] = []
     var tallies: [TermTally] = []
@@ -322,7 +322,7 @@ private struct PostingOutput: @unchecked Sendable {
     var lastUnit = [Int32](repeating: -1, count: cursors.count)
     // Each block of ids is given back once read: the room it leaves is
     // what the index grows into.
-    var tokenTerms = TermIDBlocks.Reader(chunk.tokenTerms)
+    var tokenTerms = TermIDBlocks.Reader(chunk.tokenTerms.blocks)
     cursors.withUnsafeMutableBufferPointer { cursors in
       lastUnit.withUnsafeMutableBufferPointer { lastUnit in
         for (offset, count) in chunk.unitTokenCounts.enumerated() {

@@ -18,9 +18,6 @@ final class TermIDBlocks: @unchecked Sendable {
   /// Ids per block (1 MB).
   static let blockSize = 1 << 18
   private var blocks: [Block] = []
-  /// Where the next id goes in the last block; `blockSize` when full.
-  private var nextOffset = blockSize
-  private(set) var count = 0
 
   init() {}
 
@@ -28,19 +25,40 @@ final class TermIDBlocks: @unchecked Sendable {
     for index in blocks.indices { blocks[index].release() }
   }
 
-  func append(_ id: Int32) {
-    if nextOffset == Self.blockSize {
-      blocks.append(Block())
-      nextOffset = 0
+  /// A new block at the end, for `Writer`.
+  private func addBlock() -> UnsafeMutablePointer<Int32> {
+    let block = Block()
+    blocks.append(block)
+    // A block always has its memory until read.
+    return block.ids.baseAddress.unsafelyUnwrapped
+  }
+
+  /// Appends ids. A struct, so that each append (one per word of the
+  /// corpus) touches only its own fields: a class's stored properties are
+  /// checked for exclusive access at run time on every use, which cost
+  /// more than the append itself.
+  /// (Sendable: a finished chunk is handed from the thread that wrote it to
+  /// the one that reads it, never shared while written.)
+  struct Writer: @unchecked Sendable {
+    let blocks = TermIDBlocks()
+    private var current: UnsafeMutablePointer<Int32>?
+    /// Where the next id goes in `current`; `blockSize` when full.
+    private var offset = TermIDBlocks.blockSize
+    private(set) var count = 0
+
+    mutating func append(_ id: Int32) {
+      if offset == TermIDBlocks.blockSize {
+        current = blocks.addBlock()
+        offset = 0
+      }
+      current.unsafelyUnwrapped[offset] = id
+      offset += 1
+      count += 1
     }
-    blocks[blocks.count - 1].ids[nextOffset] = id
-    nextOffset += 1
-    count += 1
   }
 
   /// Reads the ids from the first, in order, releasing each block once
-  /// read: the ids can be read only once, and must not be appended to
-  /// meanwhile.
+  /// read: the ids can be read only once, after the writer is done.
   struct Reader: ~Copyable {
     private let source: TermIDBlocks
     private var block = -1
@@ -49,7 +67,7 @@ final class TermIDBlocks: @unchecked Sendable {
 
     init(_ source: TermIDBlocks) { self.source = source }
 
-    /// The next id; must not be called more than `count` times.
+    /// The next id; must not be called more than the writer's `count` times.
     mutating func next() -> Int32 {
       if offset == current.count {
         if block >= 0 { source.blocks[block].release() }
