@@ -4,10 +4,13 @@
 
 /// Gives freed heap pages back to the system.
 ///
-/// A load frees about as much as it keeps (the file's text, its lines, each
-/// thread's scratch), and glibc's malloc keeps freed pages of its per-thread
-/// arenas resident: at 10,000 resolutions that was about 90 MB still counted
-/// against the process after the parse, under the search index built next.
+/// glibc's malloc keeps the freed pages of its per-thread arenas resident.
+/// Called once a load is over (the end of the search index build), and
+/// after the browser's first-frame parse: their scratch would otherwise
+/// stay counted against the browser for the whole session. Not between the
+/// phases of `Corpus.build` then the index: the next phase reuses those
+/// pages, and pages given back must be faulted in again (at 100,000
+/// resolutions that cost the index build about 0.5 s).
 enum FreedMemory {
   /// `malloc_trim(0)` where the C library has it (looked up at run time:
   /// Swift's Glibc module does not export `malloc.h`); nothing elsewhere.
