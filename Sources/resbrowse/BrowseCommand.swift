@@ -156,6 +156,10 @@ struct BrowserLoop {
   /// Resolution and the search index, started once the first frame is on
   /// screen so they do not delay it.
   private mutating func startBackgroundWork() {
+    // The first frame's parse is over: its scratch need not stay resident
+    // (at 10,000 resolutions the peak is 18 MB lower with it given back:
+    // the holes it leaves do not fit what the background work allocates).
+    FreedMemory.returnToSystem()
     let corpus = state.corpus
     if corpus.referencesPending {
       if corpus.documents.count < Self.resolveAtOnceBelow {
@@ -168,7 +172,13 @@ struct BrowserLoop {
         }
       }
     }
-    indexing = BackgroundWork { SearchIndex(corpus: corpus) }
+    indexing = BackgroundWork {
+      let index = SearchIndex(corpus: corpus)
+      // The load is over (resolution is much shorter): its scratch would
+      // otherwise stay resident for the whole session.
+      FreedMemory.returnToSystem()
+      return index
+    }
   }
 
   /// Runs until quit; returns the exit status (128 + signal when killed).

@@ -12,14 +12,7 @@ extension Corpus {
   /// references for `resolvingReferences()` (documents have none yet):
   /// what a browser needs to draw its first frame.
   public static func buildDeferringReferences(from sources: [SourceText]) -> Corpus {
-    let corpus = buildDeferringReferences(from: sources, findingReferences: false)
-    // The browser draws its first frame now and then resolves and indexes
-    // in the background: the parse's scratch, given back here, keeps its
-    // peak 18 MB lower at 10,000 resolutions (the holes it leaves do not
-    // fit what comes next). `build` does not: there the next phase reuses
-    // the pages and would only fault them in again.
-    FreedMemory.returnToSystem()
-    return corpus
+    buildDeferringReferences(from: sources, findingReferences: false)
   }
 
   private static func buildDeferringReferences(

@@ -172,8 +172,6 @@ public struct SearchIndex: Sendable {
       }
     }
     self.documentUnitStart = documentUnitStart
-    // The build's scratch (per-chunk vocabularies, tallies) is freed now.
-    FreedMemory.returnToSystem()
   }
 
   /// Number of indexed units (titles, headings, clauses, footnotes).
