@@ -32,7 +32,7 @@ public enum FreedMemory {
 
   #if canImport(Glibc)
     private typealias Trim = @convention(c) (Int) -> Int32
-    private nonisolated(unsafe) static let mallocTrim: Trim? = {
+    private static let mallocTrim: Trim? = {
       guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return nil }
       return unsafeBitCast(symbol, to: Trim.self)
     }()
