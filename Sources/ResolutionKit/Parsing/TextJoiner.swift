@@ -12,26 +12,7 @@ import Foundation
 enum TextJoiner {
   static func join(_ lines: [Substring]) -> String {
     guard lines.count > 1 else { return lines.first.map(normalisingWhitespace) ?? "" }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-    for line in lines {
-      let utf8 = line.utf8
-      guard let first = utf8.first else { continue }
-      if !bytes.isEmpty {
-        if bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "-"),
-          isLetterOrDigit(bytes[bytes.count - 2])
-        {
-          let before = bytes[bytes.count - 2]
-          if isLowercaseStart(first) && !isDigit(before) {
-            bytes.removeLast()
-          }
-        } else {
-          bytes.append(0x20)
-        }
-      }
-      bytes.append(contentsOf: utf8)
-    }
-    return normalisingWhitespace(bytes)
+    return normalisingWhitespace(joinedBytes(lines.lazy.map(\.utf8)))
   }
 
   /// `join` of lines given as byte ranges (`SourceLine` offsets): the
@@ -40,10 +21,16 @@ enum TextJoiner {
     guard lines.count > 1 else {
       return lines.first.map { normalisingWhitespace(bytes: source[$0]) } ?? ""
     }
+    return normalisingWhitespace(joinedBytes(lines.lazy.map { source[$0] }))
+  }
+
+  /// The lines' bytes, one space between lines, a hyphen across a line
+  /// break dropped before a lower-case word (see the type's comment).
+  private static func joinedBytes<Lines: Collection>(_ lines: Lines) -> [UInt8]
+  where Lines.Element: Collection<UInt8> {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-    for range in lines {
-      let line = source[range]
+    for line in lines {
       guard let first = line.first else { continue }
       if !bytes.isEmpty {
         if bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "-"),
@@ -59,7 +46,7 @@ enum TextJoiner {
       }
       bytes.append(contentsOf: line)
     }
-    return normalisingWhitespace(bytes)
+    return bytes
   }
 
   /// `normalisingWhitespace` of the text whose UTF-8 bytes are `bytes`
