@@ -206,7 +206,7 @@ struct SubstringLines {
         if trimmed.utf8.contains(0x0C) {
           let cleaned = String(trimmed.filter { $0 != "\u{0C}" })
           trimmed = SourceLines.trim(Substring(cleaned))
-          width = SourceLines.characterCount(trimmed)
+          width = SourceLines.characterCount(trimmed.utf8)
         }
       }
       var noise = line.formFeed && trimmed.isEmpty

@@ -8,10 +8,12 @@ struct AnnexHeading: Equatable {
   var pathPrefix: String
 
   private static let kinds = ["ANNEX", "ATTACHMENT", "APPENDIX"]
+  /// A longer line is text, not a heading.
+  static let maximumLength = 120
 
   /// The annex heading the line is, if any (`bytes` must be `line.utf8`).
   static func parse(_ line: Substring, bytes: UnsafeBufferPointer<UInt8>) -> AnnexHeading? {
-    guard bytes.count <= 120, bytes.first == UInt8(ascii: "A") else { return nil }
+    guard bytes.count <= maximumLength, bytes.first == UInt8(ascii: "A") else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard let kindWord = words.first,
       let kind = kinds.first(where: { $0 == kindWord.uppercased() }),

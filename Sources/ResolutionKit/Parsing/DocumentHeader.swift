@@ -201,6 +201,4 @@ enum EnactingLine {
     let rest = line.dropFirst(4 + body.count)
     return rest.isEmpty || rest == "," || rest.hasPrefix(" (") || rest.hasPrefix(" of the ")
   }
-
-  static func isComplete(_ text: Substring) -> Bool { text.hasSuffix(",") || text.hasSuffix(":") }
 }

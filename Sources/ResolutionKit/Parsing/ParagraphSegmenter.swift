@@ -254,11 +254,7 @@ struct ParagraphSegmenter {
     mutating get {
       switch kind {
       case .sources, .chapter, .header: true
-      case .enacting:
-        parts.last.map {
-          hasSuffix($0, UInt8(ascii: ","), ",") || hasSuffix($0, UInt8(ascii: ":"), ":")
-        }
-          ?? false
+      case .enacting: parts.last.map { endsEnactingLine($0) } ?? false
       default: false
       }
     }
@@ -301,7 +297,7 @@ struct ParagraphSegmenter {
           kind: .sources, text: Self.range(of: content, in: text, at: range), structural: true)
       }
     }
-    if first == UInt8(ascii: "A"), bytes.count <= 120,
+    if first == UInt8(ascii: "A"), bytes.count <= AnnexHeading.maximumLength,
       let annex = AnnexHeading.parse(substring(range), bytes: bytes)
     {
       return Classified(kind: .annex(annex), text: range, structural: true)
@@ -347,9 +343,7 @@ struct ParagraphSegmenter {
         && !hasPrefix(text, "that ")
     case .enacting:
       guard let last = parts.last else { return false }
-      let complete =
-        hasSuffix(last, UInt8(ascii: ","), ",") || hasSuffix(last, UInt8(ascii: ":"), ":")
-      return !complete && !next.structural && parts.count < 4
+      return !endsEnactingLine(last) && !next.structural && parts.count < 4
     case .sources:
       guard !next.structural, !next.weak, let last = parts.last,
         !hasSuffix(last, UInt8(ascii: "."), ".")
@@ -383,6 +377,11 @@ struct ParagraphSegmenter {
     return LineCharacters.hasPrefix(text, prefix) { Substring(text.string(0, text.count)) }
   }
 
+  /// Whether the enacting line's text ends (`The Council,`).
+  private mutating func endsEnactingLine(_ range: Range<Int>) -> Bool {
+    hasSuffix(range, UInt8(ascii: ","), ",") || hasSuffix(range, UInt8(ascii: ":"), ":")
+  }
+
   private mutating func endsSentence(_ range: Range<Int>) -> Bool {
     let text = bytes[range]
     return LineCharacters.endsSentence(text) { Substring(text.string(0, text.count)) }
@@ -391,13 +390,9 @@ struct ParagraphSegmenter {
   /// Whether the first word of the text at `range` would have fitted
   /// after the line at `previous`: then the break was not a wrap.
   private mutating func fits(_ previous: Int, _ range: Range<Int>) -> Bool {
-    let text = bytes[range]
-    var characters = 0
-    for byte in text {
-      if byte == 0x20 || byte == 0x09 { break }
-      if byte & 0xC0 != 0x80 { characters += 1 }
-    }
-    return source.lines[previous].width + 1 + characters <= source.wrapWidth
+    let word = bytes[range].prefix { $0 != 0x20 && $0 != 0x09 }
+    return source.lines[previous].width + 1 + SourceLines.characterCount(word)
+      <= source.wrapWidth
   }
 
   private mutating func flush() {

@@ -358,7 +358,7 @@ struct SourceLines {
         let trimmed = cleaned.withUnsafeBufferPointer { $0.trimmed(0, $0.count) }
         let kept = Array(cleaned[trimmed])
         if kept.count != lineBytes.count {
-          width = kept.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+          width = Self.characterCount(kept)
         }
         start = patchBase + patchBytes.count
         end = start + kept.count
@@ -484,9 +484,9 @@ struct SourceLines {
   }
 
   /// Unicode scalars in the text, counted on bytes (no decoding).
-  static func characterCount(_ text: Substring) -> Int {
+  static func characterCount(_ utf8: some Sequence<UInt8>) -> Int {
     var count = 0
-    for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
     return count
   }
 }
