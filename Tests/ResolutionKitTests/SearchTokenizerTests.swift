@@ -26,6 +26,31 @@ import Testing
     #expect(tokenizer.terms(of: "") == [])
   }
 
+  @Test func handsTermsOverWithPaddingAfterThem() {
+    // Under AddressSanitizer (the CI's second run), reading past the
+    // padding of any term is an error: ASCII, folded, and folded terms too
+    // long for the scratch (32 characters of many combining marks each).
+    let marks = String(repeating: "\u{301}", count: 12)
+    let longFolded = String(repeating: "e" + marks, count: 40)
+    let text = "ab Résolution naïve \(String(repeating: "x", count: 300)) \(longFolded) ﬁ"
+    var tokenizer = SearchTokenizer()
+    var terms: [String] = []
+    var padding: [UInt64] = []
+    tokenizer.forEachTermBytes(in: text) { term, _ in
+      terms.append(String(decoding: term, as: UTF8.self))
+      if let base = term.baseAddress {
+        padding.append(
+          UnsafeRawPointer(base + term.count + SearchTokenizer.termPadding - 8)
+            .loadUnaligned(as: UInt64.self))
+      }
+    }
+    #expect(terms.count == 6)
+    #expect(padding.count == 6)
+    #expect(terms.prefix(3) == ["ab", "resolution", "naive"])
+    #expect(terms[3] == String(repeating: "x", count: SearchTokenizer.maximumTermLength))
+    #expect(terms.last == "fi")
+  }
+
   @Test func reportsUTF8Ranges() {
     var tokenizer = SearchTokenizer()
     var ranges: [Range<Int>] = []

@@ -4,7 +4,11 @@ import Testing
 
 @Suite struct TermInternerTests {
   private func intern(_ term: String, _ interner: inout TermInterner) -> Int32 {
-    Array(term.utf8).withUnsafeBufferPointer { interner.intern($0) }
+    // Padded as the tokenizer hands terms over.
+    let padded = Array(term.utf8) + Array(repeating: 0xFF, count: SearchTokenizer.termPadding)
+    return padded.withUnsafeBufferPointer {
+      interner.intern(padded: UnsafeBufferPointer(rebasing: $0.prefix(term.utf8.count)))
+    }
   }
 
   @Test func sameTermSameIdOtherTermsOtherIds() {
@@ -24,6 +28,24 @@ import Testing
       }
     }
     #expect(interner.count == words.count)
+    #expect(interner.terms == words)
+  }
+
+  @Test func longTermsDifferingOnlyAfterTheirFirstEightBytes() {
+    // Same first eight bytes and same length: only the arena tells them
+    // apart. Lengths past 255 share the slot's capped length field.
+    let stem = String(repeating: "x", count: 8)
+    var words: [String] = []
+    for length in [10, 16, 17, 64, 255, 256, 300] {
+      for last in ["a", "b", "é"] {
+        words.append(stem + String(repeating: "y", count: length - 8 - last.utf8.count) + last)
+      }
+    }
+    words += ["résolution", "resolution", "résolutions", "\u{0}", "\u{0}\u{0}", ""]
+    var interner = TermInterner()
+    let first = words.map { intern($0, &interner) }
+    #expect(first == words.indices.map { Int32($0) })
+    #expect(words.map { intern($0, &interner) } == first)
     #expect(interner.terms == words)
   }
 }

@@ -283,7 +283,7 @@ private struct ChunkBuilder {
         footnote: Int32(footnote), headingUnit: Int32(heading), field: field))
     let before = chunk.tokenTerms.count
     tokenizer.forEachTermBytes(in: text) { term, _ in
-      let id = interner.intern(term)
+      let id = interner.intern(padded: term)
       if Int(id) == chunk.tallies.count { chunk.tallies.append(SearchIndex.TermTally()) }
       chunk.tallies.withUnsafeMutableBufferPointer { tallies in
         let index = Int(id)

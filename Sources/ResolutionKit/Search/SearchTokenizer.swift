@@ -26,7 +26,9 @@ struct SearchTokenizer {
   }
 
   /// Like `forEachToken`, but hands over the term's UTF-8 bytes (valid only
-  /// during the call), so the index build makes no String per word.
+  /// during the call), so the index build makes no String per word. At
+  /// least `termPadding` readable bytes follow the term's, so a reader may
+  /// load whole eight-byte words (`TermInterner` does).
   mutating func forEachTermBytes(
     in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
@@ -44,6 +46,9 @@ struct SearchTokenizer {
   /// Bytes of one word kept for folding; longer words are cut (noise).
   private static let scratchCapacity = 256
 
+  /// Readable bytes after every term handed to `forEachTermBytes`.
+  static let termPadding = 8
+
   /// Whether `scan` reads eight ASCII bytes at a time; tests turn it off
   /// to check both paths give the same terms.
   var readsWords = true
@@ -51,8 +56,10 @@ struct SearchTokenizer {
   private mutating func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
   ) {
-    // Eight bytes of slack: the word-at-a-time path stores whole words.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity + 8) { scratch in
+    // Eight bytes of slack: the word-at-a-time path stores whole words, and
+    // terms are handed over with `termPadding` bytes after them.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity + Self.termPadding)
+    { scratch in
       guard let base = bytes.baseAddress, let out = scratch.baseAddress else { return }
       let count = bytes.count
       let readsWords = self.readsWords
@@ -112,7 +119,21 @@ struct SearchTokenizer {
           body(UnsafeBufferPointer(start: out, count: length), start..<index)
         } else {
           var term = foldedTerm(UnsafeBufferPointer(start: out, count: used))
-          if !term.isEmpty { term.withUTF8 { body($0, start..<index) } }
+          // Handed over from the scratch, like ASCII terms, for the padding
+          // after it (the raw word there is no longer needed).
+          term.withUTF8 { folded in
+            guard !folded.isEmpty else { return }
+            if folded.count <= Self.scratchCapacity {
+              _ = UnsafeMutableBufferPointer(start: out, count: folded.count).initialize(
+                from: folded)
+              body(UnsafeBufferPointer(start: out, count: folded.count), start..<index)
+            } else {
+              let padded = Array(folded) + Array(repeating: 0, count: Self.termPadding)
+              padded.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0.prefix(folded.count)), start..<index)
+              }
+            }
+          }
         }
       }
     }
