@@ -21,6 +21,7 @@ enum UTF8FileReader {
     var isPlain = false
     let text = String(unsafeUninitializedCapacity: capacity) { buffer -> Int in
       guard let base = buffer.baseAddress else { return 0 }
+      HugePages.advise(buffer)
       var count = 0
       while count < capacity {
         let got = read(descriptor, base + count, capacity - count)

@@ -130,14 +130,19 @@ extension SearchIndex {
     var units: [Unit] = []
     var unitLengthAndField: [UInt32] = []
     let positions = [UInt16](unsafeUninitializedCapacity: tokenCount) { positions, written in
+      HugePages.advise(positions)
       postingUnits = [Int32](unsafeUninitializedCapacity: postingCount) {
         postingUnits, postingsWritten in
+        HugePages.advise(postingUnits)
         postingPositionStart = [UInt32](unsafeUninitializedCapacity: postingCount + 1) {
           postingPositionStart, starts in
+          HugePages.advise(postingPositionStart)
           postingPositionStart[postingCount] = UInt32(truncatingIfNeeded: tokenCount)
           units = [Unit](unsafeUninitializedCapacity: unitCount) { unitSlots, unitsWritten in
+            HugePages.advise(unitSlots)
             unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
               lengthSlots, lengthsWritten in
+              HugePages.advise(lengthSlots)
               let output = PostingOutput(
                 positions: positions, postingUnits: postingUnits,
                 postingPositionStart: postingPositionStart, units: unitSlots,
