@@ -23,9 +23,10 @@ public struct Corpus: Sendable {
     self.documents = documents
     self.diagnostics = diagnostics
     self.files = files
-    var index: [String: Int] = [:]
-    for (position, document) in documents.enumerated() where index[document.id] == nil {
-      index[document.id] = position
+    // By position: a `Document` copy per iteration retains all its fields.
+    var index = [String: Int](minimumCapacity: documents.count)
+    for position in documents.indices where index[documents[position].id] == nil {
+      index[documents[position].id] = position
     }
     self.indexByID = index
   }

