@@ -71,12 +71,9 @@ extension SearchIndex {
     let chunks = firstPass.values
 
     // Global term ids in sorted order, so a prefix is an id range.
-    var vocabulary = Set<String>()
-    for chunk in chunks { vocabulary.formUnion(chunk.terms) }
-    let terms = vocabulary.sorted()
-    var termID = [String: Int32](minimumCapacity: terms.count)
-    for (id, term) in terms.enumerated() { termID[term] = Int32(id) }
-    let localToGlobal = chunks.map { chunk in chunk.terms.map { termID[$0] ?? 0 } }
+    let vocabulary = VocabularyMerge.merge(chunks.map(\.terms))
+    let terms = vocabulary.terms
+    let localToGlobal = vocabulary.localToGlobal
 
     var termTokenStart = [Int](repeating: 0, count: terms.count + 1)
     var termPostingStart = [Int](repeating: 0, count: terms.count + 1)

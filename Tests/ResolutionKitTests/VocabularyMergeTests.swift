@@ -1,0 +1,49 @@
+import Testing
+
+@testable import ResolutionKit
+
+@Suite struct VocabularyMergeTests {
+  /// What the merge replaced: a set union, sorted, and a dictionary.
+  private func plainMerge(_ chunks: [[String]]) -> VocabularyMerge.Result {
+    let terms = Set(chunks.joined()).sorted()
+    var id: [String: Int32] = [:]
+    for (index, term) in terms.enumerated() { id[term] = Int32(index) }
+    return VocabularyMerge.Result(
+      terms: terms, localToGlobal: chunks.map { $0.map { id[$0] ?? -1 } })
+  }
+
+  @Test(arguments: [0, 1, 2, 3, 5, 8, 13])
+  func matchesAPlainMergeOnRandomVocabularies(chunkCount: Int) {
+    var state: UInt64 = 0x5EED &+ UInt64(chunkCount)
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet = ["a", "b", "z", "0", "9", "é", "ß", "ﬁ"]
+    var chunks: [[String]] = []
+    for _ in 0..<chunkCount {
+      var seen = Set<String>()
+      var terms: [String] = []
+      for _ in 0..<next(300) {
+        let term = (0...next(4)).map { _ in alphabet[next(alphabet.count)] }.joined()
+        if seen.insert(term).inserted { terms.append(term) }
+      }
+      chunks.append(terms)
+    }
+    let merged = VocabularyMerge.merge(chunks)
+    let plain = plainMerge(chunks)
+    #expect(merged.terms == plain.terms)
+    #expect(merged.localToGlobal == plain.localToGlobal)
+  }
+
+  @Test func canonicallyEqualTermsShareAnID() {
+    // Distinct bytes, equal strings: one term, as the set gave.
+    let composed = "\u{E9}t\u{E9}"
+    let decomposed = "e\u{301}te\u{301}"
+    let merged = VocabularyMerge.merge([[decomposed, "a"], [composed, "b"]])
+    #expect(merged.terms.count == 3)
+    #expect(merged.localToGlobal[0][0] == merged.localToGlobal[1][0])
+    #expect(
+      merged.localToGlobal == plainMerge([[decomposed, "a"], [composed, "b"]]).localToGlobal)
+  }
+}
