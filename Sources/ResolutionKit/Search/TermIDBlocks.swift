@@ -46,6 +46,7 @@ final class TermIDBlocks: @unchecked Sendable {
     private var offset = TermIDBlocks.blockSize
     private(set) var count = 0
 
+    @inline(__always)
     mutating func append(_ id: Int32) {
       if offset == TermIDBlocks.blockSize {
         current = blocks.addBlock()
