@@ -7,11 +7,13 @@
 ///
 /// Filling fresh memory costs a page fault per 4 KB page: reading a
 /// 49 MB corpus into its string took 0.09 s, mostly faults, and 0.03 s
-/// with huge pages (0.6 s against 0.2 s for 493 MB). Only buffers that are
-/// filled whole are advised (the text read, the index's arrays), so no
-/// memory is wasted; the heap at large is not (tried with glibc's
-/// `hugetlb` tunable: peak memory rose by a sixth). Where transparent huge
-/// pages are off or unknown, this does nothing.
+/// with huge pages (0.6 s against 0.2 s for 493 MB). Only buffers filled
+/// whole and in order are advised (the text read, the index's units): a
+/// buffer written all over at once is resident whole from its first
+/// writes, before the memory it replaces is given back. The heap at large
+/// is not advised (tried with glibc's `hugetlb` tunable: peak memory rose
+/// by a sixth). Where transparent huge pages are off or unknown, this does
+/// nothing.
 enum HugePages {
   /// Buffers smaller than this are left alone: they hold at most one
   /// whole huge page.
