@@ -52,10 +52,15 @@ public struct BacklinkIndex: Sendable {
         positionByID[documents[position].id] = Int32(position)
       }
     }
-    let citing = Self.citations(in: documents, positionByID)
+    self.init(documents: documents, citing: Self.citations(in: documents, positionByID))
+  }
+
+  /// Indexes `citing`: per document of `documents`, its citations in
+  /// reference order, each target the first document with the target's id.
+  init(documents: [Document], citing: [[Citation]]) {
     // Counting sort by target, stable: each target's citations in corpus order.
     var start = [Int](repeating: 0, count: documents.count + 1)
-    // Targets read in place, not whole citations (each holds strings).
+    // Targets read in place, not whole citations.
     for list in citing {
       list.withUnsafeBufferPointer { list in
         for index in list.indices { start[Int(list[index].target) + 1] += 1 }
@@ -80,23 +85,28 @@ public struct BacklinkIndex: Sendable {
     let entries = cited.concurrentMap { target -> Entry in
       var entry = Entry()
       entry.links.reserveCapacity(bounds[target + 1] - bounds[target])
-      for (document, index) in sorted[bounds[target]..<bounds[target + 1]] {
-        let document = Int(document)
-        let referenceIndex = Int(citing[document][Int(index)].reference)
-        documents[document].references.withUnsafeBufferPointer { references in
-          // Fields read in place: a Reference copy retains every string.
-          let path = references[referenceIndex].path
-          let position = entry.links.count
-          entry.links.append(
-            Backlink(
-              source: ClauseAddress(
-                documentID: documents[document].id, path: path.isEmpty ? nil : path),
-              referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
-              field: references[referenceIndex].field))
-          let pinpoints = references[referenceIndex].pinpoints
-          var seen: Set<String> = []
-          for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
-            entry.byClause[pinpoint, default: []].append(position)
+      // Documents and references read through pointers: subscripting the
+      // arrays here copied whole Documents (every string they hold
+      // retained and released).
+      documents.withUnsafeBufferPointer { documents in
+        for (document, index) in sorted[bounds[target]..<bounds[target + 1]] {
+          let document = Int(document)
+          let referenceIndex = Int(citing[document][Int(index)].reference)
+          documents[document].references.withUnsafeBufferPointer { references in
+            let path = references[referenceIndex].path
+            let position = entry.links.count
+            entry.links.append(
+              Backlink(
+                source: ClauseAddress(
+                  documentID: documents[document].id, path: path.isEmpty ? nil : path),
+                referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
+                field: references[referenceIndex].field))
+            guard references[referenceIndex].pinpoint != nil else { return }
+            let pinpoints = references[referenceIndex].pinpoints
+            var seen: Set<String> = []
+            for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
+              entry.byClause[pinpoint, default: []].append(position)
+            }
           }
         }
       }
@@ -108,7 +118,8 @@ public struct BacklinkIndex: Sendable {
 
   /// One reference that cites a document of the corpus: plain integers,
   /// so that hundreds of thousands of them cost nothing to free.
-  private struct Citation: Sendable {
+  struct Citation: Sendable {
+    /// Position of the cited document (the first with its id).
     var target: Int32
     /// Its index in the citing document's `references`.
     var reference: Int32
@@ -119,18 +130,20 @@ public struct BacklinkIndex: Sendable {
     -> [[Citation]]
   {
     Array(documents.indices).concurrentMap { position in
-      let id = documents[position].id
-      return documents[position].references.withUnsafeBufferPointer { references in
-        var result: [Citation] = []
-        for index in references.indices {
-          // A `Ref.:` line naming the document's own sources is not a citation.
-          guard let targetID = references[index].target,
-            !(references[index].field == .sources && targetID == id),
-            let target = positionByID[targetID]
-          else { continue }
-          result.append(Citation(target: target, reference: Int32(index)))
+      documents.withUnsafeBufferPointer { documents in
+        let id = documents[position].id
+        return documents[position].references.withUnsafeBufferPointer { references in
+          var result: [Citation] = []
+          for index in references.indices {
+            // A `Ref.:` line naming the document's own sources is not a citation.
+            guard let targetID = references[index].target,
+              !(references[index].field == .sources && targetID == id),
+              let target = positionByID[targetID]
+            else { continue }
+            result.append(Citation(target: target, reference: Int32(index)))
+          }
+          return result
         }
-        return result
       }
     }
   }
