@@ -138,4 +138,64 @@ import Testing
       }
     }
   }
+
+  /// The chunked scan finds exactly what the word-by-word loop finds, on
+  /// texts stitched from keywords, numbers, symbols, instruments, no-break
+  /// spaces, other non-ASCII bytes and punctuation, at every alignment.
+  @Test func chunkedScanAgreesWithWordByWord() {
+    let pieces = [
+      "Resolution", "Resolutions", "Res.", "Decision", "document", "Documents", "resolves",
+      "RESOLUTION", "1300", "71", "2", "C09/120", "C-1985/12", "(Rev.1)", "(C09)", "of the Council",
+      "Constitution", "Convention", "Tunis Agenda", "Radio Regulations", "Budapest", "on", "and",
+      ",", ".", " ", "  ", "\u{A0}", "\u{A0}\u{A0}", "\u{A7}", "é", "Ré", "xRes", "§", "\n",
+      "paragraph", "1.1", "a)", "instructs the Secretary-General", "3", "(", ")", "/", "-", "of",
+    ]
+    var generator = SplitMix64(seed: 20_261_129)
+    var compared = 0
+    var references = 0
+    for length in 0..<400 {
+      var text = ""
+      for _ in 0..<(length % 40) {
+        text += pieces[Int(generator.next() % UInt64(pieces.count))]
+        if generator.next() % 3 == 0 { text += " " }
+      }
+      var chunked: [Reference] = []
+      var wordByWord: [Reference] = []
+      ReferenceScanner.scan(
+        text, citingBody: "Council", field: .clause, path: "p", footnote: nil, into: &chunked)
+      ReferenceScanner.scan(
+        text, citingBody: "Council", field: .clause, path: "p", footnote: nil, into: &wordByWord,
+        wordByWord: true)
+      #expect(chunked == wordByWord, "\(text.debugDescription)")
+      compared += 1
+      references += chunked.count
+    }
+    #expect(compared == 400)
+    #expect(references > 200)
+  }
+
+  @Test func candidateMaskMarksCapitalsAndRAndDOnly() {
+    for value in 0..<256 {
+      for offset in 0..<8 {
+        let word = UInt64(value) << (8 * offset) | 0x2020_2020_2020_2020 & ~(0xFF << (8 * offset))
+        let mask = ReferenceScanner.candidateMask(word)
+        let expected = (0x41...0x5A).contains(value) || value == 0x72 || value == 0x64
+        #expect(mask == (expected ? 0x80 << (8 * offset) : 0), "byte \(value) at \(offset)")
+      }
+    }
+  }
+}
+
+/// A small deterministic generator, so the stitched texts are the same on
+/// every run.
+struct SplitMix64 {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }
