@@ -68,13 +68,15 @@ public struct BacklinkIndex: Sendable {
     }
     for position in documents.indices { start[position + 1] += start[position] }
     var next = start
-    var order = [(document: Int32, citation: Int32)](
+    // The reference's index itself, not the citation's: one memory read
+    // fewer per link below.
+    var order = [(document: Int32, reference: Int32)](
       repeating: (0, 0), count: start[documents.count])
     for (document, list) in citing.enumerated() {
       list.withUnsafeBufferPointer { list in
         for index in list.indices {
           let target = Int(list[index].target)
-          order[next[target]] = (Int32(document), Int32(index))
+          order[next[target]] = (Int32(document), list[index].reference)
           next[target] += 1
         }
       }
@@ -89,9 +91,9 @@ public struct BacklinkIndex: Sendable {
       // arrays here copied whole Documents (every string they hold
       // retained and released).
       documents.withUnsafeBufferPointer { documents in
-        for (document, index) in sorted[bounds[target]..<bounds[target + 1]] {
+        for (document, reference) in sorted[bounds[target]..<bounds[target + 1]] {
           let document = Int(document)
-          let referenceIndex = Int(citing[document][Int(index)].reference)
+          let referenceIndex = Int(reference)
           documents[document].references.withUnsafeBufferPointer { references in
             let path = references[referenceIndex].path
             let position = entry.links.count

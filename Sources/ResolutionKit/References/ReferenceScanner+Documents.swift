@@ -162,6 +162,10 @@ extension ReferenceScanner {
 
   /// The (up to) four bytes at `index`, little-endian, zero past the end.
   func fourBytes(at index: Int) -> UInt32 {
+    if index + 4 <= bytes.count, let base = bytes.baseAddress {
+      return UInt32(
+        littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt32.self))
+    }
     var word: UInt32 = 0
     for offset in 0..<4 where index + offset < bytes.count {
       word |= UInt32(bytes[index + offset]) << (8 * offset)
@@ -170,15 +174,14 @@ extension ReferenceScanner {
   }
 
   mutating func matchInstrument(at start: Int) -> Int? {
-    let table = Self.instrumentTable
-    let candidates = table.byInitial[Int(bytes[start])]
+    let candidates = instruments.byInitial[Int(bytes[start])]
     guard !candidates.isEmpty else { return nil }
     let word = fourBytes(at: start)
     for position in candidates
-    where word & table.masks[position] == table.prefixes[position]
-      && matches(table.instruments[position].written, at: start)
+    where word & instruments.masks[position] == instruments.prefixes[position]
+      && matches(instruments.instruments[position].written, at: start)
     {
-      let instrument = table.instruments[position]
+      let instrument = instruments.instruments[position]
       let end = start + instrument.written.count
       guard !wordContinues(at: end),
         !instrument.exclusions.contains(where: { matches($0, at: end) }),

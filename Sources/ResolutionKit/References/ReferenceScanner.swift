@@ -14,6 +14,8 @@ struct ReferenceScanner {
   let field: ReferenceField
   let path: String
   let footnote: Int?
+  /// `instrumentTable`, read once per text rather than once per word.
+  let instruments: InstrumentTable
   /// The caller's references, moved in for the scan and back out after.
   var found: [Reference] = []
   /// End of the last reference found: look-backs never reach before it.
@@ -51,6 +53,7 @@ struct ReferenceScanner {
     self.field = field
     self.path = path
     self.footnote = footnote
+    self.instruments = Self.instrumentTable
   }
 
   /// Appends one reference; its text is the span's bytes.
