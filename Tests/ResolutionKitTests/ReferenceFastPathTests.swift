@@ -174,6 +174,20 @@ import Testing
     #expect(references > 200)
   }
 
+  /// Symbols that are keys already come back as they are; any space,
+  /// lower-case letter or language suffix still goes through the full key.
+  @Test func symbolKeysThatNeedNoChange() {
+    #expect(ReferenceResolver.symbolKey("C09/120") == "C09/120")
+    #expect(ReferenceResolver.symbolKey("C2001/49(REV.1)") == "C2001/49(REV.1)")
+    #expect(ReferenceResolver.symbolKey("C20/57-1") == "C20/57-1")
+    #expect(ReferenceResolver.symbolKey("") == "")
+    #expect(ReferenceResolver.symbolKey("C20/57-E") == "C20/57")
+    #expect(ReferenceResolver.symbolKey("C2001/49(Rev.1)") == "C2001/49(REV.1)")
+    #expect(ReferenceResolver.symbolKey("C09/ 120") == "C09/120")
+    // Non-ASCII: the full (Unicode) key, which drops the no-break space.
+    #expect(ReferenceResolver.symbolKey("C09/120\u{A0}") == "C09/120")
+  }
+
   @Test func candidateMaskMarksCapitalsAndRAndDOnly() {
     for value in 0..<256 {
       for offset in 0..<8 {

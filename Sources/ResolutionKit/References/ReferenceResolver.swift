@@ -66,6 +66,23 @@ public enum ReferenceResolver {
     }
   }
 
+  /// Whether `asciiSymbolKey` would return `symbol`'s bytes unchanged.
+  private static func isSymbolKey(_ symbol: String) -> Bool {
+    let answer = symbol.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes
+      where byte >= 0x80 || byte == 0x20 || (0x09...0x0D).contains(byte)
+        || (0x61...0x7A).contains(byte)
+      {
+        return false
+      }
+      let count = bytes.count
+      return
+        !(count > 2 && bytes[count - 2] == UInt8(ascii: "-")
+        && (0x41...0x5A).contains(bytes[count - 1]))
+    }
+    return answer ?? false
+  }
+
   /// Canonical key of a document symbol for matching: no spaces, upper
   /// case, language suffix dropped (`C20/57-E` is the English `C20/57`).
   public static func symbolKey(_ symbol: String) -> String {
@@ -83,6 +100,10 @@ public enum ReferenceResolver {
   /// `symbolKey` on bytes for ASCII symbols (nearly all), nil otherwise:
   /// it runs for every document reference and every `Ref.:` symbol.
   private static func asciiSymbolKey(_ symbol: String) -> String? {
+    // Symbols as the scanner writes them are mostly keys already (no
+    // space, no lower case, no language suffix): then the symbol itself,
+    // without building a new string.
+    if isSymbolKey(symbol) { return symbol }
     var key: [UInt8] = []
     key.reserveCapacity(symbol.utf8.count)
     for byte in symbol.utf8 {
