@@ -52,10 +52,15 @@ public struct BacklinkIndex: Sendable {
         positionByID[documents[position].id] = Int32(position)
       }
     }
-    let citing = Self.citations(in: documents, positionByID)
+    self.init(documents: documents, citing: Self.citations(in: documents, positionByID))
+  }
+
+  /// Indexes `citing`: per document of `documents`, its citations in
+  /// reference order, each target the first document with the target's id.
+  init(documents: [Document], citing: [[Citation]]) {
     // Counting sort by target, stable: each target's citations in corpus order.
     var start = [Int](repeating: 0, count: documents.count + 1)
-    // Targets read in place, not whole citations (each holds strings).
+    // Targets read in place, not whole citations.
     for list in citing {
       list.withUnsafeBufferPointer { list in
         for index in list.indices { start[Int(list[index].target) + 1] += 1 }
@@ -63,13 +68,15 @@ public struct BacklinkIndex: Sendable {
     }
     for position in documents.indices { start[position + 1] += start[position] }
     var next = start
-    var order = [(document: Int32, citation: Int32)](
+    // The reference's index itself, not the citation's: one memory read
+    // fewer per link below.
+    var order = [(document: Int32, reference: Int32)](
       repeating: (0, 0), count: start[documents.count])
     for (document, list) in citing.enumerated() {
       list.withUnsafeBufferPointer { list in
         for index in list.indices {
           let target = Int(list[index].target)
-          order[next[target]] = (Int32(document), Int32(index))
+          order[next[target]] = (Int32(document), list[index].reference)
           next[target] += 1
         }
       }
@@ -80,23 +87,28 @@ public struct BacklinkIndex: Sendable {
     let entries = cited.concurrentMap { target -> Entry in
       var entry = Entry()
       entry.links.reserveCapacity(bounds[target + 1] - bounds[target])
-      for (document, index) in sorted[bounds[target]..<bounds[target + 1]] {
-        let document = Int(document)
-        let referenceIndex = Int(citing[document][Int(index)].reference)
-        documents[document].references.withUnsafeBufferPointer { references in
-          // Fields read in place: a Reference copy retains every string.
-          let path = references[referenceIndex].path
-          let position = entry.links.count
-          entry.links.append(
-            Backlink(
-              source: ClauseAddress(
-                documentID: documents[document].id, path: path.isEmpty ? nil : path),
-              referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
-              field: references[referenceIndex].field))
-          let pinpoints = references[referenceIndex].pinpoints
-          var seen: Set<String> = []
-          for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
-            entry.byClause[pinpoint, default: []].append(position)
+      // Documents and references read through pointers: subscripting the
+      // arrays here copied whole Documents (every string they hold
+      // retained and released).
+      documents.withUnsafeBufferPointer { documents in
+        for (document, reference) in sorted[bounds[target]..<bounds[target + 1]] {
+          let document = Int(document)
+          let referenceIndex = Int(reference)
+          documents[document].references.withUnsafeBufferPointer { references in
+            let path = references[referenceIndex].path
+            let position = entry.links.count
+            entry.links.append(
+              Backlink(
+                source: ClauseAddress(
+                  documentID: documents[document].id, path: path.isEmpty ? nil : path),
+                referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
+                field: references[referenceIndex].field))
+            guard references[referenceIndex].pinpoint != nil else { return }
+            let pinpoints = references[referenceIndex].pinpoints
+            var seen: Set<String> = []
+            for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
+              entry.byClause[pinpoint, default: []].append(position)
+            }
           }
         }
       }
@@ -108,7 +120,8 @@ public struct BacklinkIndex: Sendable {
 
   /// One reference that cites a document of the corpus: plain integers,
   /// so that hundreds of thousands of them cost nothing to free.
-  private struct Citation: Sendable {
+  struct Citation: Sendable {
+    /// Position of the cited document (the first with its id).
     var target: Int32
     /// Its index in the citing document's `references`.
     var reference: Int32
@@ -119,18 +132,20 @@ public struct BacklinkIndex: Sendable {
     -> [[Citation]]
   {
     Array(documents.indices).concurrentMap { position in
-      let id = documents[position].id
-      return documents[position].references.withUnsafeBufferPointer { references in
-        var result: [Citation] = []
-        for index in references.indices {
-          // A `Ref.:` line naming the document's own sources is not a citation.
-          guard let targetID = references[index].target,
-            !(references[index].field == .sources && targetID == id),
-            let target = positionByID[targetID]
-          else { continue }
-          result.append(Citation(target: target, reference: Int32(index)))
+      documents.withUnsafeBufferPointer { documents in
+        let id = documents[position].id
+        return documents[position].references.withUnsafeBufferPointer { references in
+          var result: [Citation] = []
+          for index in references.indices {
+            // A `Ref.:` line naming the document's own sources is not a citation.
+            guard let targetID = references[index].target,
+              !(references[index].field == .sources && targetID == id),
+              let target = positionByID[targetID]
+            else { continue }
+            result.append(Citation(target: target, reference: Int32(index)))
+          }
+          return result
         }
-        return result
       }
     }
   }

@@ -25,8 +25,10 @@ public enum ReferenceExtractor {
     let body = document.body
     func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil) {
       guard let text, !text.isEmpty else { return }
-      references += extract(
-        in: text, citingBody: body, field: field, path: path, footnote: footnote)
+      // Straight into the document's list: no per-text array to copy
+      // each reference out of (a copy retains every string it holds).
+      ReferenceScanner.scan(
+        text, citingBody: body, field: field, path: path, footnote: footnote, into: &references)
     }
     func addClauses(_ clauses: [Clause]) {
       // Depth first with an explicit stack (nesting depth comes from
@@ -99,17 +101,11 @@ public enum ReferenceExtractor {
     in text: String, citingBody: String? = nil, field: ReferenceField = .clause,
     path: String = "", footnote: Int? = nil
   ) -> [Reference] {
-    let scanned = ReferenceScanner.scan(text, citingBody: citingBody)
-    guard !scanned.isEmpty else { return [] }
-    let utf8 = Array(text.utf8)
-    return scanned.map { found in
-      Reference(
-        kind: found.kind,
-        text: String(decoding: utf8[found.span], as: UTF8.self),
-        number: found.number, body: found.body, symbol: found.symbol,
-        revision: found.revision, pinpoint: found.pinpoint, field: field, path: path,
-        footnote: footnote, span: found.span)
-    }
+    var references: [Reference] = []
+    ReferenceScanner.scan(
+      text, citingBody: citingBody, field: field, path: path, footnote: footnote,
+      into: &references)
+    return references
   }
 }
 

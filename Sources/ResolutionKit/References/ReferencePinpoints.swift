@@ -6,16 +6,29 @@ extension Reference {
   /// holds only the first. Empty without a pinpoint.
   public var pinpoints: [String] {
     guard let pinpoint else { return [] }
-    // On bytes: the resolver asks every reference, and Foundation's
-    // `range(of:)` made this the costliest step of resolution.
-    let point = Array(pinpoint.utf8)
+    // On bytes, in place: the backlink index asks every pinpointed
+    // reference, and Foundation's `range(of:)`, then copies of both texts
+    // into arrays, made this the costliest step of resolution.
+    var point = pinpoint
+    var text = self.text
+    return point.withUTF8 { point in
+      text.withUTF8 { text in Self.pinpoints(pinpoint, point: point, text: text) }
+    }
+  }
+
+  /// `pinpoints` of a reference whose pinpoint's bytes are `point` and
+  /// whose text's bytes are `text`.
+  private static func pinpoints(
+    _ pinpoint: String, point: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>
+  ) -> [String] {
     guard let space = point.lastIndex(of: UInt8(ascii: " ")) else { return [pinpoint] }
-    let text = Array(self.text.utf8)
+    let headingBytes = UnsafeBufferPointer(rebasing: point[..<space])
+    let labelBytes = UnsafeBufferPointer(rebasing: point[(space + 1)...])
     // The labels after the first one, as the span wrote them.
-    let headingEnd = Self.firstRange(of: point[..<space], in: text, from: 0)?.upperBound ?? 0
-    guard let written = Self.firstRange(of: point[(space + 1)...], in: text, from: headingEnd)
+    let headingEnd = firstRange(of: headingBytes, in: text, from: 0)?.upperBound ?? 0
+    guard let written = firstRange(of: labelBytes, in: text, from: headingEnd)
     else { return [pinpoint] }
-    let heading = String(decoding: point[..<space], as: UTF8.self)
+    var heading: String?
     var result = [pinpoint]
     var pieceStart = written.upperBound
     for position in written.upperBound...text.count {
@@ -28,8 +41,9 @@ extension Reference {
       if piece.isEmpty || piece.elementsEqual("and".utf8) || piece.elementsEqual("or".utf8) {
         continue
       }
-      guard Self.isClauseLabel(piece) else { break }
-      result.append(heading + " " + String(decoding: piece, as: UTF8.self))
+      guard isClauseLabel(piece) else { break }
+      if heading == nil { heading = String(decoding: headingBytes, as: UTF8.self) }
+      result.append((heading ?? "") + " " + String(decoding: piece, as: UTF8.self))
     }
     return result
   }
@@ -37,7 +51,7 @@ extension Reference {
   /// The first occurrence of `needle` in `bytes` at or after `from`; nil
   /// for an empty needle.
   private static func firstRange(
-    of needle: ArraySlice<UInt8>, in bytes: [UInt8], from: Int
+    of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int
   ) -> Range<Int>? {
     guard let first = needle.first, bytes.count - from >= needle.count else { return nil }
     var start = from
@@ -51,7 +65,7 @@ extension Reference {
   }
 
   /// `a)` to `dddd)`, or digits and dots starting and ending with a digit.
-  private static func isClauseLabel(_ piece: ArraySlice<UInt8>) -> Bool {
+  private static func isClauseLabel(_ piece: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     guard let last = piece.last, let first = piece.first else { return false }
     func isLowercase(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

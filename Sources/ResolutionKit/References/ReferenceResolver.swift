@@ -19,25 +19,68 @@ public enum ReferenceResolver {
   public static func resolve(_ documents: inout [Document]) -> BacklinkIndex {
     let index = TargetIndex(documents)
     // Each document's references on its own, on all cores.
-    let resolutions = resolutions(of: documents, index)
+    let resolved = resolutions(of: documents, index)
     for position in documents.indices {
-      for (reference, resolution) in resolutions[position].enumerated() {
-        documents[position].references[reference].target = resolution.target
-        documents[position].references[reference].candidates = resolution.candidates
+      resolved[position].targets.withUnsafeBufferPointer { targets in
+        documents[position].references.withUnsafeMutableBufferPointer { references in
+          for reference in references.indices {
+            let target = targets[reference]
+            references[reference].target = target.position < 0 ? nil : index.ids[target.position]
+            references[reference].candidates = target.candidates ?? []
+          }
+        }
       }
     }
-    return BacklinkIndex(documents: documents)
+    // The backlinks from the targets' positions: no id looked up again.
+    return BacklinkIndex(documents: documents, citing: resolved.map(\.citations))
   }
 
-  private static func resolutions(of documents: [Document], _ index: TargetIndex)
-    -> [[(target: String?, candidates: [String])]]
-  {
+  /// One document's resolved references and what they cite.
+  private struct Resolved: Sendable {
+    /// Per reference, where it leads.
+    var targets: [TargetIndex.Target] = []
+    var citations: [BacklinkIndex.Citation] = []
+  }
+
+  private static func resolutions(of documents: [Document], _ index: TargetIndex) -> [Resolved] {
     Array(documents.indices).concurrentMap { position in
-      let citing = documents[position].id
-      return documents[position].references.withUnsafeBufferPointer { references in
-        references.indices.map { index.resolve(references, at: $0, citingID: citing) }
+      documents.withUnsafeBufferPointer { documents in
+        documents[position].references.withUnsafeBufferPointer { references in
+          var resolved = Resolved()
+          resolved.targets.reserveCapacity(references.count)
+          let citing = index.firstPositions[position]
+          for reference in references.indices {
+            let target = index.resolve(references, at: reference, citingPosition: position)
+            resolved.targets.append(target)
+            guard target.position >= 0 else { continue }
+            // A `Ref.:` line naming the document's own sources is not a
+            // citation (same id: same first position).
+            let cited = index.firstPositions[target.position]
+            if references[reference].field == .sources, cited == citing { continue }
+            resolved.citations.append(
+              BacklinkIndex.Citation(target: cited, reference: Int32(reference)))
+          }
+          return resolved
+        }
       }
     }
+  }
+
+  /// Whether `asciiSymbolKey` would return `symbol`'s bytes unchanged.
+  private static func isSymbolKey(_ symbol: String) -> Bool {
+    let answer = symbol.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes
+      where byte >= 0x80 || byte == 0x20 || (0x09...0x0D).contains(byte)
+        || (0x61...0x7A).contains(byte)
+      {
+        return false
+      }
+      let count = bytes.count
+      return
+        !(count > 2 && bytes[count - 2] == UInt8(ascii: "-")
+        && (0x41...0x5A).contains(bytes[count - 1]))
+    }
+    return answer ?? false
   }
 
   /// Canonical key of a document symbol for matching: no spaces, upper
@@ -57,6 +100,10 @@ public enum ReferenceResolver {
   /// `symbolKey` on bytes for ASCII symbols (nearly all), nil otherwise:
   /// it runs for every document reference and every `Ref.:` symbol.
   private static func asciiSymbolKey(_ symbol: String) -> String? {
+    // Symbols as the scanner writes them are mostly keys already (no
+    // space, no lower case, no language suffix): then the symbol itself,
+    // without building a new string.
+    if isSymbolKey(symbol) { return symbol }
     var key: [UInt8] = []
     key.reserveCapacity(symbol.utf8.count)
     for byte in symbol.utf8 {
@@ -74,16 +121,64 @@ public enum ReferenceResolver {
 }
 
 /// Documents by what references name them with.
-private struct TargetIndex {
-  struct NumberKey: Hashable {
-    var kind: DocumentKind
-    var number: String
+private struct TargetIndex: Sendable {
+  /// A resolution or decision number as a key: a number of up to 18
+  /// digits as its value (leading zeros dropped, as `normalised` does),
+  /// any other text as itself. Hashing an integer instead of a string per
+  /// reference.
+  enum NumberValue: Hashable, Sendable {
+    /// Leading zeros dropped; an all-zero number of n digits is -n.
+    case digits(Int)
+    case text(String)
+
+    init(_ number: String) {
+      var value = 0
+      var zeros = 0
+      var digits = 0
+      var isNumeric = true
+      for byte in number.utf8 {
+        guard byte &- 0x30 < 10 else {
+          isNumeric = false
+          break
+        }
+        if value == 0, byte == 0x30 {
+          zeros += 1
+        } else {
+          digits += 1
+          guard digits <= 18 else {
+            isNumeric = false
+            break
+          }
+          value = value * 10 + Int(byte &- 0x30)
+        }
+      }
+      if isNumeric, zeros + digits > 0 {
+        self = .digits(digits == 0 ? -zeros : value)
+      } else {
+        self = .text(TargetIndex.normalised(number))
+      }
+    }
   }
+
+  struct NumberKey: Hashable, Sendable {
+    var kind: DocumentKind
+    var number: NumberValue
+  }
+
+  /// Where a reference leads: a document position (-1 for none), and the
+  /// candidates when it is ambiguous (nil: none).
+  struct Target: Sendable {
+    var position: Int
+    var candidates: [String]?
+  }
+
   /// Per document, what resolution reads: not the documents themselves,
   /// whose copies would retain every string they hold (and, in a big
   /// corpus, miss the cache on each).
   let ids: [String]
   let bodies: [String?]
+  /// Per document, the first position with its id: what backlinks index.
+  let firstPositions: [Int32]
   var byNumber: [NumberKey: [Int]] = [:]
   var bySymbol: [String: [Int]] = [:]
 
@@ -109,7 +204,7 @@ private struct TargetIndex {
         }
         let kind = documents[position].kind
         let number = documents[position].number.flatMap {
-          kind == .fragment ? nil : NumberKey(kind: kind, number: Self.normalised($0))
+          kind == .fragment ? nil : NumberKey(kind: kind, number: NumberValue($0))
         }
         return Names(
           id: documents[position].id, body: documents[position].body, number: number,
@@ -118,6 +213,18 @@ private struct TargetIndex {
     }
     ids = names.map(\.id)
     bodies = names.map(\.body)
+    var positionByID = [String: Int32](minimumCapacity: names.count)
+    var firstPositions: [Int32] = []
+    firstPositions.reserveCapacity(names.count)
+    for (position, name) in names.enumerated() {
+      if let first = positionByID[name.id] {
+        firstPositions.append(first)
+      } else {
+        positionByID[name.id] = Int32(position)
+        firstPositions.append(Int32(position))
+      }
+    }
+    self.firstPositions = firstPositions
     byNumber.reserveCapacity(names.count)
     bySymbol.reserveCapacity(names.count)
     for (position, name) in names.enumerated() {
@@ -134,35 +241,48 @@ private struct TargetIndex {
 
   /// Where `references[index]` leads. The reference is read field by field
   /// in place: a copy of it would retain every string it holds.
-  func resolve(_ references: UnsafeBufferPointer<Reference>, at index: Int, citingID: String)
-    -> (target: String?, candidates: [String])
-  {
+  func resolve(
+    _ references: UnsafeBufferPointer<Reference>, at index: Int, citingPosition: Int
+  ) -> Target {
     switch references[index].kind {
     case .resolution, .decision:
-      guard let number = references[index].number else { return (nil, []) }
+      guard let number = references[index].number else { return Target(position: -1) }
       let kind: DocumentKind = references[index].kind == .resolution ? .resolution : .decision
-      let all = byNumber[NumberKey(kind: kind, number: Self.normalised(number))] ?? []
-      guard let body = references[index].body else { return pick(all) }
-      let sameBody = all.filter { bodies[$0] == body }
-      if !sameBody.isEmpty { return pick(sameBody) }
-      return pick(all.filter { bodies[$0] == nil })
-    case .document:
-      guard let symbol = references[index].symbol else { return (nil, []) }
-      let all = bySymbol[ReferenceResolver.symbolKey(symbol)] ?? []
-      if references[index].field == .sources, all.contains(where: { ids[$0] == citingID }) {
-        return (citingID, [])
+      guard let all = byNumber[NumberKey(kind: kind, number: NumberValue(number))] else {
+        return Target(position: -1)
       }
-      return pick(all)
+      guard let body = references[index].body else { return pick(all) { _ in true } }
+      // The documents with the stated body, else those without one.
+      if all.contains(where: { bodies[$0] == body }) { return pick(all) { bodies[$0] == body } }
+      return pick(all) { bodies[$0] == nil }
+    case .document:
+      guard let symbol = references[index].symbol,
+        let all = bySymbol[ReferenceResolver.symbolKey(symbol)]
+      else { return Target(position: -1) }
+      if references[index].field == .sources,
+        all.contains(where: { ids[$0] == ids[citingPosition] })
+      {
+        return Target(position: citingPosition)
+      }
+      return pick(all) { _ in true }
     case .other:
-      return (nil, [])
+      return Target(position: -1)
     }
   }
 
-  private func pick(_ positions: [Int]) -> (target: String?, candidates: [String]) {
-    switch positions.count {
-    case 0: (nil, [])
-    case 1: (ids[positions[0]], [])
-    default: (nil, positions.map { ids[$0] })
+  /// The one position of `positions` that passes `filter`; else none, with
+  /// every passing document's id as a candidate when several pass.
+  private func pick(_ positions: [Int], where filter: (Int) -> Bool) -> Target {
+    var found = -1
+    var count = 0
+    for position in positions where filter(position) {
+      if count == 0 { found = position }
+      count += 1
+    }
+    switch count {
+    case 0: return Target(position: -1)
+    case 1: return Target(position: found)
+    default: return Target(position: -1, candidates: positions.filter(filter).map { ids[$0] })
     }
   }
 }

@@ -124,6 +124,8 @@ extension ReferenceScanner {
 
   /// The text of `range` with every run of white space turned into one space.
   func normalisedString(_ range: Range<Int>) -> String {
+    // Nearly always already normalised: then made straight from the bytes.
+    if isNormalised(range) { return string(range) }
     var result: [UInt8] = []
     result.reserveCapacity(range.count)
     var position = range.lowerBound
@@ -140,5 +142,24 @@ extension ReferenceScanner {
     while result.last == 0x20 { result.removeLast() }
     while result.first == 0x20 { result.removeFirst() }
     return String(decoding: result, as: UTF8.self)
+  }
+
+  /// Whether `normalisedString` would return `range`'s bytes unchanged:
+  /// single ASCII spaces between other bytes, and no other white space (nor
+  /// a 0xC2 byte, which may start a no-break space).
+  func isNormalised(_ range: Range<Int>) -> Bool {
+    guard !range.isEmpty, bytes[range.lowerBound] != 0x20, bytes[range.upperBound - 1] != 0x20
+    else { return false }
+    var previous: UInt8 = 0
+    for position in range {
+      let byte = bytes[position]
+      if byte == 0x20 {
+        if previous == 0x20 { return false }
+      } else if Self.isSpace(byte) || byte == 0xC2 {
+        return false
+      }
+      previous = byte
+    }
+    return true
   }
 }

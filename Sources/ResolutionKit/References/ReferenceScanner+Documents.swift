@@ -10,9 +10,7 @@ extension ReferenceScanner {
     guard symbolStart > keywordEnd, var symbol = symbol(at: symbolStart) else { return nil }
     var spanStart = start
     while true {
-      found.append(
-        ScannedReference(
-          kind: .document, span: spanStart..<symbol.end, symbol: symbol.normalised))
+      record(.document, span: spanStart..<symbol.end, symbol: symbol.normalised)
       guard let next = listSeparatorEnd(at: symbol.end), let following = self.symbol(at: next)
       else { return symbol.end }
       spanStart = next
@@ -44,6 +42,10 @@ extension ReferenceScanner {
       end += 2
     }
     guard !wordContinues(at: end), byte(end) != ascii("/") else { return nil }
+    // Usually nothing to remove: the symbol is its bytes.
+    if (index..<end).allSatisfy({ bytes[$0] < 0x80 && !Self.isSpace(bytes[$0]) }) {
+      return (end, string(index..<end))
+    }
     var normalised: [UInt8] = []
     normalised.reserveCapacity(end - index)
     for position in index..<end where bytes[position] < 0x80 && !Self.isSpace(bytes[position]) {
@@ -105,33 +107,90 @@ extension ReferenceScanner {
   static let instrumentOwners = wordTable(["The", "ITU", "Union", "This", "That"])
   static let treatyLinks = wordTable(["on", "for", "against"])
 
-  /// Instruments by the first byte of their written name.
-  static let instrumentsByInitial: [[Instrument]] = {
-    var table = [[Instrument]](repeating: [], count: 256)
-    for (written, canonical) in ReferenceVocabulary.instruments {
-      let exclusions = ReferenceVocabulary.instrumentExclusions[written] ?? []
-      let instrument = Instrument(
-        written: Array(written.utf8), canonical: canonical,
-        exclusions: exclusions.map { Array($0.utf8) },
-        isGeneric: ReferenceVocabulary.genericInstrumentNames.contains(written))
-      if let first = instrument.written.first { table[Int(first)].append(instrument) }
+  /// Instruments grouped by the first byte of their written name (in
+  /// vocabulary order within a group), with each name's first four bytes
+  /// packed into an integer: most capitalised words are turned away by one
+  /// comparison per instrument of their initial, without touching the
+  /// instruments' arrays. A class: reading it retains one object, not five
+  /// arrays.
+  final class InstrumentTable: Sendable {
+    let instruments: [Instrument]
+    /// First (up to) four bytes of each written name, little-endian.
+    let prefixes: [UInt32]
+    /// Which bytes of `prefixes` count (names shorter than four bytes).
+    let masks: [UInt32]
+    /// Per initial byte, its instruments' positions.
+    let byInitial: [Range<Int>]
+
+    init(_ vocabulary: [(written: String, canonical: String)]) {
+      var groups = [[Instrument]](repeating: [], count: 256)
+      for (written, canonical) in vocabulary {
+        let exclusions = ReferenceVocabulary.instrumentExclusions[written] ?? []
+        let instrument = Instrument(
+          written: Array(written.utf8), canonical: canonical,
+          exclusions: exclusions.map { Array($0.utf8) },
+          isGeneric: ReferenceVocabulary.genericInstrumentNames.contains(written))
+        if let first = instrument.written.first { groups[Int(first)].append(instrument) }
+      }
+      var instruments: [Instrument] = []
+      var prefixes: [UInt32] = []
+      var masks: [UInt32] = []
+      var byInitial = [Range<Int>](repeating: 0..<0, count: 256)
+      for (initial, group) in groups.enumerated() {
+        let start = instruments.count
+        for instrument in group {
+          var prefix: UInt32 = 0
+          var mask: UInt32 = 0
+          for (offset, byte) in instrument.written.prefix(4).enumerated() {
+            prefix |= UInt32(byte) << (8 * offset)
+            mask |= 0xFF << (8 * offset)
+          }
+          instruments.append(instrument)
+          prefixes.append(prefix)
+          masks.append(mask)
+        }
+        byInitial[initial] = start..<instruments.count
+      }
+      self.instruments = instruments
+      self.prefixes = prefixes
+      self.masks = masks
+      self.byInitial = byInitial
     }
-    return table
-  }()
+  }
+
+  static let instrumentTable = InstrumentTable(ReferenceVocabulary.instruments)
+
+  /// The (up to) four bytes at `index`, little-endian, zero past the end.
+  func fourBytes(at index: Int) -> UInt32 {
+    if index + 4 <= bytes.count, let base = bytes.baseAddress {
+      return UInt32(
+        littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt32.self))
+    }
+    var word: UInt32 = 0
+    for offset in 0..<4 where index + offset < bytes.count {
+      word |= UInt32(bytes[index + offset]) << (8 * offset)
+    }
+    return word
+  }
 
   mutating func matchInstrument(at start: Int) -> Int? {
-    for instrument in Self.instrumentsByInitial[Int(bytes[start])]
-    where matches(instrument.written, at: start) {
+    let candidates = instruments.byInitial[Int(bytes[start])]
+    guard !candidates.isEmpty else { return nil }
+    let word = fourBytes(at: start)
+    for position in candidates
+    where word & instruments.masks[position] == instruments.prefixes[position]
+      && matches(instruments.instruments[position].written, at: start)
+    {
+      let instrument = instruments.instruments[position]
       let end = start + instrument.written.count
       guard !wordContinues(at: end),
         !instrument.exclusions.contains(where: { matches($0, at: end) }),
         !(instrument.isGeneric && namesAnotherInstrument(start: start, end: end))
       else { continue }
       let before = pinpointBefore(start)
-      found.append(
-        ScannedReference(
-          kind: .other, span: (before?.start ?? start)..<end, symbol: instrument.canonical,
-          pinpoint: before?.pinpoint))
+      record(
+        .other, span: (before?.start ?? start)..<end, symbol: instrument.canonical,
+        pinpoint: before?.pinpoint)
       return end
     }
     return nil
