@@ -96,30 +96,6 @@ import Testing
     #expect(SearchIndex.impactCode(0) == 1)
   }
 
-  @Test func blockImpactsAreTheLargestImpactOfTheirPostings() {
-    // Recomputed plainly, block by block from the finished index, as the
-    // build once did: the build now codes each posting as its unit ends.
-    let index = Self.largeIndex
-    let postingCount = index.postingUnits.count
-    var expected: [UInt8] = []
-    for start in stride(from: 0, to: postingCount, by: 1 << SearchIndex.postingBlockShift) {
-      var best = 0.0
-      for posting in start..<min(postingCount, start + (1 << SearchIndex.postingBlockShift)) {
-        let packed = index.unitLengthAndField[Int(index.postingUnits[posting])]
-        let length = Double(packed & 0x0FFF_FFFF)
-        let norm =
-          SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * length / index.averageLength)
-        let frequency = Double(
-          index.postingPositionStart[posting + 1] - index.postingPositionStart[posting])
-        let boost = SearchIndex.boost(SearchIndex.fieldCodes[Int(packed >> 28)])
-        best = max(best, frequency * (SearchIndex.k1 + 1) / (frequency + norm) * boost)
-      }
-      expected.append(SearchIndex.impactCode(best))
-    }
-    #expect(postingCount > 1000)
-    #expect(index.postingBlockImpact == expected)
-  }
-
   @Test func blocksByImpactAreSortedLargestFirstTiesEarlierFirst() {
     var random = Generator(state: 11)
     // Few distinct impacts: many ties.

@@ -45,8 +45,6 @@ extension SearchIndex {
     var units: [Unit]
     var unitLengthAndField: [UInt32]
     var tokenCount: Int
-    var averageLength: Double
-    var postingBlockImpact: [UInt8]
   }
 
   static func buildPostings(of documents: [Document], alongside extra: @Sendable () -> Void)
@@ -118,11 +116,6 @@ extension SearchIndex {
 
     let chunkUnitOffsets = unitOffsets
     let chunkCursors = cursors
-    let averageLength = unitCount == 0 ? 1 : max(1, Double(tokenCount) / Double(unitCount))
-    // Each posting's impact, written by pass 2 as it ends the posting's
-    // unit, whose length is then at hand: read afterwards by posting, the
-    // lengths were a random access per posting (0.9 s at 100,000).
-    var postingImpacts: [UInt8] = []
     // Pass 2 writes every slot of these exactly once (the cursors above
     // hand each token and posting its own), so they start uninitialised:
     // zeroing them first was a serial pass over hundreds of megabytes at
@@ -148,19 +141,14 @@ extension SearchIndex {
             unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
               lengthSlots, lengthsWritten in
               HugePages.advise(lengthSlots)
-              postingImpacts = [UInt8](unsafeUninitializedCapacity: postingCount) {
-                impactSlots, impactsWritten in
-                let output = PostingOutput(
-                  positions: positions, postingUnits: postingUnits,
-                  postingPositionStart: postingPositionStart, units: unitSlots,
-                  unitLengthAndField: lengthSlots, postingImpacts: impactSlots,
-                  averageLength: averageLength)
-                DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-                  output.write(
-                    chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex],
-                    chunkCursors[chunkIndex])
-                }
-                impactsWritten = postingCount
+              let output = PostingOutput(
+                positions: positions, postingUnits: postingUnits,
+                postingPositionStart: postingPositionStart, units: unitSlots,
+                unitLengthAndField: lengthSlots)
+              DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
+                output.write(
+                  chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex],
+                  chunkCursors[chunkIndex])
               }
               lengthsWritten = unitCount
             }
@@ -177,8 +165,7 @@ extension SearchIndex {
       terms: terms, termPostingStart: termPostingStart.map { UInt32(truncatingIfNeeded: $0) },
       termMaximumFrequency: termMaximumFrequency, postingUnits: postingUnits,
       postingPositionStart: postingPositionStart, positions: positions, units: units,
-      unitLengthAndField: unitLengthAndField, tokenCount: tokenCount,
-      averageLength: averageLength, postingBlockImpact: postingBlockImpacts(of: postingImpacts))
+      unitLengthAndField: unitLengthAndField, tokenCount: tokenCount)
   }
 
   /// Step of the block impacts: the largest possible factor, `(k1 + 1)`
@@ -197,27 +184,14 @@ extension SearchIndex {
   @inline(__always)
   static func impactBound(_ code: UInt8) -> Double { Double(code) * impactStep }
 
-  /// The impact factor of one posting, `boost × f(k1+1)/(f+norm)`,
-  /// computed exactly as ranking does.
-  @inline(__always)
-  static func impact(frequency: Double, norm: Double, boost: Double) -> Double {
-    frequency * (k1 + 1) / (frequency + norm) * boost
-  }
-
-  /// The length normalisation of a unit of `length` tokens, as ranking
-  /// computes it.
-  @inline(__always)
-  static func norm(length: Double, averageLength: Double) -> Double {
-    k1 * (1 - b + b * length / averageLength)
-  }
-
-  /// Per block of postings, the largest of its postings' impact codes
-  /// (the code of the largest impact, as codes round up); blocks in
-  /// parallel.
-  static func postingBlockImpacts(of postingImpacts: [UInt8]) -> [UInt8] {
-    let postingCount = postingImpacts.count
-    let blockSize = 1 << postingBlockShift
-    let blockCount = (postingCount + blockSize - 1) >> postingBlockShift
+  /// Per block of postings, the largest `boost × f(k1+1)/(f+norm)`, computed
+  /// exactly as ranking does, stored rounded up; blocks in parallel.
+  static func postingBlockImpacts(
+    postingCount: Int, postingUnits: [Int32], postingPositionStart: [UInt32],
+    unitLengthAndField: [UInt32], averageLength: Double
+  ) -> [UInt8] {
+    let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
+    let boosts = fieldCodes.map(boost)
     let taskCount = max(1, min(blockCount, ProcessInfo.processInfo.activeProcessorCount * 4))
     var impacts = [UInt8](repeating: 0, count: blockCount)
     impacts.withUnsafeMutableBufferPointer { impacts in
@@ -225,12 +199,21 @@ extension SearchIndex {
       DispatchQueue.concurrentPerform(iterations: taskCount) { task in
         let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
         for block in blocks {
+          var best = 0.0
           let start = block << postingBlockShift
-          var best: UInt8 = 0
-          for posting in start..<min(postingCount, start + blockSize) {
-            best = max(best, postingImpacts[posting])
+          for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
+            let unit = Int(postingUnits[posting])
+            guard unit < unitLengthAndField.count else { continue }
+            let packed = unitLengthAndField[unit]
+            let length = Double(packed & 0x0FFF_FFFF)
+            let norm = k1 * (1 - b + b * length / averageLength)
+            let frequency = Double(
+              postingPositionStart[posting + 1] - postingPositionStart[posting])
+            let impact =
+              frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
+            best = max(best, impact)
           }
-          output.impacts[block] = best
+          output.impacts[block] = impactCode(best)
         }
       }
     }
@@ -342,8 +325,6 @@ private struct PostingOutput: @unchecked Sendable {
   let postingPositionStart: UnsafeMutableBufferPointer<UInt32>
   let units: UnsafeMutableBufferPointer<SearchIndex.Unit>
   let unitLengthAndField: UnsafeMutableBufferPointer<UInt32>
-  let postingImpacts: UnsafeMutableBufferPointer<UInt8>
-  let averageLength: Double
 
   func write(_ chunk: SearchIndex.Chunk, firstUnit: Int, _ cursors: [(token: Int, posting: Int)]) {
     // The chunk's units, with heading units numbered in the whole index.
@@ -360,14 +341,10 @@ private struct PostingOutput: @unchecked Sendable {
     // Each block of ids is given back once read: the room it leaves is
     // what the index grows into.
     var tokenTerms = TermIDBlocks.Reader(chunk.tokenTerms.blocks)
-    let boosts = SearchIndex.fieldCodes.map(SearchIndex.boost)
-    // The terms of the current unit, whose postings end with it.
-    var unitTerms: [Int] = []
     cursors.withUnsafeMutableBufferPointer { cursors in
       lastUnit.withUnsafeMutableBufferPointer { lastUnit in
         for (offset, count) in chunk.unitTokenCounts.enumerated() {
           let unit = Int32(truncatingIfNeeded: firstUnit + offset)
-          unitTerms.removeAll(keepingCapacity: true)
           for position in 0..<Int(count) {
             let local = Int(tokenTerms.next())
             let slot = cursors[local].token
@@ -378,22 +355,8 @@ private struct PostingOutput: @unchecked Sendable {
               cursors[local].posting = posting + 1
               postingUnits[posting] = unit
               postingPositionStart[posting] = UInt32(truncatingIfNeeded: slot)
-              unitTerms.append(local)
             }
             positions[slot] = UInt16(min(position, Int(UInt16.max)))
-          }
-          // The unit's postings are complete: their frequencies are known.
-          let packed = chunk.lengthAndField[offset]
-          let norm = SearchIndex.norm(
-            length: Double(packed & 0x0FFF_FFFF), averageLength: averageLength)
-          let boost = boosts[Int(packed >> 28) % boosts.count]
-          for local in unitTerms {
-            let posting = cursors[local].posting - 1
-            let frequency =
-              UInt32(truncatingIfNeeded: cursors[local].token)
-              &- postingPositionStart[posting]
-            postingImpacts[posting] = SearchIndex.impactCode(
-              SearchIndex.impact(frequency: Double(frequency), norm: norm, boost: boost))
           }
         }
       }

@@ -117,14 +117,18 @@ public struct SearchIndex: Sendable {
     let units = postings.units
     self.units = units
     self.unitLengthAndField = postings.unitLengthAndField
-    self.averageLength = postings.averageLength
+    self.averageLength =
+      units.isEmpty ? 1 : max(1, Double(postings.tokenCount) / Double(units.count))
     self.terms = postings.terms
     self.termPostingStart = postings.termPostingStart
     self.termMaximumFrequency = postings.termMaximumFrequency
     self.postingUnits = postings.postingUnits
     self.postingPositionStart = postings.postingPositionStart
     self.positions = postings.positions
-    self.postingBlockImpact = postings.postingBlockImpact
+    self.postingBlockImpact = Self.postingBlockImpacts(
+      postingCount: postings.postingUnits.count, postingUnits: postings.postingUnits,
+      postingPositionStart: postings.postingPositionStart,
+      unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
     var headingUnitBits = [UInt64](repeating: 0, count: units.count / 64 + 1)
     var titleUnitBits = headingUnitBits
     for (unit, described) in units.enumerated() {
