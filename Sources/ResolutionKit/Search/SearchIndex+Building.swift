@@ -124,9 +124,9 @@ extension SearchIndex {
     var postingPositionStart: [UInt32] = []
     // Units too are copied by each chunk into its own part, in parallel:
     // a serial copy took a quarter of a second at 100,000 resolutions.
-    // Only the unit arrays, filled in order, get huge pages: the others are
-    // written all over from the start, and with 2 MB pages were resident
-    // whole at once, while the token ids were still there (peak memory at
+    // None of these get huge pages (`HugePages`): postings and positions
+    // are written all over from the start, and with 2 MB pages were
+    // resident whole at once while the token ids still were (peak memory at
     // 10,000: 14 MB higher).
     var units: [Unit] = []
     var unitLengthAndField: [UInt32] = []
@@ -137,10 +137,8 @@ extension SearchIndex {
           postingPositionStart, starts in
           postingPositionStart[postingCount] = UInt32(truncatingIfNeeded: tokenCount)
           units = [Unit](unsafeUninitializedCapacity: unitCount) { unitSlots, unitsWritten in
-            HugePages.advise(unitSlots)
             unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
               lengthSlots, lengthsWritten in
-              HugePages.advise(lengthSlots)
               let output = PostingOutput(
                 positions: positions, postingUnits: postingUnits,
                 postingPositionStart: postingPositionStart, units: unitSlots,
