@@ -150,7 +150,7 @@ import Testing
       ",", ".", " ", "  ", "\u{A0}", "\u{A0}\u{A0}", "\u{A7}", "é", "Ré", "xRes", "§", "\n",
       "paragraph", "1.1", "a)", "instructs the Secretary-General", "3", "(", ")", "/", "-", "of",
     ]
-    var generator = SplitMix64(seed: 20_261_129)
+    var generator = SeededGenerator(seed: 20_261_129)
     var compared = 0
     var references = 0
     for length in 0..<400 {
@@ -197,19 +197,5 @@ import Testing
         #expect(mask == (expected ? 0x80 << (8 * offset) : 0), "byte \(value) at \(offset)")
       }
     }
-  }
-}
-
-/// A small deterministic generator, so the stitched texts are the same on
-/// every run.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
