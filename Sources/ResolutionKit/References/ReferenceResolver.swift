@@ -66,23 +66,6 @@ public enum ReferenceResolver {
     }
   }
 
-  /// Whether `asciiSymbolKey` would return `symbol`'s bytes unchanged.
-  private static func isSymbolKey(_ symbol: String) -> Bool {
-    let answer = symbol.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      for byte in bytes
-      where byte >= 0x80 || byte == 0x20 || (0x09...0x0D).contains(byte)
-        || (0x61...0x7A).contains(byte)
-      {
-        return false
-      }
-      let count = bytes.count
-      return
-        !(count > 2 && bytes[count - 2] == UInt8(ascii: "-")
-        && (0x41...0x5A).contains(bytes[count - 1]))
-    }
-    return answer ?? false
-  }
-
   /// Canonical key of a document symbol for matching: no spaces, upper
   /// case, language suffix dropped (`C20/57-E` is the English `C20/57`).
   public static func symbolKey(_ symbol: String) -> String {
@@ -99,23 +82,36 @@ public enum ReferenceResolver {
 
   /// `symbolKey` on bytes for ASCII symbols (nearly all), nil otherwise:
   /// it runs for every document reference and every `Ref.:` symbol.
+  /// Symbols as the scanner writes them are mostly keys already (no space,
+  /// no lower case, no language suffix): the new bytes are only made from
+  /// the first one that changes, else the symbol itself is the key.
   private static func asciiSymbolKey(_ symbol: String) -> String? {
-    // Symbols as the scanner writes them are mostly keys already (no
-    // space, no lower case, no language suffix): then the symbol itself,
-    // without building a new string.
-    if isSymbolKey(symbol) { return symbol }
-    var key: [UInt8] = []
-    key.reserveCapacity(symbol.utf8.count)
-    for byte in symbol.utf8 {
+    let utf8 = symbol.utf8
+    var changed: [UInt8]?
+    var offset = 0
+    for byte in utf8 {
       guard byte < 0x80 else { return nil }
-      if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
-      key.append((0x61...0x7A).contains(byte) ? byte - 0x20 : byte)
+      let isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+      let kept = (0x61...0x7A).contains(byte) ? byte - 0x20 : byte
+      if changed == nil, isSpace || kept != byte {
+        var prefix = Array(utf8.prefix(offset))
+        prefix.reserveCapacity(utf8.count)
+        changed = prefix
+      }
+      if !isSpace { changed?.append(kept) }
+      offset += 1
     }
-    if key.count > 2, key[key.count - 2] == UInt8(ascii: "-"),
-      (0x41...0x5A).contains(key[key.count - 1])
-    {
-      key.removeLast(2)
+    /// A language suffix such as `-E`, in upper case (as the key is).
+    func hasLanguageSuffix<Bytes: BidirectionalCollection<UInt8>>(_ key: Bytes) -> Bool {
+      guard key.count > 2 else { return false }
+      let last = key[key.index(before: key.endIndex)]
+      return key[key.index(key.endIndex, offsetBy: -2)] == UInt8(ascii: "-")
+        && (0x41...0x5A).contains(last)
     }
+    guard var key = changed else {
+      return hasLanguageSuffix(utf8) ? String(decoding: utf8.dropLast(2), as: UTF8.self) : symbol
+    }
+    if hasLanguageSuffix(key) { key.removeLast(2) }
     return String(decoding: key, as: UTF8.self)
   }
 }

@@ -42,15 +42,15 @@ extension ReferenceScanner {
       end += 2
     }
     guard !wordContinues(at: end), byte(end) != ascii("/") else { return nil }
-    // Usually nothing to remove: the symbol is its bytes.
-    if (index..<end).allSatisfy({ bytes[$0] < 0x80 && !Self.isSpace(bytes[$0]) }) {
-      return (end, string(index..<end))
+    // Spaces and non-ASCII bytes are left out; usually there are none, and
+    // the symbol is its bytes.
+    let isKept = { (position: Int) in
+      self.bytes[position] < 0x80 && !Self.isSpace(self.bytes[position])
     }
+    if (index..<end).allSatisfy(isKept) { return (end, string(index..<end)) }
     var normalised: [UInt8] = []
     normalised.reserveCapacity(end - index)
-    for position in index..<end where bytes[position] < 0x80 && !Self.isSpace(bytes[position]) {
-      normalised.append(bytes[position])
-    }
+    for position in index..<end where isKept(position) { normalised.append(bytes[position]) }
     return (end, String(decoding: normalised, as: UTF8.self))
   }
 

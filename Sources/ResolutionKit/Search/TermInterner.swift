@@ -53,7 +53,8 @@ struct TermInterner {
     hashes.append(hash)
     arena.append(contentsOf: term)
     starts.append(Int32(truncatingIfNeeded: arena.count))
-    if hashes.count * 2 > slots.count / 2 { grow() }
+    // Grown at half full (`mask + 1` slots).
+    if count * 2 > mask + 1 { grow() }
     return id
   }
 
@@ -102,11 +103,12 @@ struct TermInterner {
     }
   }
 
+  /// Doubles the slots and places every term again.
   private mutating func grow() {
-    let capacity = slots.count
-    var grown = [UInt64](repeating: 0, count: 2 * capacity)
-    let mask = capacity - 1
-    for slot in 0..<(slots.count / 2) where slots[2 * slot + 1] != 0 {
+    let slotCount = 2 * (self.mask + 1)
+    var grown = [UInt64](repeating: 0, count: 2 * slotCount)
+    let mask = slotCount - 1
+    for slot in 0...self.mask where slots[2 * slot + 1] != 0 {
       let entry = slots[2 * slot + 1]
       let id = Int(entry & 0xFFFF_FFFF) - 1
       var target = Int(truncatingIfNeeded: hashes[id]) & mask
