@@ -6,22 +6,27 @@ import Testing
   /// Read back from the postings, every unit's terms in position order
   /// are its text's terms: pass 2 wrote every token and posting slot (the
   /// arrays start uninitialised), and each in its place.
-  @Test(arguments: [Corpus.sample, SearchScaleTests.largeCorpus()])
+  @Test(arguments: [Corpus.sample, SearchScaleTests.largeCorpus(), Self.repeatsCorpus()])
   func postingsGiveBackEveryUnitsTerms(corpus: Corpus) {
     let index = SearchIndex(corpus: corpus)
     var found = [[(position: Int, term: String)]](repeating: [], count: index.unitCount)
+    var nextSlot = 0
     for term in 0..<index.termCount {
       for posting in Int(index.termPostingStart[term])..<Int(index.termPostingStart[term + 1]) {
         let unit = Int(index.postingUnits[posting])
-        let start = Int(index.postingPositionStart[posting])
-        let end = Int(index.postingPositionStart[posting + 1])
-        #expect(start < end)
-        for slot in start..<end {
+        let range = index.positionRange(ofPosting: posting)
+        #expect(!range.isEmpty)
+        #expect(range.count == index.postingPositions.count(posting))
+        // Positions are laid out posting after posting.
+        #expect(range.lowerBound == nextSlot)
+        nextSlot = range.upperBound
+        for slot in range {
           found[unit].append((Int(index.positions[slot]), index.terms[term]))
         }
       }
     }
     #expect(index.unitCount > 100)
+    #expect(nextSlot == index.positions.count)
     var tokenizer = SearchTokenizer()
     for unit in 0..<index.unitCount {
       let expected = tokenizer.terms(of: index.text(of: index.units[unit]))
@@ -29,6 +34,43 @@ import Testing
       #expect(read.map(\.position) == Array(expected.indices), "unit \(unit)")
       #expect(read.map(\.term) == expected, "unit \(unit)")
     }
+  }
+
+  /// Units where one word stands 253 to 1,000 times, beside units where
+  /// it stands once, so that postings counted past a byte (`largeMark`)
+  /// fall at every place in their blocks.
+  static func repeatsCorpus() -> Corpus {
+    let location = SourceLocation(file: "repeats.txt", line: 1)
+    let repeats = [1, 253, 254, 255, 256, 1, 300, 1, 509, 510, 511, 1_000, 1, 2, 255]
+    let clauses = (0..<120).map { index in
+      let count = repeats[index % repeats.count]
+      let words = (0..<count).map { $0 % 3 == 0 ? "often seldom" : "often" }
+      return Clause(
+        label: "\(index + 1)", path: "resolves \(index + 1)",
+        text: "word\(index) " + words.joined(separator: " "), location: location)
+    }
+    return Corpus(documents: [
+      Document(
+        id: "R1", kind: .resolution, title: "Repeats", location: location,
+        sections: [
+          Section(heading: "resolves", role: .operative, location: location, clauses: clauses)
+        ])
+    ])
+  }
+
+  /// Counts of 255 and more are exact, and phrases count across them.
+  @Test func largeCountsAreExact() throws {
+    let index = SearchIndex(corpus: Self.repeatsCorpus())
+    let often = try #require(index.termID("often"))
+    var counts: [Int] = []
+    for posting in index.postingRange(of: often) {
+      counts.append(index.postingPositions.count(posting))
+      #expect(index.positionRange(ofPosting: posting).count == counts.last)
+    }
+    let repeats = [1, 253, 254, 255, 256, 1, 300, 1, 509, 510, 511, 1_000, 1, 2, 255]
+    #expect(counts == (0..<120).map { repeats[$0 % repeats.count] })
+    let hits = index.search("\"often seldom\"", limit: 200)
+    #expect(hits.count == 120)
   }
 
   @Test func asciiNamesNormaliseAsByScalars() {

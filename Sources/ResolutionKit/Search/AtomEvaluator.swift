@@ -4,7 +4,7 @@
 struct AtomEvaluator {
   private let postingUnits: UnsafeBufferPointer<Int32>
   private let positions: UnsafeBufferPointer<UInt16>
-  private let positionStarts: UnsafeBufferPointer<UInt32>
+  private let postingPositions: PostingPositions
   /// Per atom: 0 term, 1 phrase, 2 prefix.
   private let kinds: [UInt8]
   /// Cursor slots of atom `a`: `slotStart[a] ..< slotStart[a + 1]`.
@@ -25,11 +25,11 @@ struct AtomEvaluator {
 
   init(
     index: SearchIndex, atoms: [Atom], postingUnits: UnsafeBufferPointer<Int32>,
-    positions: UnsafeBufferPointer<UInt16>, positionStarts: UnsafeBufferPointer<UInt32>
+    positions: UnsafeBufferPointer<UInt16>
   ) {
     self.postingUnits = postingUnits
     self.positions = positions
-    self.positionStarts = positionStarts
+    self.postingPositions = index.postingPositions
     var kinds: [UInt8] = []
     var slotStart = [0]
     var bitmaps: [[UInt64]] = []
@@ -95,7 +95,7 @@ struct AtomEvaluator {
       let posting = seek(slot, unit)
       if posting >= 0 {
         matched[slot] = posting
-        frequency = Int(positionStarts[posting + 1] - positionStarts[posting])
+        frequency = postingPositions.count(posting)
       }
     case 1:
       frequency = phraseCount(slotStart[atom]..<slotStart[atom + 1], unit)
@@ -127,8 +127,9 @@ struct AtomEvaluator {
       }
     }
     for (word, slot) in slots.enumerated() {
-      phraseStarts[word] = Int(positionStarts[matched[slot]])
-      phraseEnds[word] = Int(positionStarts[matched[slot] + 1])
+      let range = postingPositions.range(matched[slot])
+      phraseStarts[word] = range.lowerBound
+      phraseEnds[word] = range.upperBound
     }
     return Self.phraseOccurrences(
       positions: positions,
@@ -184,7 +185,7 @@ struct AtomEvaluator {
   }
 
   private func positionRange(_ posting: Int) -> Range<Int> {
-    Int(positionStarts[posting])..<Int(positionStarts[posting + 1])
+    postingPositions.range(posting)
   }
 
   /// Whether some position in `positions[second]` is `distance` (which may
@@ -255,10 +256,12 @@ struct AtomEvaluator {
     let a = matched[slotStart[first]]
     let b = matched[slotStart[second]]
     guard a >= 0, b >= 0 else { return Int(UInt16.max) }
-    var i = Int(positionStarts[a])
-    let iEnd = Int(positionStarts[a + 1])
-    var j = Int(positionStarts[b])
-    let jEnd = Int(positionStarts[b + 1])
+    let first = postingPositions.range(a)
+    let second = postingPositions.range(b)
+    var i = first.lowerBound
+    let iEnd = first.upperBound
+    var j = second.lowerBound
+    let jEnd = second.upperBound
     var best = Int.max
     while i < iEnd, j < jEnd {
       let difference = Int(positions[j]) - Int(positions[i])

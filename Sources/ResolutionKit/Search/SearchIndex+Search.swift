@@ -196,20 +196,17 @@ extension SearchIndex {
     guard ids.count > 1 else { return headings }
     return postingUnits.withUnsafeBufferPointer { postingUnits in
       positions.withUnsafeBufferPointer { positions in
-        postingPositionStart.withUnsafeBufferPointer { positionStarts in
-          let evaluator = AtomEvaluator(
-            index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions,
-            positionStarts: positionStarts)
-          defer { evaluator.deallocate() }
-          // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
-          var verdicts = [UInt8](repeating: 0, count: headingTextCount)
-          return headings.filter { unit in
-            guard let text = headingTextID(of: unit), text < verdicts.count else {
-              return evaluator.match(0, unit)
-            }
-            if verdicts[text] == 0 { verdicts[text] = evaluator.match(0, unit) ? 1 : 2 }
-            return verdicts[text] == 1
+        let evaluator = AtomEvaluator(
+          index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions)
+        defer { evaluator.deallocate() }
+        // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
+        var verdicts = [UInt8](repeating: 0, count: headingTextCount)
+        return headings.filter { unit in
+          guard let text = headingTextID(of: unit), text < verdicts.count else {
+            return evaluator.match(0, unit)
           }
+          if verdicts[text] == 0 { verdicts[text] = evaluator.match(0, unit) ? 1 : 2 }
+          return verdicts[text] == 1
         }
       }
     }
@@ -284,7 +281,7 @@ extension SearchIndex {
   }
 
   func positionRange(ofPosting posting: Int) -> Range<Int> {
-    Int(postingPositionStart[posting])..<Int(postingPositionStart[posting + 1])
+    postingPositions.range(posting)
   }
 
   static func inverseDocumentFrequency(_ frequency: Int, units: Int) -> Double {

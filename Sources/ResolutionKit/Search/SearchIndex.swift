@@ -46,8 +46,8 @@ public struct SearchIndex: Sendable {
   let termMaximumFrequency: [UInt32]
   /// Unit ordinal of each posting, ascending within a term.
   let postingUnits: [Int32]
-  /// Positions of posting `p`: `positions[postingPositionStart[p] ..< postingPositionStart[p + 1]]`.
-  let postingPositionStart: [UInt32]
+  /// Positions of posting `p`: `positions[postingPositions.range(p)]`.
+  let postingPositions: PostingPositions
   /// Word positions within their unit, ascending per posting (capped at 65535).
   let positions: [UInt16]
   /// Per block of `1 << postingBlockShift` consecutive postings, an upper
@@ -123,11 +123,11 @@ public struct SearchIndex: Sendable {
     self.termPostingStart = postings.termPostingStart
     self.termMaximumFrequency = postings.termMaximumFrequency
     self.postingUnits = postings.postingUnits
-    self.postingPositionStart = postings.postingPositionStart
+    self.postingPositions = postings.postingPositions
     self.positions = postings.positions
     self.postingBlockImpact = Self.postingBlockImpacts(
       postingCount: postings.postingUnits.count, postingUnits: postings.postingUnits,
-      postingPositionStart: postings.postingPositionStart,
+      postingPositions: postings.postingPositions,
       unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
     var headingUnitBits = [UInt64](repeating: 0, count: units.count / 64 + 1)
     var titleUnitBits = headingUnitBits
@@ -184,7 +184,7 @@ public struct SearchIndex: Sendable {
   public var approximateByteCount: Int {
     units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 8 + postingUnits.count
       * 4
-      + postingPositionStart.count * 4 + positions.count * 2 + postingBlockImpact.count
+      + postingPositions.byteCount + positions.count * 2 + postingBlockImpact.count
       + (headingUnitBits.count + titleUnitBits.count) * 8 + headingRankBase.count * 4
       + unitShapes.count
       + headingTextIDs.count * 4
@@ -278,9 +278,13 @@ public struct SearchIndex: Sendable {
         ids.append(id)
       }
     }
-    for document in corpus.documents {
-      for section in document.sections { add(section.heading) }
-      for annex in document.annexes { add(annexHeading(annex)) }
+    // In place: a `Document` copied whole retains every string it holds.
+    let documents = corpus.documents
+    for index in documents.indices {
+      let sections = documents[index].sections
+      for section in sections.indices { add(sections[section].heading) }
+      let annexes = documents[index].annexes
+      for annex in annexes.indices { add(annexHeading(annexes[annex])) }
     }
     return (ids, idByText.count)
   }
@@ -326,10 +330,13 @@ public struct SearchIndex: Sendable {
   private static func documentLookups(of corpus: Corpus) -> DocumentLookups {
     var names: [String: [Int32]] = [:]
     var bodies: [String: [Int32]] = [:]
-    for (index, document) in corpus.documents.enumerated() {
-      var keys = Set([normalizedName(document.id)])
-      if let number = document.number { keys.insert(normalizedName(number)) }
-      for source in document.sources {
+    // Fields read in place: a `Document` copied whole retains every string
+    // it holds.
+    let documents = corpus.documents
+    for index in documents.indices {
+      var keys = Set([normalizedName(documents[index].id)])
+      if let number = documents[index].number { keys.insert(normalizedName(number)) }
+      for source in documents[index].sources {
         let symbol = normalizedName(source)
         keys.insert(symbol)
         // `C09/108(Rev.1)` is also found as `C09/108`.
@@ -338,7 +345,7 @@ public struct SearchIndex: Sendable {
         }
       }
       for key in keys where !key.isEmpty { names[key, default: []].append(Int32(index)) }
-      if let body = document.body { bodies[body, default: []].append(Int32(index)) }
+      if let body = documents[index].body { bodies[body, default: []].append(Int32(index)) }
     }
     return DocumentLookups(names: names, bodies: bodies)
   }
