@@ -33,6 +33,19 @@ import Testing
     #expect(again == trimmed)
   }
 
+  /// Not shared, the elements move (in order) into the tight storage.
+  @Test func unsharedArrayTrimsInOrder() {
+    func grown() -> [String] {
+      var strings: [String] = []
+      for number in 0..<1000 { strings.append("clause \(number) long enough for the heap") }
+      #expect(strings.capacity > 1000)
+      return strings.withCapacityTrimmed()
+    }
+    let trimmed = grown()
+    #expect(trimmed == (0..<1000).map { "clause \($0) long enough for the heap" })
+    #expect(trimmed.capacity < 1100)
+  }
+
   #if os(Linux)
     @Test func heapTrimIsFoundOnGlibc() {
       #expect(FreedMemory.canReturnToSystem)

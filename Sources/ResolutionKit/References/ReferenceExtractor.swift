@@ -22,13 +22,12 @@ import Foundation
 public enum ReferenceExtractor {
   public static func extract(from document: Document) -> [Reference] {
     var references: [Reference] = []
-    let body = document.body
+    var scanner = ReferenceScanner(citingBody: document.body)
     func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil) {
       guard let text, !text.isEmpty else { return }
       // Straight into the document's list: no per-text array to copy
       // each reference out of (a copy retains every string it holds).
-      ReferenceScanner.scan(
-        text, citingBody: body, field: field, path: path, footnote: footnote, into: &references)
+      scanner.scan(text, field: field, path: path, footnote: footnote, into: &references)
     }
     func addClauses(_ clauses: [Clause]) {
       // Depth first with an explicit stack (nesting depth comes from
