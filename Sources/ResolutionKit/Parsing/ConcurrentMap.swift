@@ -29,3 +29,50 @@ private final class ResultSlots<Value>: @unchecked Sendable {
   func set(_ index: Int, _ value: Value) { slots[index] = value }
   var values: [Value] { slots.compactMap { $0 } }
 }
+
+extension Array where Element: Sendable {
+  /// `concurrentMap` that hands each element over to `transform`: each is
+  /// freed once transformed, not when the whole map is done. For big
+  /// intermediate values (a parse piece's lines), so that they are not all
+  /// held at once beside what they are turned into.
+  consuming func concurrentMapHandingOver<Result: Sendable>(
+    _ transform: @Sendable (consuming Element) -> Result
+  ) -> [Result] {
+    let handover = Handover(consume self)
+    let results = ResultSlots<Result>(count: handover.count)
+    withoutActuallyEscaping(transform) { transform in
+      DispatchQueue.concurrentPerform(iterations: handover.count) { index in
+        results.set(index, transform(handover.take(index)))
+      }
+    }
+    return results.values
+  }
+}
+
+/// Elements taken once each from `concurrentPerform`; each slot is emptied
+/// as it is taken.
+private final class Handover<Element>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Element?>
+  var count: Int { slots.count }
+
+  init(_ elements: consuming [Element]) {
+    slots = .allocate(capacity: elements.count)
+    var elements = elements
+    // From the end, so that each element moves out without a copy.
+    var index = elements.count
+    while let last = elements.popLast() {
+      index -= 1
+      (slots.baseAddress! + index).initialize(to: last)
+    }
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func take(_ index: Int) -> Element {
+    let element = slots[index].take()
+    return element!
+  }
+}

@@ -33,24 +33,34 @@ public enum DocumentParser {
   static func parse(_ source: SourceText, pieces: Int, findingReferences: Bool = false)
     -> ParsedFile
   {
-    let prepared = PreparedText(source.text)
-    let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
-    var lineSets = ranges.concurrentMap { SourceLines(prepared, lines: $0) }
+    // Line records are the parse's largest transient (40 bytes a line, and
+    // more lines than paragraphs): the raw lines go once the pieces have
+    // their lines, and each piece's lines once it is segmented, so that
+    // they are not all held beside the documents they make (at 10,000
+    // resolutions that was the peak of the whole load).
+    var (lineSets, lineCount) = { () -> ([SourceLines], Int) in
+      let prepared = PreparedText(source.text)
+      let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
+      return (ranges.concurrentMap { SourceLines(prepared, lines: $0) }, prepared.rawLines.count)
+    }()
     var layout = SourceLines.LayoutMeasures()
     for lines in lineSets { layout.add(lines.layout) }
     for index in lineSets.indices { lineSets[index].applyLayout(layout) }
     let file = source.name
-    let assembled = lineSets.concurrentMap { lines -> DocumentAssembler in
+    let assembled = lineSets.concurrentMapHandingOver {
+      lines -> (assembler: DocumentAssembler, removed: [RemovedLine]) in
+      // The lines are freed when `segmented` returns.
+      let (blocks, removed) = segmented(lines)
       var assembler = DocumentAssembler(file: file)
-      assembler.assemble(ParagraphSegmenter.segment(lines))
+      assembler.assemble(blocks)
       if findingReferences { assembler.findReferences() }
-      return assembler
+      return (assembler, removed)
     }
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
     var removed: [RemovedLine] = []
     var chapter: String?
-    for (lines, assembler) in zip(lineSets, assembled) {
+    for (assembler, removedLines) in assembled {
       let first = documents.count
       documents += assembler.documents
       if let chapter {
@@ -60,17 +70,21 @@ public enum DocumentParser {
       }
       if assembler.sawChapter { chapter = assembler.finalChapter }
       diagnostics += assembler.diagnostics
-      removed += lines.removed
+      removed += removedLines
     }
     // Every piece after the first starts with a header, which takes the
     // chapter left over by the piece before: only the last one can have an
     // untaken chapter.
-    if let untaken = assembled.last?.untakenChapter { diagnostics.append(untaken) }
+    if let untaken = assembled.last?.assembler.untakenChapter { diagnostics.append(untaken) }
     return ParsedFile(
       documents: documents, diagnostics: diagnostics,
-      file: SourceFile(
-        name: source.name, lineCount: prepared.rawLines.count, removedLines: removed))
+      file: SourceFile(name: source.name, lineCount: lineCount, removedLines: removed))
   }
+}
+
+/// A piece's paragraphs and removed lines, its lines consumed.
+private func segmented(_ lines: consuming SourceLines) -> ([Block], [RemovedLine]) {
+  (ParagraphSegmenter.segment(lines), lines.removed)
 }
 
 /// Where a file may be cut into pieces that parse independently.
