@@ -40,7 +40,12 @@ enum SearchWorkload {
     let rounds = option("--rounds", 5)
     let builds = max(1, option("--builds", 1))
     let (corpus, loadTime) = Stopwatch.seconds { CorpusLoader.load(paths: [file]).corpus }
-    print(String(format: "load_s=%.6f", loadTime))
+    // Peak memory so far after each step: which one sets the benchmark's peak.
+    let megabyte = 1_048_576.0
+    print(
+      String(
+        format: "load_s=%.6f peak_mb=%.1f rss_mb=%.1f", loadTime,
+        Double(peakResidentBytes()) / megabyte, Double(currentResidentBytes()) / megabyte))
     var buildTimes: [Double] = []
     var buildCPUTimes: [Double] = []
     var index: SearchIndex?
@@ -56,7 +61,8 @@ enum SearchWorkload {
     print(
       String(
         format: "index_s=%.6f (min of %d: %.6f) cpu_s=%.6f", buildTimes.percentile(50), builds,
-        buildTimes.min() ?? 0, buildCPUTimes.percentile(50)))
+        buildTimes.min() ?? 0, buildCPUTimes.percentile(50))
+        + String(format: " peak_mb=%.1f", Double(peakResidentBytes()) / megabyte))
     let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     print(
       "index_bytes=\(index.approximateByteCount) file_bytes=\(fileBytes)"

@@ -6,7 +6,8 @@ import ResolutionKit
 //
 //   swift run -c release resbrowse-bench [--sizes 1000,10000,100000]
 //   resbrowse-bench generate COUNT FILE     (just write a corpus)
-//   resbrowse-bench measure FILE            (one size, key=value lines)
+//   resbrowse-bench measure FILE [--parse]  (one size, key=value lines; with
+//                                           --parse, read and parse alone)
 //   resbrowse-bench keys FILE               (the browser walk's slowest keys)
 //   resbrowse-bench memory FILE             (resident memory after each load phase)
 //   resbrowse-bench first-frame [FILE] [--runs N]
@@ -25,8 +26,13 @@ case "generate":
   var generator = CorpusGenerator(resolutionCount: count)
   try Data(generator.generate().utf8).write(to: URL(fileURLWithPath: arguments[2]))
 case "measure":
-  guard arguments.count == 2 else { fail("usage: resbrowse-bench measure FILE") }
-  for (key, value) in Measurement.run(file: arguments[1]) { print("\(key)=\(value)") }
+  guard arguments.count == 2 || (arguments.count == 3 && arguments[2] == "--parse") else {
+    fail("usage: resbrowse-bench measure FILE [--parse]")
+  }
+  let values =
+    arguments.count == 3
+    ? Measurement.runParse(file: arguments[1]) : Measurement.run(file: arguments[1])
+  for (key, value) in values { print("\(key)=\(value)") }
 case "keys":
   guard arguments.count == 2 else { fail("usage: resbrowse-bench keys FILE") }
   let corpus = CorpusLoader.load(paths: [arguments[1]]).corpus
