@@ -22,12 +22,13 @@ import Foundation
 public enum ReferenceExtractor {
   public static func extract(from document: Document) -> [Reference] {
     var references: [Reference] = []
-    var scanner = ReferenceScanner(citingBody: document.body)
+    let body = document.body
     func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil) {
       guard let text, !text.isEmpty else { return }
       // Straight into the document's list: no per-text array to copy
       // each reference out of (a copy retains every string it holds).
-      scanner.scan(text, field: field, path: path, footnote: footnote, into: &references)
+      ReferenceScanner.scan(
+        text, citingBody: body, field: field, path: path, footnote: footnote, into: &references)
     }
     func addClauses(_ clauses: [Clause]) {
       // Depth first with an explicit stack (nesting depth comes from
@@ -58,7 +59,8 @@ public enum ReferenceExtractor {
     }
     add(document.sourcesLine, .sources, "")
     // Kept with the document for the whole session.
-    return references.withCapacityTrimmed()
+    references.trimCapacity()
+    return references
   }
 
   /// Fills every document's `references`, in parallel over documents

@@ -7,18 +7,13 @@
 ///
 /// Each reference is made where it is found and appended to the caller's
 /// array: no intermediate list, and no copy of the text's bytes.
-///
-/// One scanner serves every text of a document (`scan(_:field:path:footnote:into:)`):
-/// made per text, its strings and tables were retained and released
-/// hundreds of thousands of times per load.
 struct ReferenceScanner {
-  /// The text being scanned; valid only during `scan`.
-  private(set) var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  let bytes: UnsafeBufferPointer<UInt8>
   let citingBody: String?
   /// Where the text stands, stamped on every reference.
-  private(set) var field = ReferenceField.clause
-  private(set) var path = ""
-  private(set) var footnote: Int?
+  let field: ReferenceField
+  let path: String
+  let footnote: Int?
   /// `instrumentTable`, read once per text rather than once per word.
   let instruments: InstrumentTable
   /// The caller's references, moved in for the scan and back out after.
@@ -35,40 +30,30 @@ struct ReferenceScanner {
     _ text: String, citingBody: String?, field: ReferenceField, path: String, footnote: Int?,
     into references: inout [Reference], wordByWord: Bool = false
   ) {
-    var scanner = ReferenceScanner(citingBody: citingBody)
-    scanner.scan(
-      text, field: field, path: path, footnote: footnote, into: &references,
-      wordByWord: wordByWord)
+    var text = text
+    text.withUTF8 { buffer in
+      var scanner = ReferenceScanner(
+        bytes: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote)
+      swap(&scanner.found, &references)
+      if wordByWord || !triggersFitChunks {
+        scanner.runWordByWord()
+      } else {
+        scanner.runByChunks()
+      }
+      swap(&scanner.found, &references)
+    }
   }
 
-  /// A scanner for the texts of a document of body `citingBody`.
-  init(citingBody: String?) {
-    self.citingBody = citingBody
-    self.instruments = Self.instrumentTable
-  }
-
-  /// Appends the references in `text`, in order, to `references`; `field`,
-  /// `path` and `footnote` say where the text stands.
-  mutating func scan(
-    _ text: String, field: ReferenceField, path: String, footnote: Int?,
-    into references: inout [Reference], wordByWord: Bool = false
+  private init(
+    bytes: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField, path: String,
+    footnote: Int?
   ) {
+    self.bytes = bytes
+    self.citingBody = citingBody
     self.field = field
     self.path = path
     self.footnote = footnote
-    lastEnd = 0
-    var text = text
-    text.withUTF8 { buffer in
-      bytes = buffer
-      swap(&found, &references)
-      if wordByWord || !Self.triggersFitChunks {
-        runWordByWord()
-      } else {
-        runByChunks()
-      }
-      swap(&found, &references)
-      bytes = UnsafeBufferPointer(start: nil, count: 0)
-    }
+    self.instruments = Self.instrumentTable
   }
 
   /// Appends one reference; its text is the span's bytes.

@@ -3,19 +3,23 @@ extension Array {
   /// already). An array grown by appending keeps up to twice the room it
   /// needs; a model holding such arrays for every document keeps that slack
   /// for the whole session.
-  ///
-  /// The elements are moved, not copied, when the array is not shared: a
-  /// copy retains and releases every reference an element holds, which
-  /// for a document's references showed in load profiles.
-  consuming func withCapacityTrimmed() -> [Element] {
-    guard capacity > count else { return self }
-    var source = self
-    var trimmed: [Element] = []
-    trimmed.reserveCapacity(source.count)
+  func withCapacityTrimmed() -> [Element] {
+    var trimmed = self
+    trimmed.trimCapacity()
+    return trimmed
+  }
+
+  /// Shrinks the storage to the count, moving the elements when the array
+  /// is not shared: copying them (as `withCapacityTrimmed` must when it
+  /// is) retains and releases every reference an element holds.
+  mutating func trimCapacity() {
+    guard capacity > count else { return }
+    var source: [Element] = []
+    swap(&source, &self)
+    reserveCapacity(source.count)
     // From the end, so that each element moves out without shifting the
     // rest; then put back in order.
-    while let last = source.popLast() { trimmed.append(last) }
-    trimmed.reverse()
-    return trimmed
+    while let last = source.popLast() { append(last) }
+    reverse()
   }
 }
