@@ -62,7 +62,9 @@ enum SearchWorkload {
       String(
         format: "index_s=%.6f (min of %d: %.6f) cpu_s=%.6f", buildTimes.percentile(50), builds,
         buildTimes.min() ?? 0, buildCPUTimes.percentile(50))
-        + String(format: " peak_mb=%.1f", Double(peakResidentBytes()) / megabyte))
+        + String(
+          format: " peak_mb=%.1f rss_mb=%.1f", Double(peakResidentBytes()) / megabyte,
+          Double(currentResidentBytes()) / megabyte))
     let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     print(
       "index_bytes=\(index.approximateByteCount) file_bytes=\(fileBytes)"
