@@ -70,14 +70,9 @@ final class PostingPositions: @unchecked Sendable {
   }
 
   private func largeCount(_ posting: Int) -> Int {
-    var low = 0
-    var high = largePostings.count
-    while low < high {
-      let middle = (low + high) / 2
-      if largePostings[middle] < posting { low = middle + 1 } else { high = middle }
-    }
+    let index = largePostings.sortedLowerBound(of: posting)
     // Every marked posting is listed (see `init`).
-    return low < largePostings.count && largePostings[low] == posting
-      ? largeCounts[low] : Int(Self.largeMark)
+    return index < largePostings.count && largePostings[index] == posting
+      ? largeCounts[index] : Int(Self.largeMark)
   }
 }

@@ -245,24 +245,13 @@ extension SearchIndex {
   // MARK: - Terms and postings
 
   func termID(_ term: String) -> Int32? {
-    let index = lowerBound(of: term)
+    let index = terms.sortedLowerBound(of: term)
     return index < terms.count && terms[index] == term ? Int32(index) : nil
-  }
-
-  /// First term not less than `term`.
-  private func lowerBound(of term: String) -> Int {
-    var low = 0
-    var high = terms.count
-    while low < high {
-      let middle = (low + high) / 2
-      if terms[middle] < term { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   /// Ids of the terms starting with `prefix`.
   func termIDs(withPrefix prefix: String) -> Range<Int> {
-    let start = lowerBound(of: prefix)
+    let start = terms.sortedLowerBound(of: prefix)
     var low = start
     var high = terms.count
     while low < high {
