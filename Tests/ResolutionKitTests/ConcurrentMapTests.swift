@@ -21,15 +21,20 @@ import Testing
     #expect(values.concurrentMap { $0 * 3 } == values.map { $0 * 3 })
   }
 
-  /// Each element is transformed once, results in input order, and no
-  /// element outlives the map: the hand-over holds none once done (the
-  /// parse relies on this to free each piece's lines early).
-  @Test func handingOverFreesEveryElementAndKeepsOrder() {
+  /// Each element is handed over: while it is transformed, the transform
+  /// holds the only reference to it (a plain map's input array would hold
+  /// another), so it is freed as soon as it is done with, which the parse
+  /// relies on to free each piece's lines early. Results keep input order,
+  /// and no element outlives the map.
+  @Test func handingOverLeavesTheTransformTheOnlyOwner() {
     let before = Tracked.alive.load(ordering: .relaxed)
-    let results = (0..<64).map { Tracked($0) }.concurrentMapHandingOver { element in
-      // Only this element's own reference is left while it is transformed.
-      element.value * 2
+    let soleOwners = Atomic<Int>(0)
+    let results = (0..<64).map { Tracked($0) }.concurrentMapHandingOver {
+      (element: consuming Tracked) in
+      if isKnownUniquelyReferenced(&element) { soleOwners.add(1, ordering: .relaxed) }
+      return element.value * 2
     }
+    #expect(soleOwners.load(ordering: .relaxed) == 64)
     #expect(results == (0..<64).map { $0 * 2 })
     #expect(Tracked.alive.load(ordering: .relaxed) == before)
   }

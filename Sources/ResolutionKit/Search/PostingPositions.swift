@@ -46,8 +46,6 @@ final class PostingPositions: @unchecked Sendable {
 
   static func blockCount(postings: Int) -> Int { (postings + blockSize - 1) >> blockShift }
 
-  var postingCount: Int { counts.count }
-
   var byteCount: Int { counts.count + blockStarts.count * 4 + largePostings.count * 16 }
 
   /// How many positions `posting` has: its term's frequency in its unit.

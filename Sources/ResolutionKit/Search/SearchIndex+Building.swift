@@ -226,7 +226,7 @@ extension SearchIndex {
     var tokenizer = SearchTokenizer()
     // Fields are read in place (`documents[d].title`): a `Document`, a
     // `Section` or a `Clause` copied whole retains and releases every
-    // string and array it holds, a tenth of the build in profiles.
+    // string and array it holds (reference counting showed in profiles).
     for documentIndex in range {
       let ordinal = Int32(documentIndex)
       if let title = documents[documentIndex].title, !title.isEmpty {
