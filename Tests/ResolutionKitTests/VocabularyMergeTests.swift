@@ -36,6 +36,32 @@ import Testing
     #expect(merged.localToGlobal == plain.localToGlobal)
   }
 
+  /// The eight-byte keys order exactly as `String` does: long shared
+  /// prefixes (the keys tie), prefixes of each other (the padding), and
+  /// non-ASCII terms, one with an ASCII start that composes with what
+  /// follows (`cafe` + U+0301 is `café`, not `cafe…`).
+  @Test func sortedOrderIsStringOrder() {
+    var terms = [
+      "telecommunication", "telecommunications", "telecom", "tele", "t", "te", "z", "a",
+      "0", "09", "9", "abcdefgh", "abcdefghi", "abcdefgg", "abcdefgz", "cafe", "cafez",
+      "cafe\u{301}", "caf\u{E9}", "\u{E9}t\u{E9}", "\u{DF}", "\u{FB01}", "zz\u{E9}", "zz",
+    ]
+    var state: UInt64 = 42
+    for _ in 0..<500 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 60) + 1
+      terms.append(
+        String(
+          (0..<length).map { offset in
+            Character(
+              UnicodeScalar(UInt8(0x61 + Int(state >> UInt64(8 + 3 * offset)) % 3)))
+          }))
+    }
+    let distinct = Array(Set(terms))
+    let ordered = VocabularyMerge.sortedOrder(distinct).map { distinct[$0] }
+    #expect(ordered == distinct.sorted())
+  }
+
   @Test func canonicallyEqualTermsShareAnID() {
     // Distinct bytes, equal strings: one term, as the set gave.
     let composed = "\u{E9}t\u{E9}"

@@ -18,9 +18,7 @@ enum VocabularyMerge {
 
   static func merge(_ chunkTerms: [[String]]) -> Result {
     // Each chunk's local ids in term order (local terms are distinct).
-    let orders = chunkTerms.concurrentMap { terms in
-      terms.indices.sorted { terms[$0] < terms[$1] }
-    }
+    let orders = chunkTerms.concurrentMap(sortedOrder)
     // Sorted, without repeats: the tokenizer's terms are NFC, so distinct
     // bytes are distinct strings, but a String compares canonically, and
     // so did the set this replaced.
@@ -48,6 +46,39 @@ enum VocabularyMerge {
       return map
     }
     return Result(terms: terms, localToGlobal: localToGlobal)
+  }
+
+  /// The indices of `terms` in ascending order of their terms.
+  ///
+  /// Most terms are ASCII, and two ASCII strings compare as their bytes
+  /// do: their first eight bytes, read as one big-endian number, order
+  /// most pairs with one integer comparison (terms hold no NUL, so a
+  /// shorter term's zero padding sorts it before its extensions). Pairs
+  /// those bytes do not settle, or with a non-ASCII term, compare as
+  /// Strings, so the order is exactly `String`'s. Sorting by `String`
+  /// comparison alone was 7 % of a load's instructions at 1,000
+  /// resolutions.
+  static func sortedOrder(_ terms: [String]) -> [Int] {
+    // Per term: its first eight bytes, big-endian; 0 marks a non-ASCII
+    // term (an ASCII term is never empty, so its key is never 0).
+    let keys = terms.map { term -> UInt64 in
+      var term = term
+      return term.withUTF8 { bytes in
+        var key: UInt64 = 0
+        var high: UInt8 = 0
+        for index in bytes.indices {
+          high |= bytes[index]
+          if index < 8 { key |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
+        }
+        return high < 0x80 ? key : 0
+      }
+    }
+    return terms.indices.sorted { left, right in
+      let leftKey = keys[left]
+      let rightKey = keys[right]
+      if leftKey != 0, rightKey != 0, leftKey != rightKey { return leftKey < rightKey }
+      return terms[left] < terms[right]
+    }
   }
 
   /// The union of two ascending lists of distinct terms, ascending.
