@@ -73,6 +73,33 @@ import Testing
     #expect(hits.count == 120)
   }
 
+  /// Block impacts equal the plain computation (every posting's factor
+  /// from its unit's length and its count), though postings of one
+  /// position read a factor computed once per unit.
+  @Test(arguments: [Corpus.sample, Self.repeatsCorpus()])
+  func blockImpactsMatchThePlainComputation(corpus: Corpus) {
+    let index = SearchIndex(corpus: corpus)
+    let boosts = SearchIndex.fieldCodes.map(SearchIndex.boost)
+    let postingCount = index.postingUnits.count
+    var expected: [UInt8] = []
+    for start in stride(from: 0, to: postingCount, by: 1 << SearchIndex.postingBlockShift) {
+      var best = 0.0
+      for posting in start..<min(postingCount, start + (1 << SearchIndex.postingBlockShift)) {
+        let packed = index.unitLengthAndField[Int(index.postingUnits[posting])]
+        let length = Double(packed & 0x0FFF_FFFF)
+        let norm =
+          SearchIndex.k1 * (1 - SearchIndex.b + SearchIndex.b * length / index.averageLength)
+        let frequency = Double(index.postingPositions.count(posting))
+        best = max(
+          best,
+          frequency * (SearchIndex.k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28)])
+      }
+      expected.append(SearchIndex.impactCode(best))
+    }
+    #expect(postingCount > 100)
+    #expect(index.postingBlockImpact == expected)
+  }
+
   @Test func asciiNamesNormaliseAsByScalars() {
     var names = ["C09/108 (Rev.1)", "PP-R71", "R 1316", "Res.\t1\u{0B}2\u{0C}3\r\n", "Zz@[`{"]
     names.append(String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self))

@@ -183,35 +183,83 @@ extension SearchIndex {
   @inline(__always)
   static func impactBound(_ code: UInt8) -> Double { Double(code) * impactStep }
 
-  /// Per block of postings, the largest `boost × f(k1+1)/(f+norm)`, computed
-  /// exactly as ranking does, stored rounded up; blocks in parallel.
+  /// A posting's BM25 term factor before idf, boosted by its field:
+  /// `boost × f(k1+1)/(f+norm)`, for `frequency` occurrences in a unit
+  /// whose length and field code are `packed` (`unitLengthAndField`).
+  @inline(__always)
+  static func boostedFactor(
+    frequency: Double, packed: UInt32, averageLength: Double, boosts: UnsafeBufferPointer<Double>
+  ) -> Double {
+    let length = Double(packed & 0x0FFF_FFFF)
+    let norm = k1 * (1 - b + b * length / averageLength)
+    return frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
+  }
+
+  /// Per block of postings, the largest `boostedFactor`, computed exactly
+  /// as ranking does, stored rounded up; blocks in parallel.
+  ///
+  /// Most postings have one position, and then the factor depends on the
+  /// unit alone: it is computed once per unit (the same function, so the
+  /// same value), and such a posting costs a load instead of two
+  /// divisions.
   static func postingBlockImpacts(
     postingCount: Int, postingUnits: [Int32], postingPositions: PostingPositions,
     unitLengthAndField: [UInt32], averageLength: Double
   ) -> [UInt8] {
     let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
+    let unitCount = unitLengthAndField.count
     let boosts = fieldCodes.map(boost)
-    let taskCount = max(1, min(blockCount, ProcessInfo.processInfo.activeProcessorCount * 4))
+    let processors = ProcessInfo.processInfo.activeProcessorCount
+    // Arrays are shared with the tasks; each task reads them through
+    // pointers of its own (pointers are not `Sendable`).
+    let factorsAtOne = [Double](unsafeUninitializedCapacity: unitCount) { factors, written in
+      let output = FactorOutput(factors: factors)
+      let taskCount = max(1, min(unitCount, processors * 4))
+      DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+        boosts.withUnsafeBufferPointer { boosts in
+          unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
+            for unit in (unitCount * task / taskCount)..<(unitCount * (task + 1) / taskCount) {
+              output.factors.initializeElement(
+                at: unit,
+                to: boostedFactor(
+                  frequency: 1, packed: lengthAndField[unit], averageLength: averageLength,
+                  boosts: boosts))
+            }
+          }
+        }
+      }
+      written = unitCount
+    }
     var impacts = [UInt8](repeating: 0, count: blockCount)
     impacts.withUnsafeMutableBufferPointer { impacts in
       let output = ImpactOutput(impacts: impacts)
+      let taskCount = max(1, min(blockCount, processors * 4))
       DispatchQueue.concurrentPerform(iterations: taskCount) { task in
-        let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
-        for block in blocks {
-          var best = 0.0
-          let start = block << postingBlockShift
-          for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
-            let unit = Int(postingUnits[posting])
-            guard unit < unitLengthAndField.count else { continue }
-            let packed = unitLengthAndField[unit]
-            let length = Double(packed & 0x0FFF_FFFF)
-            let norm = k1 * (1 - b + b * length / averageLength)
-            let frequency = Double(postingPositions.count(posting))
-            let impact =
-              frequency * (k1 + 1) / (frequency + norm) * boosts[Int(packed >> 28) % boosts.count]
-            best = max(best, impact)
+        boosts.withUnsafeBufferPointer { boosts in
+          unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
+            factorsAtOne.withUnsafeBufferPointer { factorsAtOne in
+              postingUnits.withUnsafeBufferPointer { postingUnits in
+                let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
+                for block in blocks {
+                  var best = 0.0
+                  let start = block << postingBlockShift
+                  for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
+                    let unit = Int(postingUnits[posting])
+                    guard unit < unitCount else { continue }
+                    let count = postingPositions.count(posting)
+                    let factor =
+                      count == 1
+                      ? factorsAtOne[unit]
+                      : boostedFactor(
+                        frequency: Double(count), packed: lengthAndField[unit],
+                        averageLength: averageLength, boosts: boosts)
+                    best = max(best, factor)
+                  }
+                  output.impacts[block] = impactCode(best)
+                }
+              }
+            }
           }
-          output.impacts[block] = impactCode(best)
         }
       }
     }
@@ -403,6 +451,11 @@ private struct PostingOutput: @unchecked Sendable {
 /// Block impacts, written by block range from `concurrentPerform`.
 private struct ImpactOutput: @unchecked Sendable {
   let impacts: UnsafeMutableBufferPointer<UInt8>
+}
+
+/// Per-unit factors, written by unit range from `concurrentPerform`.
+private struct FactorOutput: @unchecked Sendable {
+  let factors: UnsafeMutableBufferPointer<Double>
 }
 
 /// Slots written once each from `concurrentPerform`, read after it returns.
