@@ -39,6 +39,20 @@ import Testing
     #expect(Tracked.alive.load(ordering: .relaxed) == before)
   }
 
+  /// Consecutive, covering, lengths within one of each other, also from a
+  /// nonzero start and with more parts than elements.
+  @Test func evenSplitCoversTheRangeInOrder() {
+    for (range, parts) in [(0..<10, 3), (5..<105, 8), (3..<5, 8), (0..<0, 4), (7..<20, 0)] {
+      let pieces = range.evenlySplit(into: parts)
+      #expect(pieces.count == max(1, parts))
+      #expect(pieces.first?.lowerBound == range.lowerBound)
+      #expect(pieces.last?.upperBound == range.upperBound)
+      #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+      let lengths = pieces.map(\.count)
+      #expect((lengths.max() ?? 0) - (lengths.min() ?? 0) <= 1)
+    }
+  }
+
   @Test func handingOverOneOrNone() {
     #expect([Int]().concurrentMapHandingOver { $0 }.isEmpty)
     #expect([7].concurrentMapHandingOver { $0 + 1 } == [8])

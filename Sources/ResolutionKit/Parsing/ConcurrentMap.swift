@@ -76,3 +76,20 @@ private final class Handover<Element>: @unchecked Sendable {
     return element!
   }
 }
+
+extension Range where Bound == Int {
+  /// The range cut into `parts` consecutive ranges of lengths differing by
+  /// one at most, in order: the work of one task each.
+  func evenlySplit(into parts: Int) -> [Range<Int>] {
+    let parts = Swift.max(1, parts)
+    return (0..<parts).map {
+      (lowerBound + count * $0 / parts)..<(lowerBound + count * ($0 + 1) / parts)
+    }
+  }
+}
+
+/// A buffer whose elements tasks of `concurrentPerform` write, each its
+/// own: shared with them as `Sendable`, which a pointer is not.
+struct DisjointWrites<Element>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Element>
+}

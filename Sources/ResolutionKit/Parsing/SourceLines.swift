@@ -127,7 +127,7 @@ struct SourceLines {
     let chunkCount = chunks ?? scanChunkCount(byteCount: count)
     let first: Int?
     if chunkCount > 1 {
-      let ranges = (0..<chunkCount).map { count * $0 / chunkCount..<count * ($0 + 1) / chunkCount }
+      let ranges = (0..<count).evenlySplit(into: chunkCount)
       first =
         ranges.concurrentMap { range in
           text.utf8.withContiguousStorageIfAvailable {

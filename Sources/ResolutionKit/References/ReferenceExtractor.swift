@@ -86,10 +86,9 @@ public enum ReferenceExtractor {
     -> ReferenceSlots
   {
     let results = ReferenceSlots(count: documents.count)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let start = documents.count * chunk / chunks
-      let end = documents.count * (chunk + 1) / chunks
-      for index in start..<end { results.set(index, extract(from: documents[index])) }
+    let ranges = documents.indices.evenlySplit(into: chunks)
+    DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
+      for index in ranges[chunk] { results.set(index, extract(from: documents[index])) }
     }
     return results
   }

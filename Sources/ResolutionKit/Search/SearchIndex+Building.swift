@@ -53,9 +53,7 @@ extension SearchIndex {
     // Several ranges per core, for balance when one runs long.
     let rangeCount = max(
       1, min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let ranges = (0..<rangeCount).map {
-      (documents.count * $0 / rangeCount)..<(documents.count * ($0 + 1) / rangeCount)
-    }
+    let ranges = documents.indices.evenlySplit(into: rangeCount)
     let firstPass = Slots<Chunk>(count: ranges.count)
     // `extra` goes first: tasks start in order, and a long one started
     // last would leave the other cores idle at the end.
@@ -213,13 +211,13 @@ extension SearchIndex {
     // Arrays are shared with the tasks; each task reads them through
     // pointers of its own (pointers are not `Sendable`).
     let factorsAtOne = [Double](unsafeUninitializedCapacity: unitCount) { factors, written in
-      let output = FactorOutput(factors: factors)
-      let taskCount = max(1, min(unitCount, processors * 4))
-      DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+      let output = DisjointWrites(buffer: factors)
+      let units = (0..<unitCount).evenlySplit(into: min(unitCount, processors * 4))
+      DispatchQueue.concurrentPerform(iterations: units.count) { task in
         boosts.withUnsafeBufferPointer { boosts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            for unit in (unitCount * task / taskCount)..<(unitCount * (task + 1) / taskCount) {
-              output.factors.initializeElement(
+            for unit in units[task] {
+              output.buffer.initializeElement(
                 at: unit,
                 to: boostedFactor(
                   frequency: 1, packed: lengthAndField[unit], averageLength: averageLength,
@@ -232,15 +230,14 @@ extension SearchIndex {
     }
     var impacts = [UInt8](repeating: 0, count: blockCount)
     impacts.withUnsafeMutableBufferPointer { impacts in
-      let output = ImpactOutput(impacts: impacts)
-      let taskCount = max(1, min(blockCount, processors * 4))
-      DispatchQueue.concurrentPerform(iterations: taskCount) { task in
+      let output = DisjointWrites(buffer: impacts)
+      let blockRanges = (0..<blockCount).evenlySplit(into: min(blockCount, processors * 4))
+      DispatchQueue.concurrentPerform(iterations: blockRanges.count) { task in
         boosts.withUnsafeBufferPointer { boosts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
             factorsAtOne.withUnsafeBufferPointer { factorsAtOne in
               postingUnits.withUnsafeBufferPointer { postingUnits in
-                let blocks = (blockCount * task / taskCount)..<(blockCount * (task + 1) / taskCount)
-                for block in blocks {
+                for block in blockRanges[task] {
                   var best = 0.0
                   let start = block << postingBlockShift
                   for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {
@@ -255,7 +252,7 @@ extension SearchIndex {
                         averageLength: averageLength, boosts: boosts)
                     best = max(best, factor)
                   }
-                  output.impacts[block] = impactCode(best)
+                  output.buffer[block] = impactCode(best)
                 }
               }
             }
@@ -446,16 +443,6 @@ private struct PostingOutput: @unchecked Sendable {
     }
     return large.map { (posting: $0.key, count: $0.value) }
   }
-}
-
-/// Block impacts, written by block range from `concurrentPerform`.
-private struct ImpactOutput: @unchecked Sendable {
-  let impacts: UnsafeMutableBufferPointer<UInt8>
-}
-
-/// Per-unit factors, written by unit range from `concurrentPerform`.
-private struct FactorOutput: @unchecked Sendable {
-  let factors: UnsafeMutableBufferPointer<Double>
 }
 
 /// Slots written once each from `concurrentPerform`, read after it returns.
