@@ -70,33 +70,64 @@ enum MemoryProfile {
   }
 }
 
-/// What the model holds: how many nodes, and how many of their strings
-/// are too long for Swift's inline small-string form (a heap block each).
+/// What the model holds: how many nodes, and an estimate of the bytes of
+/// each kind of record and string (a string too long for Swift's inline
+/// form is a heap block of its own: 32 bytes of header, its bytes and a
+/// NUL, rounded as malloc does). Strings that merely repeat another's
+/// storage (a reference's path and target) are not counted.
 private func printCounts(_ corpus: Corpus) {
+  var parts: [String: Int] = [:]
   var clauses = 0
   var textBytes = 0
   var heapStrings = 0
   var references = 0
-  func note(_ string: String?) {
-    if let string, string.utf8.count > 15 { heapStrings += 1 }
+  func heap(_ string: String?) -> Int {
+    guard let string, string.utf8.count > 15 else { return 0 }
+    heapStrings += 1
+    return (32 + string.utf8.count + 1 + 8 + 15) & ~15
   }
-  for document in corpus.documents {
-    for clause in document.allClauses {
+  func records<T>(_ array: [T]) -> Int {
+    array.capacity == 0 ? 0 : 32 + array.capacity * MemoryLayout<T>.stride
+  }
+  func add(_ part: String, _ bytes: Int) { parts[part, default: 0] += bytes }
+  func addClauses(_ list: [Clause]) {
+    add("clause records", records(list))
+    for clause in list {
       clauses += 1
       textBytes += clause.text.utf8.count
-      note(clause.text)
-      note(clause.path)
-      note(clause.label)
+      add("clause text", heap(clause.text))
+      add("clause paths and labels", heap(clause.path) + heap(clause.label))
+      add("footnotes", records(clause.footnotes))
+      for footnote in clause.footnotes { add("footnotes", heap(footnote.text)) }
+      addClauses(clause.children)
     }
+  }
+  add("document records", records(corpus.documents))
+  for document in corpus.documents {
+    add("documents' strings", heap(document.id) + heap(document.title) + heap(document.revision))
+    add("sections", records(document.sections) + records(document.annexes))
+    for section in document.sections {
+      add("sections", heap(section.heading))
+      addClauses(section.clauses)
+    }
+    for annex in document.annexes { addClauses(annex.clauses) }
+    add("reference records", records(document.references))
     for reference in document.references {
       references += 1
-      [
-        reference.text, reference.number, reference.body, reference.symbol, reference.revision,
-        reference.pinpoint, reference.path, reference.target,
-      ].forEach(note)
+      add(
+        "reference strings",
+        [
+          reference.text, reference.number, reference.body, reference.symbol, reference.revision,
+          reference.pinpoint,
+        ].reduce(0) { $0 + heap($1) })
     }
   }
   print(
     "documents \(corpus.documents.count), clauses \(clauses) (text \(textBytes / 1_048_576) MB),"
       + " references \(references), strings on the heap \(heapStrings)")
+  print(
+    "model parts: "
+      + parts.sorted { $0.value > $1.value }.map {
+        "\($0.key) " + String(format: "%.1f MB", Double($0.value) / 1_048_576)
+      }.joined(separator: ", "))
 }

@@ -1,3 +1,4 @@
+import CBenchSupport
 import Foundation
 import ResolutionKit
 
@@ -44,8 +45,9 @@ enum SearchWorkload {
     let megabyte = 1_048_576.0
     print(
       String(
-        format: "load_s=%.6f peak_mb=%.1f rss_mb=%.1f", loadTime,
-        Double(peakResidentBytes()) / megabyte, Double(currentResidentBytes()) / megabyte))
+        format: "load_s=%.6f peak_mb=%.1f rss_mb=%.1f heap_mb=%.1f", loadTime,
+        Double(peakResidentBytes()) / megabyte, Double(currentResidentBytes()) / megabyte,
+        Double(rb_heap_bytes_in_use()) / megabyte))
     var buildTimes: [Double] = []
     var buildCPUTimes: [Double] = []
     var index: SearchIndex?
@@ -63,14 +65,19 @@ enum SearchWorkload {
         format: "index_s=%.6f (min of %d: %.6f) cpu_s=%.6f", buildTimes.percentile(50), builds,
         buildTimes.min() ?? 0, buildCPUTimes.percentile(50))
         + String(
-          format: " peak_mb=%.1f rss_mb=%.1f", Double(peakResidentBytes()) / megabyte,
-          Double(currentResidentBytes()) / megabyte))
+          format: " peak_mb=%.1f rss_mb=%.1f heap_mb=%.1f", Double(peakResidentBytes()) / megabyte,
+          Double(currentResidentBytes()) / megabyte, Double(rb_heap_bytes_in_use()) / megabyte))
     let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     print(
       "index_bytes=\(index.approximateByteCount) file_bytes=\(fileBytes)"
         + String(
           format: " ratio=%.3f", Double(index.approximateByteCount) / Double(max(1, fileBytes))
         ))
+    print(
+      "index_parts: "
+        + index.byteComposition.map {
+          "\($0.part) " + String(format: "%.1f MB", Double($0.bytes) / megabyte)
+        }.joined(separator: ", "))
     // Wall time, and this thread's CPU time: on a shared machine the
     // latter is what compares fairly between two runs.
     var latencies: [Double] = []

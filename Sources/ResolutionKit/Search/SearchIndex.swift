@@ -182,13 +182,26 @@ public struct SearchIndex: Sendable {
 
   /// Approximate bytes held by the index arrays (not the corpus text).
   public var approximateByteCount: Int {
-    units.count * (MemoryLayout<Unit>.stride + 4) + termPostingStart.count * 8 + postingUnits.count
-      * 4
-      + postingPositions.byteCount + positions.count * 2 + postingBlockImpact.count
-      + (headingUnitBits.count + titleUnitBits.count) * 8 + headingRankBase.count * 4
-      + unitShapes.count
-      + headingTextIDs.count * 4
-      + terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }
+    byteComposition.reduce(0) { $0 + $1.bytes }
+  }
+
+  /// Approximate bytes of each part of the index, largest first: what the
+  /// benchmark prints, to show where the index's memory goes.
+  public var byteComposition: [(part: String, bytes: Int)] {
+    [
+      ("units", units.count * (MemoryLayout<Unit>.stride + 4 + 1)),
+      ("terms", terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }),
+      ("term starts and maxima", termPostingStart.count * 4 + termMaximumFrequency.count * 4),
+      ("posting units", postingUnits.count * 4),
+      ("posting counts", postingPositions.byteCount),
+      ("positions", positions.count * 2),
+      ("block impacts", postingBlockImpact.count),
+      (
+        "heading bits",
+        (headingUnitBits.count + titleUnitBits.count) * 8 + headingRankBase.count * 4
+          + headingTextIDs.count * 4
+      ),
+    ].sorted { $0.1 > $1.1 }
   }
 
   // MARK: - Units
