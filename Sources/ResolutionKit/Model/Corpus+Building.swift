@@ -1,7 +1,8 @@
 extension Corpus {
   /// Parses the texts (in parallel, results in input order), gives every
   /// document a unique id, finds references and resolves them.
-  public static func build(from sources: [SourceText]) -> Corpus {
+  /// The sources are taken: each text is freed once parsed.
+  public static func build(from sources: consuming [SourceText]) -> Corpus {
     // References are found by the parse, each document's as it is made.
     var corpus = buildDeferringReferences(from: sources, findingReferences: true)
     corpus.resolveReferences(extracted: true)
@@ -11,14 +12,14 @@ extension Corpus {
   /// Parses the texts and gives every document a unique id, but leaves the
   /// references for `resolvingReferences()` (documents have none yet):
   /// what a browser needs to draw its first frame.
-  public static func buildDeferringReferences(from sources: [SourceText]) -> Corpus {
+  public static func buildDeferringReferences(from sources: consuming [SourceText]) -> Corpus {
     buildDeferringReferences(from: sources, findingReferences: false)
   }
 
   private static func buildDeferringReferences(
-    from sources: [SourceText], findingReferences: Bool
+    from sources: consuming [SourceText], findingReferences: Bool
   ) -> Corpus {
-    let parsed = sources.concurrentMap {
+    let parsed = sources.concurrentMapHandingOver {
       DocumentParser.parse($0, findingReferences: findingReferences)
     }
     var documents = parsed.flatMap(\.documents)

@@ -6,7 +6,7 @@ extension CorpusLoader {
     corpus: Corpus, errors: [LoadError]
   ) {
     let (texts, decodingDiagnostics, errors) = readSources(paths: paths)
-    var corpus = Corpus.buildDeferringReferences(from: texts)
+    var corpus = Corpus.buildDeferringReferences(from: consume texts)
     corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
     return (corpus, errors)
   }

@@ -7,6 +7,13 @@ public struct SourceText: Hashable, Sendable {
     self.name = name
     self.text = text
   }
+
+  /// The text, left empty here: hands it over without a second holder.
+  mutating func takeText() -> String {
+    let taken = text
+    text = ""
+    return taken
+  }
 }
 
 /// What the parser made of one file.

@@ -11,7 +11,7 @@ public enum CorpusLoader {
   /// subprocess per file, and results keep the input order.
   public static func load(paths: [String]) -> (corpus: Corpus, errors: [LoadError]) {
     let (texts, decodingDiagnostics, errors) = readSources(paths: paths)
-    var corpus = Corpus.build(from: texts)
+    var corpus = Corpus.build(from: consume texts)
     corpus.diagnostics.insert(contentsOf: decodingDiagnostics, at: 0)
     return (corpus, errors)
   }
