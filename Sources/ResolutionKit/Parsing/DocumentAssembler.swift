@@ -85,13 +85,21 @@ struct DocumentAssembler {
     "chapter heading \"\(chapter)\" has no document of its own"
   }
 
-  init(file: String) { self.file = file }
+  /// `file`'s number in `SourceFileNames`, for the locations made here.
+  private let fileNumber: UInt32
+
+  init(file: String) {
+    self.file = file
+    fileNumber = SourceFileNames.number(of: file)
+  }
 
   /// Whether a document is open, tested through one of its fields:
   /// `current == nil` copies the whole draft.
   private var hasDraft: Bool { current?.inAnnex != nil }
 
-  private func location(_ line: Int) -> SourceLocation { SourceLocation(file: file, line: line) }
+  private func location(_ line: Int) -> SourceLocation {
+    SourceLocation(fileNumber: fileNumber, line: line)
+  }
 
   private mutating func diagnose(_ line: Int, _ message: String) {
     diagnostics.append(Diagnostic(file: file, line: line, message: message))
@@ -223,12 +231,12 @@ struct DocumentAssembler {
     guard hasDraft else { return }
     Self.addClause(
       marker, block, to: &current!, diagnostics: &diagnostics, betweenDocuments: betweenDocuments,
-      file: file)
+      file: file, fileNumber: fileNumber)
   }
 
   private static func addClause(
     _ marker: ClauseMarker, _ block: Block, to draft: inout DocumentDraft,
-    diagnostics: inout [Diagnostic], betweenDocuments: Bool, file: String
+    diagnostics: inout [Diagnostic], betweenDocuments: Bool, file: String, fileNumber: UInt32
   ) {
     let unlabelled = marker == .none
     if draft.collectingTitle {
@@ -256,7 +264,7 @@ struct DocumentAssembler {
           return
         }
       }
-      appendItem(marker, block, file: file, to: &draft.annexes[last].items)
+      appendItem(marker, block, fileNumber: fileNumber, to: &draft.annexes[last].items)
       return
     }
     if draft.sections.isEmpty {
@@ -267,9 +275,10 @@ struct DocumentAssembler {
       draft.sections.append(
         SectionDraft(
           heading: untitledSectionHeading, role: .preambular,
-          location: SourceLocation(file: file, line: block.line)))
+          location: SourceLocation(fileNumber: fileNumber, line: block.line)))
     }
-    appendItem(marker, block, file: file, to: &draft.sections[draft.sections.count - 1].items)
+    appendItem(
+      marker, block, fileNumber: fileNumber, to: &draft.sections[draft.sections.count - 1].items)
   }
 
   /// Appends the block as a clause item, footnote markers and inline
@@ -277,10 +286,10 @@ struct DocumentAssembler {
   /// hold several, and growing one item at a time moves them repeatedly.
   /// (The item is built in the append: built in a local, it was copied.)
   private static func appendItem(
-    _ marker: ClauseMarker, _ block: Block, file: String, to items: inout [ClauseItem]
+    _ marker: ClauseMarker, _ block: Block, fileNumber: UInt32, to items: inout [ClauseItem]
   ) {
     let cleaned = takeOutMarks(block, mayHaveMarks: block.mayHaveMarks)
-    let location = SourceLocation(file: file, line: block.line)
+    let location = SourceLocation(fileNumber: fileNumber, line: block.line)
     if items.isEmpty { items.reserveCapacity(8) }
     items.append(
       ClauseItem(

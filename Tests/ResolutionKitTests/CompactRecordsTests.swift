@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import ResolutionKit
+
+/// The records a corpus holds by the hundred thousand keep their compact
+/// layout, and read back exactly what they were given.
+@Suite struct CompactRecordsTests {
+  @Test func sourceLocationIsEightBytes() {
+    #expect(MemoryLayout<ResolutionKit.SourceLocation>.size == 8)
+  }
+
+  @Test func referencePacksIntoItsLayout() {
+    #expect(MemoryLayout<Reference>.stride <= 160)
+  }
+
+  @Test func sourceLocationReadsBackItsFileAndLine() {
+    let location = ResolutionKit.SourceLocation(file: "compact-records/a.txt", line: 42)
+    #expect(location.file == "compact-records/a.txt")
+    #expect(location.line == 42)
+    var moved = location
+    moved.file = "compact-records/b.txt"
+    moved.line = 7
+    #expect(moved.file == "compact-records/b.txt")
+    #expect(moved.line == 7)
+    #expect(location.file == "compact-records/a.txt")
+  }
+
+  @Test func sourceLocationsCompareByFileAndLine() {
+    let first = ResolutionKit.SourceLocation(file: "compact-records/same.txt", line: 3)
+    // The name built anew, not the same string storage.
+    let name = ["compact-records", "same.txt"].joined(separator: "/")
+    #expect(ResolutionKit.SourceLocation(file: name, line: 3) == first)
+    #expect(ResolutionKit.SourceLocation(file: name, line: 3).hashValue == first.hashValue)
+    #expect(ResolutionKit.SourceLocation(file: name, line: 4) != first)
+    #expect(ResolutionKit.SourceLocation(file: "compact-records/other.txt", line: 3) != first)
+  }
+
+  @Test func sourceLocationLinesAreClampedNotWrapped() {
+    #expect(
+      ResolutionKit.SourceLocation(file: "x", line: Int(UInt32.max) + 10).line == Int(UInt32.max))
+    #expect(ResolutionKit.SourceLocation(file: "x", line: -5).line == 0)
+  }
+
+  @Test func sourceLocationKeepsItsJSONShape() throws {
+    let location = ResolutionKit.SourceLocation(file: "compact-records/ü.txt", line: 12)
+    let data = try JSONEncoder().encode(location)
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    #expect(object?["file"] as? String == "compact-records/ü.txt")
+    #expect(object?["line"] as? Int == 12)
+    #expect(object?.count == 2)
+    #expect(try JSONDecoder().decode(ResolutionKit.SourceLocation.self, from: data) == location)
+  }
+
+  @Test func parsedLocationsNameTheirFile() {
+    let parsed = DocumentParser.parse(
+      SourceText(
+        name: "compact-records/parsed.txt",
+        text: "R 1316 Title\n\nThe Council,\n\nresolves\n\n1 to act;\n"))
+    let clause = parsed.documents.first?.sections.first?.clauses.first
+    #expect(
+      clause?.location == ResolutionKit.SourceLocation(file: "compact-records/parsed.txt", line: 7))
+  }
+
+  @Test func referenceReadsBackSpanAndFootnote() {
+    var reference = Reference(
+      kind: .resolution, text: "Resolution 1300", number: "1300", field: .footnote,
+      path: "resolves 1", footnote: 2, span: 10..<25)
+    #expect(reference.span == 10..<25)
+    #expect(reference.footnote == 2)
+    reference.footnote = nil
+    #expect(reference.footnote == nil)
+    reference.footnote = 0
+    #expect(reference.footnote == 0)
+    reference.span = 1_000_000_000_000..<1_000_000_000_015
+    #expect(reference.span == 1_000_000_000_000..<1_000_000_000_015)
+  }
+
+  @Test func referencesDifferingOnlyInSpanOrFootnoteDiffer() {
+    let base = Reference(
+      kind: .resolution, text: "Resolution 1300", field: .clause, path: "", span: 0..<15)
+    var moved = base
+    moved.span = 1..<16
+    var noted = base
+    noted.footnote = 0
+    #expect(base != moved)
+    #expect(base != noted)
+    #expect(Set([base, moved, noted]).count == 3)
+  }
+}
