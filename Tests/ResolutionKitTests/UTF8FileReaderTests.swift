@@ -65,4 +65,34 @@ import Testing
     #expect(UTF8FileReader.text(atPath: folder.path, name: folder.path) == nil)
     #expect(outcome(SourceReader.load(path: empty.path)) == "text [] \"\"")
   }
+  /// A file read and checked in parts reads as in one: parts are cut
+  /// inside characters of every length, and a fault in any one part
+  /// (invalid byte, NUL, a character cut off at the end) sends the whole
+  /// file to the general path.
+  @Test(arguments: [2, 3, 5, 8, 13])
+  func partsReadAsOne(parts: Int) throws {
+    let folder = FileManager.default.temporaryDirectory.appending(
+      path: "resbrowse-utf8-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let line = Array("R 1 Télécom — 😀 ½ résolution\n".utf8)
+    let plain = [UInt8]((0..<40).flatMap { _ in line })
+    var invalid = plain
+    invalid[invalid.count - 5] = 0xFF
+    var withNUL = plain
+    withNUL[plain.count / 2] = 0
+    let cutOff = plain + [0xF0, 0x9F, 0x98]
+    let bom = [0xEF, 0xBB, 0xBF] + plain
+    for (name, bytes, isPlain) in [
+      ("plain.txt", plain, true), ("bom.txt", bom, true), ("invalid.txt", invalid, false),
+      ("nul.txt", withNUL, false), ("cut-off.txt", cutOff, false),
+    ] {
+      let file = folder.appending(path: name)
+      try Data(bytes).write(to: file)
+      let whole = UTF8FileReader.text(atPath: file.path, name: name, parts: 1)
+      let split = UTF8FileReader.text(atPath: file.path, name: name, parts: parts)
+      #expect((whole != nil) == isPlain, "\(name) in one part")
+      #expect(split == whole, "\(name) in \(parts) parts")
+    }
+  }
 }
