@@ -84,7 +84,7 @@ import Testing
     for (id, term) in index.terms.enumerated() {
       let expected = postings[term] ?? []
       let range = index.postingRange(of: Int32(id))
-      #expect(index.postingUnits[range].elementsEqual(expected.map(\.unit)), "\(term)")
+      #expect(range.map { index.postingUnits[$0] } == expected.map(\.unit), "\(term)")
       #expect(
         range.map { Array(index.positions[index.positionRange(ofPosting: $0)]) }
           == expected.map(\.positions), "\(term)")

@@ -2,7 +2,7 @@
 /// forward-only galloping cursor per term over unsafe views of the posting
 /// arrays. Nothing is allocated per unit: this is the query hot path.
 struct AtomEvaluator {
-  private let postingUnits: UnsafeBufferPointer<Int32>
+  private let postingUnits: PostingUnits.View
   private let positions: UnsafeBufferPointer<UInt16>
   private let postingPositions: PostingPositions
   /// Per atom: 0 term, 1 phrase, 2 prefix.
@@ -24,7 +24,7 @@ struct AtomEvaluator {
   let frequencies: UnsafeMutableBufferPointer<Int>
 
   init(
-    index: SearchIndex, atoms: [Atom], postingUnits: UnsafeBufferPointer<Int32>,
+    index: SearchIndex, atoms: [Atom], postingUnits: PostingUnits.View,
     positions: UnsafeBufferPointer<UInt16>
   ) {
     self.postingUnits = postingUnits

@@ -39,7 +39,7 @@ extension SearchIndex {
     var terms: [String]
     var termPostingStart: [UInt32]
     var termMaximumFrequency: [UInt32]
-    var postingUnits: [Int32]
+    var postingUnits: PostingUnits
     var postingPositions: PostingPositions
     var positions: [UInt16]
     var units: [Unit]
@@ -118,7 +118,7 @@ extension SearchIndex {
     // hand each token and posting its own), so they start uninitialised:
     // zeroing them first was a serial pass over hundreds of megabytes at
     // 100,000 resolutions.
-    var postingUnits: [Int32] = []
+    let postingUnits = PostingUnits(count: postingCount, unitCount: unitCount)
     let blockCount = PostingPositions.blockCount(postings: postingCount)
     let counts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: postingCount)
     let blockStarts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: blockCount)
@@ -132,26 +132,22 @@ extension SearchIndex {
     var units: [Unit] = []
     var unitLengthAndField: [UInt32] = []
     let positions = [UInt16](unsafeUninitializedCapacity: tokenCount) { positions, written in
-      postingUnits = [Int32](unsafeUninitializedCapacity: postingCount) {
-        postingUnits, postingsWritten in
-        units = [Unit](unsafeUninitializedCapacity: unitCount) { unitSlots, unitsWritten in
-          unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
-            lengthSlots, lengthsWritten in
-            let output = PostingOutput(
-              positions: positions, postingUnits: postingUnits, counts: counts,
-              blockStarts: blockStarts, units: unitSlots, unitLengthAndField: lengthSlots)
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
-              large.set(
-                chunkIndex,
-                output.write(
-                  chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex],
-                  chunkCursors[chunkIndex]))
-            }
-            lengthsWritten = unitCount
+      units = [Unit](unsafeUninitializedCapacity: unitCount) { unitSlots, unitsWritten in
+        unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
+          lengthSlots, lengthsWritten in
+          let output = PostingOutput(
+            positions: positions, postingUnits: postingUnits, counts: counts,
+            blockStarts: blockStarts, units: unitSlots, unitLengthAndField: lengthSlots)
+          DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
+            large.set(
+              chunkIndex,
+              output.write(
+                chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex],
+                chunkCursors[chunkIndex]))
           }
-          unitsWritten = unitCount
+          lengthsWritten = unitCount
         }
-        postingsWritten = postingCount
+        unitsWritten = unitCount
       }
       written = tokenCount
     }
@@ -201,7 +197,7 @@ extension SearchIndex {
   /// same value), and such a posting costs a load instead of two
   /// divisions.
   static func postingBlockImpacts(
-    postingCount: Int, postingUnits: [Int32], postingPositions: PostingPositions,
+    postingCount: Int, postingUnits: PostingUnits, postingPositions: PostingPositions,
     unitLengthAndField: [UInt32], averageLength: Double
   ) -> [UInt8] {
     let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
@@ -236,7 +232,8 @@ extension SearchIndex {
         boosts.withUnsafeBufferPointer { boosts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
             factorsAtOne.withUnsafeBufferPointer { factorsAtOne in
-              postingUnits.withUnsafeBufferPointer { postingUnits in
+              do {
+                let postingUnits = postingUnits.view
                 for block in blockRanges[task] {
                   var best = 0.0
                   let start = block << postingBlockShift
@@ -376,7 +373,7 @@ private struct ChunkBuilder {
 /// The shared output arrays of pass 2; each chunk writes only its own slots.
 private struct PostingOutput: @unchecked Sendable {
   let positions: UnsafeMutableBufferPointer<UInt16>
-  let postingUnits: UnsafeMutableBufferPointer<Int32>
+  let postingUnits: PostingUnits
   /// Per posting, its count so far (see `PostingPositions`).
   let counts: UnsafeMutableBufferPointer<UInt8>
   let blockStarts: UnsafeMutableBufferPointer<UInt32>
@@ -417,7 +414,7 @@ private struct PostingOutput: @unchecked Sendable {
               lastUnit[local] = unit
               let posting = cursors[local].posting
               cursors[local].posting = posting + 1
-              postingUnits[posting] = unit
+              postingUnits.set(posting, unit)
               counts[posting] = 1
               if posting & blockMask == 0 {
                 blockStarts[posting >> PostingPositions.blockShift] = UInt32(

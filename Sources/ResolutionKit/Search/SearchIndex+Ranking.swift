@@ -150,8 +150,9 @@ extension SearchIndex {
     }
     let restBounds = shortestNorms.map { termsBound($0, seedFrequency: 0) + proximityBound }
 
-    return postingUnits.withUnsafeBufferPointer { postingUnits in
-      positions.withUnsafeBufferPointer { positions in
+    return withExtendedLifetime(self.postingUnits) {
+      let postingUnits = self.postingUnits.view
+      return positions.withUnsafeBufferPointer { positions in
         unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
           unitShapes.withUnsafeBufferPointer { unitShapes in
             titleUnitBits.withUnsafeBufferPointer { titleBits in
@@ -293,7 +294,7 @@ extension SearchIndex {
                   return top.sorted
                 }
                 guard let seedPostings else { return [] }
-                let candidates = UnsafeBufferPointer(rebasing: postingUnits[seedPostings])
+                let candidates = self.postingUnits.view(seedPostings)
                 let blockShift = Self.postingBlockShift
                 let blockImpacts = postingBlockImpact
 

@@ -189,15 +189,21 @@ extension SearchIndex {
     }
     // The heading bitmap is small enough to stay in cache; the packed
     // field codes are not.
-    let headings = postingUnits[postingRange(of: rarest)].filter {
-      Int($0) >> 6 < headingUnitBits.count
-        && headingUnitBits[Int($0) >> 6] & (1 << UInt64($0 & 63)) != 0
+    var headings: [Int32] = []
+    for posting in postingRange(of: rarest) {
+      let unit = Int(postingUnits[posting])
+      if unit >> 6 < headingUnitBits.count,
+        headingUnitBits[unit >> 6] & (1 << UInt64(unit & 63)) != 0
+      {
+        headings.append(Int32(unit))
+      }
     }
     guard ids.count > 1 else { return headings }
-    return postingUnits.withUnsafeBufferPointer { postingUnits in
+    return withExtendedLifetime(postingUnits) {
       positions.withUnsafeBufferPointer { positions in
         let evaluator = AtomEvaluator(
-          index: self, atoms: [.phrase(ids)], postingUnits: postingUnits, positions: positions)
+          index: self, atoms: [.phrase(ids)], postingUnits: postingUnits.view,
+          positions: positions)
         defer { evaluator.deallocate() }
         // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
         var verdicts = [UInt8](repeating: 0, count: headingTextCount)

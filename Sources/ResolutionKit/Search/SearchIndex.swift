@@ -45,7 +45,7 @@ public struct SearchIndex: Sendable {
   /// before it is evaluated (see `rankUnits`).
   let termMaximumFrequency: [UInt32]
   /// Unit ordinal of each posting, ascending within a term.
-  let postingUnits: [Int32]
+  let postingUnits: PostingUnits
   /// Positions of posting `p`: `positions[postingPositions.range(p)]`.
   let postingPositions: PostingPositions
   /// Word positions within their unit, ascending per posting (capped at 65535).
@@ -192,7 +192,7 @@ public struct SearchIndex: Sendable {
       ("units", units.count * (MemoryLayout<Unit>.stride + 4 + 1)),
       ("terms", terms.reduce(0) { $0 + 16 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }),
       ("term starts and maxima", termPostingStart.count * 4 + termMaximumFrequency.count * 4),
-      ("posting units", postingUnits.count * 4),
+      ("posting units", postingUnits.byteCount),
       ("posting counts", postingPositions.byteCount),
       ("positions", positions.count * 2),
       ("block impacts", postingBlockImpact.count),
