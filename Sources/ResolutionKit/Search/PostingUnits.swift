@@ -28,20 +28,30 @@ final class PostingUnits: @unchecked Sendable {
 
   var byteCount: Int { storage.count }
 
-  /// Sets posting `posting`'s unit, writing its bytes only: postings next
-  /// to each other are set by different threads at once.
-  @inline(__always)
-  func set(_ posting: Int, _ unit: Int32) {
-    let offset = posting &* width
-    let value = UInt32(bitPattern: unit)
-    if width == 4 {
-      storage.storeBytes(of: value.littleEndian, toByteOffset: offset, as: UInt32.self)
-    } else {
-      storage.storeBytes(
-        of: UInt16(truncatingIfNeeded: value).littleEndian, toByteOffset: offset,
-        as: UInt16.self)
-      storage.storeBytes(
-        of: UInt8(truncatingIfNeeded: value >> 16), toByteOffset: offset + 2, as: UInt8.self)
+  /// Sets posting `posting`'s unit (see `Writer`).
+  func set(_ posting: Int, _ unit: Int32) { writer.set(posting, unit) }
+
+  /// Sets postings while `self` is held: the index build's hot loop, with
+  /// the buffer and width in hand rather than read through the class.
+  var writer: Writer { Writer(base: storage.baseAddress!, width: width) }
+
+  struct Writer {
+    let base: UnsafeMutableRawPointer
+    let width: Int
+
+    /// Writes the posting's own bytes only: postings next to each other
+    /// are set by different threads at once.
+    @inline(__always)
+    func set(_ posting: Int, _ unit: Int32) {
+      let offset = posting &* width
+      let value = UInt32(bitPattern: unit)
+      if width == 3 {
+        (base + offset).storeBytes(
+          of: UInt16(truncatingIfNeeded: value).littleEndian, as: UInt16.self)
+        (base + offset + 2).storeBytes(of: UInt8(truncatingIfNeeded: value >> 16), as: UInt8.self)
+      } else {
+        (base + offset).storeBytes(of: value.littleEndian, as: UInt32.self)
+      }
     }
   }
 
@@ -63,12 +73,20 @@ final class PostingUnits: @unchecked Sendable {
     let base: UnsafeRawPointer
     let width: Int
     let count: Int
+    /// The bits of a four-byte read that are the posting's.
+    let mask: UInt32
+
+    init(base: UnsafeRawPointer, width: Int, count: Int) {
+      self.base = base
+      self.width = width
+      self.count = count
+      mask = width == 4 ? .max : 0x00FF_FFFF
+    }
 
     @inline(__always)
     subscript(posting: Int) -> Int32 {
       let word = UInt32(
         littleEndian: base.loadUnaligned(fromByteOffset: posting &* width, as: UInt32.self))
-      let mask: UInt32 = width == 4 ? .max : 0x00FF_FFFF
       return Int32(bitPattern: word & mask)
     }
   }

@@ -136,7 +136,7 @@ extension SearchIndex {
         unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
           lengthSlots, lengthsWritten in
           let output = PostingOutput(
-            positions: positions, postingUnits: postingUnits, counts: counts,
+            positions: positions, postingUnits: postingUnits.writer, counts: counts,
             blockStarts: blockStarts, units: unitSlots, unitLengthAndField: lengthSlots)
           DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
             large.set(
@@ -373,7 +373,7 @@ private struct ChunkBuilder {
 /// The shared output arrays of pass 2; each chunk writes only its own slots.
 private struct PostingOutput: @unchecked Sendable {
   let positions: UnsafeMutableBufferPointer<UInt16>
-  let postingUnits: PostingUnits
+  let postingUnits: PostingUnits.Writer
   /// Per posting, its count so far (see `PostingPositions`).
   let counts: UnsafeMutableBufferPointer<UInt8>
   let blockStarts: UnsafeMutableBufferPointer<UInt32>
