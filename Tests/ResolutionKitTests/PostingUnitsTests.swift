@@ -18,10 +18,10 @@ import Testing
     // Odd postings first, then even ones, backwards: a write that spilled
     // into a neighbour's bytes would show.
     for posting in stride(from: 1, to: count, by: 2) {
-      units.set(posting, unit(posting, below: unitCount))
+      units.writer.set(posting, unit(posting, below: unitCount))
     }
     for posting in stride(from: count - 1 - (count - 1) % 2, through: 0, by: -2) {
-      units.set(posting, unit(posting, below: unitCount))
+      units.writer.set(posting, unit(posting, below: unitCount))
     }
     var mismatches = 0
     for posting in 0..<count where units[posting] != unit(posting, below: unitCount) {
@@ -29,7 +29,7 @@ import Testing
     }
     #expect(mismatches == 0)
     // The largest unit the width holds, at the end, beside the padding.
-    units.set(count - 1, Int32(unitCount - 1))
+    units.writer.set(count - 1, Int32(unitCount - 1))
     #expect(units[count - 1] == Int32(unitCount - 1))
     #expect(units.view(10..<20)[0] == units[10])
     #expect(units.view(10..<20).count == 10)

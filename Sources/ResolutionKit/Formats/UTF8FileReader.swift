@@ -58,14 +58,13 @@ enum UTF8FileReader {
   private static func readWhole(
     _ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, parts: Int
   ) -> Bool {
-    guard let base = buffer.baseAddress else { return false }
+    guard buffer.baseAddress != nil else { return false }
     let ranges = (0..<buffer.count).evenlySplit(into: parts)
     let complete = Slots<Bool>(count: ranges.count)
-    let target = UnsafeMutableRawPointer(base)
-    let start = Int(bitPattern: target)
+    let output = DisjointWrites(buffer: buffer)
     DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
       let range = ranges[part]
-      let destination = UnsafeMutableRawPointer(bitPattern: start)!
+      let destination = output.buffer.baseAddress!
       var done = range.lowerBound
       while done < range.upperBound {
         let got = pread(
@@ -101,11 +100,10 @@ enum UTF8FileReader {
     cuts.append(bytes.count)
     let bounds = cuts
     let valid = Slots<Bool>(count: parts)
-    let start = Int(bitPattern: bytes.baseAddress)
+    // Each task reads its own part only.
+    let shared = DisjointWrites(buffer: UnsafeMutableBufferPointer(mutating: bytes))
     DispatchQueue.concurrentPerform(iterations: parts) { part in
-      let base = UnsafePointer<UInt8>(bitPattern: start)!
-      let piece = UnsafeBufferPointer(
-        start: base + bounds[part], count: bounds[part + 1] - bounds[part])
+      let piece = UnsafeBufferPointer(rebasing: shared.buffer[bounds[part]..<bounds[part + 1]])
       guard !piece.isEmpty else { return valid.set(part, true) }
       guard memchr(piece.baseAddress!, 0, piece.count) == nil else { return valid.set(part, false) }
       valid.set(part, (try? UTF8Span(validating: piece.span)) != nil)

@@ -53,7 +53,7 @@ public struct Reference: Hashable, Sendable {
   /// A span is a few words (the scanner's look-aheads are bounded); one
   /// longer than 4 GB would be cut.
   private var spanCount: UInt32
-  /// -1 for none.
+  /// -1 for none (a negative index reads as none).
   private var footnoteIndex: Int32
   public var kind: ReferenceKind
   /// Which text the reference stands in, and which clause or heading.

@@ -14,7 +14,7 @@ final class PostingUnits: @unchecked Sendable {
   private let storage: UnsafeMutableRawBufferPointer
 
   /// Room for `count` postings of units below `unitCount`, unset: every
-  /// posting must be set (`set`) before it is read.
+  /// posting must be set (`writer`) before it is read.
   init(count: Int, unitCount: Int) {
     width = unitCount < 1 << 24 ? 3 : 4
     self.count = count
@@ -27,9 +27,6 @@ final class PostingUnits: @unchecked Sendable {
   deinit { storage.deallocate() }
 
   var byteCount: Int { storage.count }
-
-  /// Sets posting `posting`'s unit (see `Writer`).
-  func set(_ posting: Int, _ unit: Int32) { writer.set(posting, unit) }
 
   /// Sets postings while `self` is held: the index build's hot loop, with
   /// the buffer and width in hand rather than read through the class.
