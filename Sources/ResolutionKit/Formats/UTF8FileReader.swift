@@ -59,11 +59,8 @@ enum UTF8FileReader {
     _ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, parts: Int
   ) -> Bool {
     guard buffer.baseAddress != nil else { return false }
-    let ranges = (0..<buffer.count).evenlySplit(into: parts)
-    let complete = Slots<Bool>(count: ranges.count)
     let output = DisjointWrites(buffer: buffer)
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-      let range = ranges[part]
+    return (0..<buffer.count).evenlySplit(into: parts).concurrentMap { range in
       let destination = output.buffer.baseAddress!
       var done = range.lowerBound
       while done < range.upperBound {
@@ -73,10 +70,8 @@ enum UTF8FileReader {
         if got <= 0 { break }
         done += got
       }
-      complete.set(part, done == range.upperBound)
-    }
-    let results = complete.values
-    return results.count == ranges.count && results.allSatisfy { $0 }
+      return done == range.upperBound
+    }.allSatisfy { $0 }
   }
 
   /// Text the general path would decode as UTF-8 without a diagnostic.
@@ -99,16 +94,12 @@ enum UTF8FileReader {
     }
     cuts.append(bytes.count)
     let bounds = cuts
-    let valid = Slots<Bool>(count: parts)
     // Each task reads its own part only.
     let shared = DisjointWrites(buffer: UnsafeMutableBufferPointer(mutating: bytes))
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    return Array(0..<parts).concurrentMap { part in
       let piece = UnsafeBufferPointer(rebasing: shared.buffer[bounds[part]..<bounds[part + 1]])
-      guard !piece.isEmpty else { return valid.set(part, true) }
-      guard memchr(piece.baseAddress!, 0, piece.count) == nil else { return valid.set(part, false) }
-      valid.set(part, (try? UTF8Span(validating: piece.span)) != nil)
-    }
-    let results = valid.values
-    return results.count == parts && results.allSatisfy { $0 }
+      guard let base = piece.baseAddress, !piece.isEmpty else { return true }
+      return memchr(base, 0, piece.count) == nil && (try? UTF8Span(validating: piece.span)) != nil
+    }.allSatisfy { $0 }
   }
 }

@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
   /// `map` run on all cores; results in input order.
   func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
     guard count > 1 else { return map(transform) }
-    let results = ResultSlots<Result>(count: count)
+    let results = Slots<Result>(count: count)
     withoutActuallyEscaping(transform) { transform in
       let elements = self
       DispatchQueue.concurrentPerform(iterations: elements.count) { index in
@@ -15,8 +15,9 @@ extension Array where Element: Sendable {
   }
 }
 
-/// Slots written once each from `concurrentPerform`, read after it returns.
-private final class ResultSlots<Value>: @unchecked Sendable {
+/// Slots written once each from `concurrentPerform`, read after it returns:
+/// each task writes its own slots only, so no lock is needed.
+final class Slots<Value>: @unchecked Sendable {
   private let slots: UnsafeMutableBufferPointer<Value?>
   init(count: Int) {
     slots = .allocate(capacity: count)
@@ -39,7 +40,7 @@ extension Array where Element: Sendable {
     _ transform: @Sendable (consuming Element) -> Result
   ) -> [Result] {
     let handover = Handover(consume self)
-    let results = ResultSlots<Result>(count: handover.count)
+    let results = Slots<Result>(count: handover.count)
     withoutActuallyEscaping(transform) { transform in
       DispatchQueue.concurrentPerform(iterations: handover.count) { index in
         results.set(index, transform(handover.take(index)))

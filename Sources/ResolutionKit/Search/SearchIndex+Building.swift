@@ -445,16 +445,3 @@ private struct PostingOutput: @unchecked Sendable {
     return large.map { (posting: $0.key, count: $0.value) }
   }
 }
-
-/// Slots written once each from `concurrentPerform`, read after it returns.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-  var values: [Value] { slots.compactMap { $0 } }
-}

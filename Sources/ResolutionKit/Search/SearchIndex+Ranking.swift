@@ -150,234 +150,233 @@ extension SearchIndex {
     }
     let restBounds = shortestNorms.map { termsBound($0, seedFrequency: 0) + proximityBound }
 
-    return withExtendedLifetime(self.postingUnits) {
-      let postingUnits = self.postingUnits.view
-      return positions.withUnsafeBufferPointer { positions in
-        unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-          unitShapes.withUnsafeBufferPointer { unitShapes in
-            titleUnitBits.withUnsafeBufferPointer { titleBits in
-              headingUnitBits.withUnsafeBufferPointer { headingBits in
-                // A term's or phrase's candidates are postings of its
-                // (rarest) term, whose frequency bounds the atom's; a
-                // prefix's are the units of its bitmap.
-                let seedPostings = seedRange(of: seedAtom)
-                let firstSeedPosting = seedPostings?.lowerBound ?? 0
-                let evaluator = AtomEvaluator(
-                  index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
-                defer { evaluator.deallocate() }
-                // A second set of cursors for a warm start's own ascending pass.
-                let warmEvaluator = AtomEvaluator(
-                  index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
-                defer { warmEvaluator.deallocate() }
-                var top = TopHits(capacity: limit)
-                let averageLength = self.averageLength
-                // Field code → boost without a division (codes are below 16).
-                let boostByCode = (0..<16).map { boosts[$0 % boosts.count] }
+    // Read through a view: `self` holds the postings for the whole call.
+    let postingUnits = self.postingUnits.view
+    return positions.withUnsafeBufferPointer { positions in
+      unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
+        unitShapes.withUnsafeBufferPointer { unitShapes in
+          titleUnitBits.withUnsafeBufferPointer { titleBits in
+            headingUnitBits.withUnsafeBufferPointer { headingBits in
+              // A term's or phrase's candidates are postings of its
+              // (rarest) term, whose frequency bounds the atom's; a
+              // prefix's are the units of its bitmap.
+              let seedPostings = seedRange(of: seedAtom)
+              let firstSeedPosting = seedPostings?.lowerBound ?? 0
+              let evaluator = AtomEvaluator(
+                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
+              defer { evaluator.deallocate() }
+              // A second set of cursors for a warm start's own ascending pass.
+              let warmEvaluator = AtomEvaluator(
+                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
+              defer { warmEvaluator.deallocate() }
+              var top = TopHits(capacity: limit)
+              let averageLength = self.averageLength
+              // Field code → boost without a division (codes are below 16).
+              let boostByCode = (0..<16).map { boosts[$0 % boosts.count] }
 
-                /// Whether `unit`'s field leaves it a chance against `threshold`.
-                func fieldCanGetIn(_ unit: Int32, _ threshold: Double) -> Bool {
-                  if threshold < clauseBound { return true }
-                  let word = Int(unit) >> 6
-                  let bit: UInt64 = 1 << UInt64(unit & 63)
-                  if titleBits[word] & bit != 0 { return true }
-                  return threshold < headingBound && headingBits[word] & bit != 0
+              /// Whether `unit`'s field leaves it a chance against `threshold`.
+              func fieldCanGetIn(_ unit: Int32, _ threshold: Double) -> Bool {
+                if threshold < clauseBound { return true }
+                let word = Int(unit) >> 6
+                let bit: UInt64 = 1 << UInt64(unit & 63)
+                if titleBits[word] & bit != 0 { return true }
+                return threshold < headingBound && headingBits[word] & bit != 0
+              }
+
+              /// Scores candidate `candidate` (unit `unit`) into `top` when
+              /// it matches and can get in.
+              func consider(_ candidate: Int, _ unit: Int32, _ evaluator: AtomEvaluator) {
+                let threshold = top.threshold
+                // Once hits are held, a bound from the unit's length, field
+                // and the seed's frequency there (the other atoms at their
+                // largest) skips most candidates before matching them.
+                // Until then, matching comes first: the other atoms'
+                // cursors walk sorted postings, while the length is a
+                // cache miss.
+                if let threshold {
+                  guard fieldCanGetIn(unit, threshold) else { return }
+                  var seedFrequency = maximumFrequencies[0]
+                  if seedPostings != nil {
+                    let posting = firstSeedPosting + candidate
+                    seedFrequency = Double(postingPositions.count(posting))
+                  }
+                  // First from the unit's byte (field, length rounded
+                  // down): four times denser than the packed lengths, so
+                  // far fewer cache misses.
+                  let shape = Int(unitShapes[Int(unit)])
+                  let lengthClass = shape >> 3
+                  let roughBound =
+                    (idfs[0] * seedFrequency * (k1 + 1)
+                      / (seedFrequency + shortestNorms[lengthClass])
+                      + restBounds[lengthClass]) * boostByCode[shape & 7]
+                  if roughBound * margin <= threshold { return }
+                  // With one atom, its exact bound saves its evaluation (a
+                  // phrase's positions); with several, matching them
+                  // first rejects most candidates more cheaply.
+                  if requiredCount == 1 {
+                    let packed = lengthAndField[Int(unit)]
+                    let length = Double(packed & 0x0FFF_FFFF)
+                    let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                    let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
+                    if bound * boostByCode[Int(packed >> 28)] * margin <= threshold { return }
+                  }
                 }
-
-                /// Scores candidate `candidate` (unit `unit`) into `top` when
-                /// it matches and can get in.
-                func consider(_ candidate: Int, _ unit: Int32, _ evaluator: AtomEvaluator) {
-                  let threshold = top.threshold
-                  // Once hits are held, a bound from the unit's length, field
-                  // and the seed's frequency there (the other atoms at their
-                  // largest) skips most candidates before matching them.
-                  // Until then, matching comes first: the other atoms'
-                  // cursors walk sorted postings, while the length is a
-                  // cache miss.
-                  if let threshold {
-                    guard fieldCanGetIn(unit, threshold) else { return }
-                    var seedFrequency = maximumFrequencies[0]
-                    if seedPostings != nil {
-                      let posting = firstSeedPosting + candidate
-                      seedFrequency = Double(postingPositions.count(posting))
-                    }
-                    // First from the unit's byte (field, length rounded
-                    // down): four times denser than the packed lengths, so
-                    // far fewer cache misses.
-                    let shape = Int(unitShapes[Int(unit)])
-                    let lengthClass = shape >> 3
-                    let roughBound =
-                      (idfs[0] * seedFrequency * (k1 + 1)
-                        / (seedFrequency + shortestNorms[lengthClass])
-                        + restBounds[lengthClass]) * boostByCode[shape & 7]
-                    if roughBound * margin <= threshold { return }
-                    // With one atom, its exact bound saves its evaluation (a
-                    // phrase's positions); with several, matching them
-                    // first rejects most candidates more cheaply.
-                    if requiredCount == 1 {
-                      let packed = lengthAndField[Int(unit)]
-                      let length = Double(packed & 0x0FFF_FFFF)
-                      let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
-                      let bound = termsBound(norm, seedFrequency: seedFrequency) + proximityBound
-                      if bound * boostByCode[Int(packed >> 28)] * margin <= threshold { return }
-                    }
-                  }
-                  for atom in 0..<requiredCount where !evaluator.match(atom, unit) { return }
-                  for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
-                    return
-                  }
-                  let packed = lengthAndField[Int(unit)]
-                  let boost = boostByCode[Int(packed >> 28)]
-                  let length = Double(packed & 0x0FFF_FFFF)
-                  let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
-                  var score = 0.0
-                  for atom in 0..<requiredCount {
-                    let frequency = Double(evaluator.frequencies[atom])
-                    score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
-                  }
-                  if let threshold, !neighbours.isEmpty,
-                    (score + proximityBound) * boost * margin <= threshold
-                  {
-                    return
-                  }
-                  for (first, second) in neighbours {
-                    let distance = evaluator.proximity(first, second)
-                    score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
-                  }
-                  top.insert(unit, score * boost)
+                for atom in 0..<requiredCount where !evaluator.match(atom, unit) { return }
+                for atom in requiredCount..<atoms.count where evaluator.match(atom, unit) {
+                  return
                 }
-
-                func isAllowed(_ unit: Int32) -> Bool {
-                  Int(unit) < lengthAndField.count
-                    && (allowedRanges.map { Self.contains($0, unit) } ?? true)
+                let packed = lengthAndField[Int(unit)]
+                let boost = boostByCode[Int(packed >> 28)]
+                let length = Double(packed & 0x0FFF_FFFF)
+                let norm = k1 * (1 - Self.b + Self.b * length / averageLength)
+                var score = 0.0
+                for atom in 0..<requiredCount {
+                  let frequency = Double(evaluator.frequencies[atom])
+                  score += idfs[atom] * frequency * (k1 + 1) / (frequency + norm)
                 }
-
-                if case .prefix(let bitmap, _) = seedAtom {
-                  bitmap.withUnsafeBufferPointer { bitmap in
-                    let words = min(bitmap.count, titleBits.count, headingBits.count)
-                    // Warm start: the titles first (the most boosted field),
-                    // then the rest in ascending order.
-                    for word in 0..<words {
-                      var bits = bitmap[word] & titleBits[word]
-                      while bits != 0 {
-                        let unit = Int32(
-                          truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
-                        bits &= bits - 1
-                        if isAllowed(unit) { consider(0, unit, warmEvaluator) }
-                      }
-                    }
-                    var rangeIndex = 0
-                    wordLoop: for word in 0..<words {
-                      var bits = bitmap[word] & ~titleBits[word]
-                      if let threshold = top.threshold, threshold >= clauseBound {
-                        // Only headings can still get in, if even they can.
-                        guard threshold < headingBound else { break wordLoop }
-                        bits &= headingBits[word]
-                      }
-                      while bits != 0 {
-                        let unit = Int32(
-                          truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
-                        bits &= bits - 1
-                        guard Int(unit) < lengthAndField.count else { break wordLoop }
-                        if let allowedRanges {
-                          while rangeIndex < allowedRanges.count,
-                            allowedRanges[rangeIndex].upperBound <= unit
-                          {
-                            rangeIndex += 1
-                          }
-                          guard rangeIndex < allowedRanges.count else { break wordLoop }
-                          if unit < allowedRanges[rangeIndex].lowerBound { continue }
-                        }
-                        consider(0, unit, evaluator)
-                      }
-                    }
-                  }
-                  return top.sorted
-                }
-                guard let seedPostings else { return [] }
-                let candidates = self.postingUnits.view(seedPostings)
-                let blockShift = Self.postingBlockShift
-                let blockImpacts = postingBlockImpact
-
-                // Warm start for a lone word: its blocks with the largest
-                // impacts first, so the threshold is high before the
-                // ascending pass, which then jumps over most blocks unread.
-                // Any order gives the same hits (`TopHits` orders ties by
-                // unit; every skip is a bound). Not for phrases or several
-                // atoms: there the other words' cursors would have to jump
-                // about their postings (cache misses), and matches in the
-                // strongest blocks are not assured.
-                let firstBlock = seedPostings.lowerBound >> blockShift
-                var warmed = [Bool]()
-                if atoms.count == 1, case .term = seedAtom,
-                  seedPostings.count >= Self.warmStartMinimumPostings
+                if let threshold, !neighbours.isEmpty,
+                  (score + proximityBound) * boost * margin <= threshold
                 {
-                  let strongest = Self.blocksByImpact(of: seedPostings, impacts: blockImpacts)
-                  warmed = [Bool](repeating: false, count: strongest.count)
-                  // Each block holds 16 postings, all matching when unfiltered.
-                  let round = strongest.prefix((limit + 15) / 16 * 2).sorted()
-                  for block in round {
-                    warmed[block - firstBlock] = true
-                    let lower = max(seedPostings.lowerBound, block << blockShift)
-                    let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
-                    for posting in lower..<upper where isAllowed(postingUnits[posting]) {
-                      consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
-                    }
-                  }
+                  return
                 }
+                for (first, second) in neighbours {
+                  let distance = evaluator.proximity(first, second)
+                  score += 0.5 * (idfs[first] + idfs[second]) / Double(distance)
+                }
+                top.insert(unit, score * boost)
+              }
 
-                var rangeIndex = 0
-                var next = 0
-                /// Index of the first candidate from `index` on that is not
-                /// below `unit` (binary search; candidates ascend).
-                func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
-                  var low = index
-                  var high = candidates.count
-                  while low < high {
-                    let middle = (low + high) >> 1
-                    if candidates[middle] < unit { low = middle + 1 } else { high = middle }
-                  }
-                  return low
-                }
-                while next < candidates.count {
-                  let candidate = next
-                  next += 1
-                  let unit = candidates[candidate]
-                  guard Int(unit) < lengthAndField.count else { continue }
-                  // Under a filter, candidates outside the allowed unit
-                  // ranges are jumped over, not visited.
-                  if let allowedRanges {
-                    while rangeIndex < allowedRanges.count,
-                      allowedRanges[rangeIndex].upperBound <= unit
-                    {
-                      rangeIndex += 1
-                    }
-                    guard rangeIndex < allowedRanges.count else { break }
-                    let start = allowedRanges[rangeIndex].lowerBound
-                    if unit < start {
-                      next = firstCandidate(notBelow: start, from: next)
-                      continue
+              func isAllowed(_ unit: Int32) -> Bool {
+                Int(unit) < lengthAndField.count
+                  && (allowedRanges.map { Self.contains($0, unit) } ?? true)
+              }
+
+              if case .prefix(let bitmap, _) = seedAtom {
+                bitmap.withUnsafeBufferPointer { bitmap in
+                  let words = min(bitmap.count, titleBits.count, headingBits.count)
+                  // Warm start: the titles first (the most boosted field),
+                  // then the rest in ascending order.
+                  for word in 0..<words {
+                    var bits = bitmap[word] & titleBits[word]
+                    while bits != 0 {
+                      let unit = Int32(
+                        truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                      bits &= bits - 1
+                      if isAllowed(unit) { consider(0, unit, warmEvaluator) }
                     }
                   }
-                  let block = (firstSeedPosting + candidate) >> blockShift
-                  let blockEnd = ((block + 1) << blockShift) - firstSeedPosting
-                  if block - firstBlock < warmed.count, warmed[block - firstBlock] {
-                    // Already considered by the warm start.
-                    next = max(next, blockEnd)
-                    continue
+                  var rangeIndex = 0
+                  wordLoop: for word in 0..<words {
+                    var bits = bitmap[word] & ~titleBits[word]
+                    if let threshold = top.threshold, threshold >= clauseBound {
+                      // Only headings can still get in, if even they can.
+                      guard threshold < headingBound else { break wordLoop }
+                      bits &= headingBits[word]
+                    }
+                    while bits != 0 {
+                      let unit = Int32(
+                        truncatingIfNeeded: word << 6 + bits.trailingZeroBitCount)
+                      bits &= bits - 1
+                      guard Int(unit) < lengthAndField.count else { break wordLoop }
+                      if let allowedRanges {
+                        while rangeIndex < allowedRanges.count,
+                          allowedRanges[rangeIndex].upperBound <= unit
+                        {
+                          rangeIndex += 1
+                        }
+                        guard rangeIndex < allowedRanges.count else { break wordLoop }
+                        if unit < allowedRanges[rangeIndex].lowerBound { continue }
+                      }
+                      consider(0, unit, evaluator)
+                    }
                   }
-                  // The seed's block, bounded as a whole: when it cannot
-                  // reach the top hits, go on after its last posting.
-                  if let threshold = top.threshold, block < blockImpacts.count,
-                    (idfs[0] * Self.impactBound(blockImpacts[block]) + restBound) * margin
-                      <= threshold
-                  {
-                    next = max(next, blockEnd)
-                    continue
-                  }
-                  consider(candidate, unit, evaluator)
                 }
                 return top.sorted
               }
+              guard let seedPostings else { return [] }
+              let candidates = self.postingUnits.view(seedPostings)
+              let blockShift = Self.postingBlockShift
+              let blockImpacts = postingBlockImpact
+
+              // Warm start for a lone word: its blocks with the largest
+              // impacts first, so the threshold is high before the
+              // ascending pass, which then jumps over most blocks unread.
+              // Any order gives the same hits (`TopHits` orders ties by
+              // unit; every skip is a bound). Not for phrases or several
+              // atoms: there the other words' cursors would have to jump
+              // about their postings (cache misses), and matches in the
+              // strongest blocks are not assured.
+              let firstBlock = seedPostings.lowerBound >> blockShift
+              var warmed = [Bool]()
+              if atoms.count == 1, case .term = seedAtom,
+                seedPostings.count >= Self.warmStartMinimumPostings
+              {
+                let strongest = Self.blocksByImpact(of: seedPostings, impacts: blockImpacts)
+                warmed = [Bool](repeating: false, count: strongest.count)
+                // Each block holds 16 postings, all matching when unfiltered.
+                let round = strongest.prefix((limit + 15) / 16 * 2).sorted()
+                for block in round {
+                  warmed[block - firstBlock] = true
+                  let lower = max(seedPostings.lowerBound, block << blockShift)
+                  let upper = min(seedPostings.upperBound, (block + 1) << blockShift)
+                  for posting in lower..<upper where isAllowed(postingUnits[posting]) {
+                    consider(posting - firstSeedPosting, postingUnits[posting], warmEvaluator)
+                  }
+                }
+              }
+
+              var rangeIndex = 0
+              var next = 0
+              /// Index of the first candidate from `index` on that is not
+              /// below `unit` (binary search; candidates ascend).
+              func firstCandidate(notBelow unit: Int32, from index: Int) -> Int {
+                var low = index
+                var high = candidates.count
+                while low < high {
+                  let middle = (low + high) >> 1
+                  if candidates[middle] < unit { low = middle + 1 } else { high = middle }
+                }
+                return low
+              }
+              while next < candidates.count {
+                let candidate = next
+                next += 1
+                let unit = candidates[candidate]
+                guard Int(unit) < lengthAndField.count else { continue }
+                // Under a filter, candidates outside the allowed unit
+                // ranges are jumped over, not visited.
+                if let allowedRanges {
+                  while rangeIndex < allowedRanges.count,
+                    allowedRanges[rangeIndex].upperBound <= unit
+                  {
+                    rangeIndex += 1
+                  }
+                  guard rangeIndex < allowedRanges.count else { break }
+                  let start = allowedRanges[rangeIndex].lowerBound
+                  if unit < start {
+                    next = firstCandidate(notBelow: start, from: next)
+                    continue
+                  }
+                }
+                let block = (firstSeedPosting + candidate) >> blockShift
+                let blockEnd = ((block + 1) << blockShift) - firstSeedPosting
+                if block - firstBlock < warmed.count, warmed[block - firstBlock] {
+                  // Already considered by the warm start.
+                  next = max(next, blockEnd)
+                  continue
+                }
+                // The seed's block, bounded as a whole: when it cannot
+                // reach the top hits, go on after its last posting.
+                if let threshold = top.threshold, block < blockImpacts.count,
+                  (idfs[0] * Self.impactBound(blockImpacts[block]) + restBound) * margin
+                    <= threshold
+                {
+                  next = max(next, blockEnd)
+                  continue
+                }
+                consider(candidate, unit, evaluator)
+              }
+              return top.sorted
             }
           }
         }

@@ -199,21 +199,19 @@ extension SearchIndex {
       }
     }
     guard ids.count > 1 else { return headings }
-    return withExtendedLifetime(postingUnits) {
-      positions.withUnsafeBufferPointer { positions in
-        let evaluator = AtomEvaluator(
-          index: self, atoms: [.phrase(ids)], postingUnits: postingUnits.view,
-          positions: positions)
-        defer { evaluator.deallocate() }
-        // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
-        var verdicts = [UInt8](repeating: 0, count: headingTextCount)
-        return headings.filter { unit in
-          guard let text = headingTextID(of: unit), text < verdicts.count else {
-            return evaluator.match(0, unit)
-          }
-          if verdicts[text] == 0 { verdicts[text] = evaluator.match(0, unit) ? 1 : 2 }
-          return verdicts[text] == 1
+    return positions.withUnsafeBufferPointer { positions in
+      let evaluator = AtomEvaluator(
+        index: self, atoms: [.phrase(ids)], postingUnits: postingUnits.view,
+        positions: positions)
+      defer { evaluator.deallocate() }
+      // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
+      var verdicts = [UInt8](repeating: 0, count: headingTextCount)
+      return headings.filter { unit in
+        guard let text = headingTextID(of: unit), text < verdicts.count else {
+          return evaluator.match(0, unit)
         }
+        if verdicts[text] == 0 { verdicts[text] = evaluator.match(0, unit) ? 1 : 2 }
+        return verdicts[text] == 1
       }
     }
   }
