@@ -73,16 +73,21 @@ enum MemoryProfile {
 /// What the model holds: how many nodes, and an estimate of the bytes of
 /// each kind of record and string (a string too long for Swift's inline
 /// form is a heap block of its own: 32 bytes of header, its bytes and a
-/// NUL, rounded as malloc does). Strings that merely repeat another's
-/// storage (a reference's path and target) are not counted.
+/// NUL, rounded as malloc does). Strings that share another's storage
+/// (a reference's path and target, paths and headings from the parse's
+/// pool) are counted once.
 private func printCounts(_ corpus: Corpus) {
   var parts: [String: Int] = [:]
   var clauses = 0
   var textBytes = 0
   var heapStrings = 0
   var references = 0
+  var storages = Set<UInt>()
   func heap(_ string: String?) -> Int {
-    guard let string, string.utf8.count > 15 else { return 0 }
+    guard var string, string.utf8.count > 15 else { return 0 }
+    guard storages.insert(string.withUTF8 { UInt(bitPattern: $0.baseAddress) }).inserted else {
+      return 0
+    }
     heapStrings += 1
     return (32 + string.utf8.count + 1 + 8 + 15) & ~15
   }

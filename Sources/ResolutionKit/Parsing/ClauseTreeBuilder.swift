@@ -95,6 +95,11 @@ struct ClauseTreeBuilder {
   /// What joins the heading to a top-level clause's own part: the
   /// separator, or nothing without a heading.
   private var rootJoin: String
+  /// Paths repeat across documents: one copy of each (and of headings,
+  /// see `pooled`) serves them all.
+  private var pool = StringPool()
+  /// Where a path is written before the pool is asked for it.
+  private var pathBytes: [UInt8] = []
 
   init(
     heading: String, separator: String = " ", usedPaths: ClausePathSet, capacity: Int = 0
@@ -216,11 +221,11 @@ struct ClauseTreeBuilder {
     var hash: UInt32?
     let path =
       if let baseOwner {
-        Self.path(
+        makePath(
           base: clauses[baseOwner].path, join: " ", kind: kind, label: label, ordinal: ordinal,
           hash: &hash)
       } else {
-        Self.path(
+        makePath(
           base: heading, join: rootJoin, kind: kind, label: label, ordinal: ordinal, hash: &hash)
       }
     nodes.append(
@@ -239,9 +244,9 @@ struct ClauseTreeBuilder {
 
   /// The base, the join, and the clause's own part: its label (`1.1`),
   /// its label and `)` (`a)`), or `¶` and its ordinal (`¶2`), written into
-  /// one string of the right size; `hash` is set to the path's hash for
-  /// `ClausePathSet`, hashed while its bytes are at hand.
-  private static func path(
+  /// `pathBytes` and then taken from the pool; `hash` is set to the path's
+  /// hash for `ClausePathSet`, hashed while its bytes are at hand.
+  private mutating func makePath(
     base: String, join: String, kind: Kind, label: String?, ordinal: Int, hash: inout UInt32?
   ) -> String {
     let own = label ?? ""
@@ -258,14 +263,22 @@ struct ClauseTreeBuilder {
       } while rest != 0
       count += 2 + digits
     }
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      var offset = write(base, into: buffer, at: 0)
-      offset = write(join, into: buffer, at: offset)
+    // Taken out while written, so that the pool can be used meanwhile.
+    var scratch: [UInt8] = []
+    swap(&scratch, &pathBytes)
+    defer { swap(&scratch, &pathBytes) }
+    if scratch.count < count {
+      scratch = [UInt8](repeating: 0, count: max(count, 2 * scratch.count))
+    }
+    return scratch.withUnsafeMutableBufferPointer { whole in
+      let buffer = UnsafeMutableBufferPointer(rebasing: whole[..<count])
+      var offset = Self.write(base, into: buffer, at: 0)
+      offset = Self.write(join, into: buffer, at: offset)
       switch kind {
       case .number:
-        offset = write(own, into: buffer, at: offset)
+        offset = Self.write(own, into: buffer, at: offset)
       case .letter, .roman:
-        offset = write(own, into: buffer, at: offset)
+        offset = Self.write(own, into: buffer, at: offset)
         buffer[offset] = UInt8(ascii: ")")
         offset += 1
       case .unlabelled:
@@ -279,10 +292,14 @@ struct ClauseTreeBuilder {
           rest /= 10
         }
       }
-      hash = ClausePathSet.hash(of: UnsafeBufferPointer(rebasing: buffer[..<offset]))
-      return offset
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<offset])
+      hash = ClausePathSet.hash(of: bytes)
+      return pool.string(bytes)
     }
   }
+
+  /// `string` from the pool of paths: section headings repeat as paths do.
+  mutating func pooled(_ string: String) -> String { pool.string(string) }
 
   /// Copies the string's UTF-8 into the buffer at the offset; returns the
   /// offset after it.

@@ -171,7 +171,7 @@ struct DocumentAssembler {
         addClause(.none, block)
       } else {
         let section = SectionDraft(
-          heading: Self.droppingFinalCommaOrColon(block.text), role: match.role,
+          heading: builder.pooled(Self.droppingFinalCommaOrColon(block.text)), role: match.role,
           location: location(block.line))
         current?.sections.append(section)
       }
