@@ -24,15 +24,30 @@ public struct Backlink: Hashable, Sendable {
 
 /// For a document or a clause, every place that cites it, in corpus order.
 /// Built from the resolved references, on all cores.
+///
+/// What it keeps is a pair of integers per citation (citing document and
+/// reference), grouped by cited document; a `Backlink` is made from the
+/// citing reference when asked for. Made eagerly, the links were 7.6 MB at
+/// 10,000 resolutions, and reading every citing reference at random across
+/// the corpus took 24 times as long at 100,000 as at 10,000.
 public struct BacklinkIndex: Sendable {
-  /// What cites one document.
-  private struct Entry: Sendable {
-    /// Every backlink, in corpus order.
-    var links: [Backlink] = []
-    /// Per pinpointed clause path, positions into `links`, ascending.
-    var byClause: [String: [Int]] = [:]
+  /// One citation, seen from the document it cites.
+  private struct Link: Sendable {
+    /// Position of the citing document.
+    var document: Int32
+    /// Index of the reference in the citing document's `references`.
+    var reference: Int32
   }
-  private var byDocument: [String: Entry] = [:]
+  /// The documents indexed: the corpus's own array, shared, not copied.
+  private var documents: [Document] = []
+  /// The links, grouped by cited document (by its position), each group
+  /// in corpus order.
+  private var links: [Link] = []
+  /// Per document position, where its group starts in `links`; one more
+  /// for the end.
+  private var groupStart: [Int32] = [0]
+  /// Position of each cited document, by id.
+  private var citedPosition: [String: Int32] = [:]
 
   public init() {}
 
@@ -41,9 +56,7 @@ public struct BacklinkIndex: Sendable {
   /// nor a `Ref.:` line's symbols that resolve to its own document.
   ///
   /// Each citing document's citations are found in parallel (target looked
-  /// up once), grouped by target with a counting sort on integer keys, and
-  /// each target's links are made in parallel, references read in place:
-  /// a corpus has hundreds of thousands of references.
+  /// up once), then grouped by target with a counting sort on integer keys.
   public init(documents: [Document]) {
     var positionByID = [String: Int32](minimumCapacity: documents.count)
     documents.withUnsafeBufferPointer { documents in
@@ -59,7 +72,7 @@ public struct BacklinkIndex: Sendable {
   /// reference order, each target the first document with the target's id.
   init(documents: [Document], citing: [[Citation]]) {
     // Counting sort by target, stable: each target's citations in corpus order.
-    var start = [Int](repeating: 0, count: documents.count + 1)
+    var start = [Int32](repeating: 0, count: documents.count + 1)
     // Targets read in place, not whole citations.
     for list in citing {
       list.withUnsafeBufferPointer { list in
@@ -68,54 +81,26 @@ public struct BacklinkIndex: Sendable {
     }
     for position in documents.indices { start[position + 1] += start[position] }
     var next = start
-    // The reference's index itself, not the citation's: one memory read
-    // fewer per link below.
-    var order = [(document: Int32, reference: Int32)](
-      repeating: (0, 0), count: start[documents.count])
+    var links = [Link](
+      repeating: Link(document: 0, reference: 0), count: Int(start[documents.count]))
     for (document, list) in citing.enumerated() {
       list.withUnsafeBufferPointer { list in
         for index in list.indices {
           let target = Int(list[index].target)
-          order[next[target]] = (Int32(document), list[index].reference)
+          links[Int(next[target])] = Link(
+            document: Int32(document), reference: list[index].reference)
           next[target] += 1
         }
       }
     }
-    let cited = documents.indices.filter { start[$0] < start[$0 + 1] }
-    let sorted = order
-    let bounds = start
-    let entries = cited.concurrentMap { target -> Entry in
-      var entry = Entry()
-      entry.links.reserveCapacity(bounds[target + 1] - bounds[target])
-      // Documents and references read through pointers: subscripting the
-      // arrays here copied whole Documents (every string they hold
-      // retained and released).
-      documents.withUnsafeBufferPointer { documents in
-        for (document, reference) in sorted[bounds[target]..<bounds[target + 1]] {
-          let document = Int(document)
-          let referenceIndex = Int(reference)
-          documents[document].references.withUnsafeBufferPointer { references in
-            let path = references[referenceIndex].path
-            let position = entry.links.count
-            entry.links.append(
-              Backlink(
-                source: ClauseAddress(
-                  documentID: documents[document].id, path: path.isEmpty ? nil : path),
-                referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
-                field: references[referenceIndex].field))
-            guard references[referenceIndex].pinpoint != nil else { return }
-            let pinpoints = references[referenceIndex].pinpoints
-            var seen: Set<String> = []
-            for pinpoint in pinpoints where pinpoints.count == 1 || seen.insert(pinpoint).inserted {
-              entry.byClause[pinpoint, default: []].append(position)
-            }
-          }
-        }
+    documents.withUnsafeBufferPointer { documents in
+      for position in documents.indices where start[position] < start[position + 1] {
+        citedPosition[documents[position].id] = Int32(position)
       }
-      return entry
     }
-    byDocument.reserveCapacity(cited.count)
-    for (target, entry) in zip(cited, entries) { byDocument[documents[target].id] = entry }
+    self.documents = documents
+    self.links = links
+    groupStart = start
   }
 
   /// One reference that cites a document of the corpus: plain integers,
@@ -152,7 +137,7 @@ public struct BacklinkIndex: Sendable {
 
   /// Every place that cites the document, in corpus order.
   public func citing(documentID: String) -> [Backlink] {
-    byDocument[documentID]?.links ?? []
+    backlinks(to: documentID) { _ in true }
   }
 
   /// Every place that cites this clause by pinpoint, or an enclosing clause
@@ -160,18 +145,46 @@ public struct BacklinkIndex: Sendable {
   /// the whole document.
   public func citing(_ address: ClauseAddress) -> [Backlink] {
     guard let path = address.path else { return citing(documentID: address.documentID) }
-    guard let entry = byDocument[address.documentID] else { return [] }
-    let links = entry.links
-    var positions: [Int] = []
-    var enclosing = Substring(path)
+    var enclosing: [String] = []
+    var prefix = Substring(path)
     while true {
-      positions += entry.byClause[String(enclosing)] ?? []
-      guard let dot = enclosing.lastIndex(of: ".") else { break }
-      enclosing = enclosing[..<dot]
+      enclosing.append(String(prefix))
+      guard let dot = prefix.lastIndex(of: ".") else { break }
+      prefix = prefix[..<dot]
     }
-    return Set(positions).sorted().map { links[$0] }
+    return backlinks(to: address.documentID) { reference in
+      reference.pinpoint != nil && reference.pinpoints.contains { enclosing.contains($0) }
+    }
+  }
+
+  /// The backlinks of the citing references that `isIncluded`, in corpus
+  /// order. References are read in place (a `Document` copied whole
+  /// retains every string it holds).
+  private func backlinks(
+    to documentID: String, where isIncluded: (borrowing Reference) -> Bool
+  ) -> [Backlink] {
+    guard let target = citedPosition[documentID] else { return [] }
+    let group = Int(groupStart[Int(target)])..<Int(groupStart[Int(target) + 1])
+    var result: [Backlink] = []
+    documents.withUnsafeBufferPointer { documents in
+      for link in links[group] {
+        let document = Int(link.document)
+        let referenceIndex = Int(link.reference)
+        documents[document].references.withUnsafeBufferPointer { references in
+          guard isIncluded(references[referenceIndex]) else { return }
+          let path = references[referenceIndex].path
+          result.append(
+            Backlink(
+              source: ClauseAddress(
+                documentID: documents[document].id, path: path.isEmpty ? nil : path),
+              referenceIndex: referenceIndex, pinpoint: references[referenceIndex].pinpoint,
+              field: references[referenceIndex].field))
+        }
+      }
+    }
+    return result
   }
 
   /// How many documents are cited at least once.
-  public var citedDocumentCount: Int { byDocument.count }
+  public var citedDocumentCount: Int { citedPosition.count }
 }
