@@ -48,15 +48,17 @@ let package = Package(
     .executableTarget(
       name: "resbrowse",
       dependencies: [
-        "ResolutionKit", "BrowserKit", "TerminalUI",
+        "ResolutionKit", "BrowserKit", "TerminalUI", "CHeapTuning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Corpus generator and benchmark (run in a release build).
     .executableTarget(
       name: "resbrowse-bench",
-      dependencies: ["ResolutionKit", "BrowserKit", "CBenchSupport"]
+      dependencies: ["ResolutionKit", "BrowserKit", "CBenchSupport", "CHeapTuning"]
     ),
+    // How the executables set up malloc before loading a corpus.
+    .target(name: "CHeapTuning"),
     // The pseudo-terminal the benchmark starts resbrowse on.
     .target(name: "CBenchSupport"),
     // libFuzzer targets (built by Scripts/fuzz with -sanitize=fuzzer);

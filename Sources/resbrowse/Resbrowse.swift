@@ -1,4 +1,5 @@
 import ArgumentParser
+import CHeapTuning
 import ResolutionKit
 
 @main
@@ -14,4 +15,10 @@ struct Resbrowse: ParsableCommand {
     ],
     defaultSubcommand: BrowseCommand.self
   )
+
+  static func main() {
+    // Before anything is loaded: see heap_tuning.c.
+    rb_keep_large_blocks_mapped()
+    main(nil)
+  }
 }
