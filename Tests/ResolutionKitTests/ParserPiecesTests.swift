@@ -25,6 +25,9 @@ import Testing
       text += "a)\tthat one;\n\nc)\tthat two;\n\n12\n\nresolves\n\n1\tto act;\n\n3\tto report,\n\n"
       text += "Ref.:\tDocuments C09/\(number) and C09/120.\n\n"
       if number % 9 == 0 { text += "Text after the reference line.\n\n" }
+      // A form feed inside a line: the line is rewritten (a piece's
+      // patches, counted after its own bytes).
+      if number % 5 == 0 { text += "R \(3000 + number) Fed\n\nresolves\n\n1\tto\u{0C} act;\n\n" }
     }
     text += try ParserFixtures.text("renderings_pdftotext.txt").text
     text += "\n\n" + (try ParserFixtures.text("renderings_word.txt").text)
@@ -42,6 +45,10 @@ import Testing
     let cut = DocumentParser.parse(source, pieces: pieces)
     #expect(whole.documents.count > 60)
     #expect(whole.documents.contains { $0.chapter == "3.2 Council" })
+    #expect(
+      whole.documents.contains {
+        $0.allClauses.contains { $0.text == "to act;" } && $0.number == "3055"
+      })
     #expect(whole.documents.contains { $0.allClauses.contains { !$0.footnotes.isEmpty } })
     #expect(!whole.diagnostics.isEmpty)
     #expect(!whole.file.removedLines.isEmpty)

@@ -31,8 +31,9 @@ public enum DocumentParser {
 
   /// Parses in about `pieces` pieces (one if fewer than 2). Takes the
   /// source: when the caller holds no other copy, its text is freed as
-  /// soon as the last piece is segmented, not after the whole load (at
-  /// 10,000 resolutions, 49 MB beside the documents).
+  /// soon as every piece has copied its own bytes, and each piece's bytes
+  /// once it is segmented, not after the whole load (at 10,000
+  /// resolutions, 49 MB beside the documents).
   static func parse(_ source: consuming SourceText, pieces: Int, findingReferences: Bool = false)
     -> ParsedFile
   {
@@ -45,12 +46,16 @@ public enum DocumentParser {
     var (lineSets, lineCount) = { (text: String) -> ([SourceLines], Int) in
       let prepared = PreparedText(text)
       let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
-      return (ranges.concurrentMap { SourceLines(prepared, lines: $0) }, prepared.rawLines.count)
+      let copying = ranges.count > 1
+      return (
+        ranges.concurrentMap { SourceLines(prepared, lines: $0, copyingPiece: copying) },
+        prepared.rawLines.count
+      )
     }(source.takeText())
     var layout = SourceLines.LayoutMeasures()
     for lines in lineSets { layout.add(lines.layout) }
     for index in lineSets.indices { lineSets[index].applyLayout(layout) }
-    let assembled = lineSets.concurrentMapHandingOver {
+    let assembled = (consume lineSets).concurrentMapHandingOver {
       lines -> (assembler: DocumentAssembler, removed: [RemovedLine]) in
       // The lines are freed when `segmented` returns.
       let (blocks, removed) = segmented(lines)
