@@ -19,6 +19,25 @@ import Testing
     #expect(mismatches == 0)
   }
 
+  /// Ids stored in two bytes until one does not fit, in the middle of a
+  /// block or at its start; four bytes from there on.
+  @Test(arguments: [
+    0, 5, TermIDBlocks.blockSize - 1, TermIDBlocks.blockSize, 2 * TermIDBlocks.blockSize + 3,
+  ])
+  func termIDBlocksWidenWhereAnIDNeedsIt(narrowCount: Int) {
+    var blocks = TermIDBlocks.Writer()
+    func id(_ index: Int) -> Int32 {
+      index < narrowCount ? Int32(index % 65_536) : Int32(65_536 + index % 1_000_000)
+    }
+    let count = narrowCount + TermIDBlocks.blockSize + 10
+    for index in 0..<count { blocks.append(id(index)) }
+    #expect(blocks.count == count)
+    var reader = TermIDBlocks.Reader(blocks.blocks)
+    var mismatches = 0
+    for index in 0..<count where reader.next() != id(index) { mismatches += 1 }
+    #expect(mismatches == 0)
+  }
+
   @Test func trimmedArrayKeepsItsElementsInLessRoom() {
     var strings: [String] = []
     strings.reserveCapacity(4000)
