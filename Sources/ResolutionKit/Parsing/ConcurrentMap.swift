@@ -11,7 +11,7 @@ extension Array where Element: Sendable {
         results.set(index, transform(elements[index]))
       }
     }
-    return results.values
+    return results.takeValues()
   }
 }
 
@@ -28,7 +28,16 @@ final class Slots<Value>: @unchecked Sendable {
     slots.deallocate()
   }
   func set(_ index: Int, _ value: Value) { slots[index] = value }
-  var values: [Value] { slots.compactMap { $0 } }
+  /// The values set, in order, moved out: the slots are left empty, so
+  /// that nothing stays held here once the caller lets a value go.
+  func takeValues() -> [Value] {
+    var values: [Value] = []
+    values.reserveCapacity(slots.count)
+    for index in slots.indices {
+      if let value = slots[index].take() { values.append(value) }
+    }
+    return values
+  }
 }
 
 extension Array where Element: Sendable {
@@ -46,13 +55,13 @@ extension Array where Element: Sendable {
         results.set(index, transform(handover.take(index)))
       }
     }
-    return results.values
+    return results.takeValues()
   }
 }
 
 /// Elements taken once each from `concurrentPerform`; each slot is emptied
-/// as it is taken.
-private final class Handover<Element>: @unchecked Sendable {
+/// as it is taken, so an element is freed when its task is done with it.
+final class Handover<Element>: @unchecked Sendable {
   private let slots: UnsafeMutableBufferPointer<Element?>
   var count: Int { slots.count }
 

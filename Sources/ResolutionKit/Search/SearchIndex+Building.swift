@@ -64,7 +64,7 @@ extension SearchIndex {
         firstPass.set(task - 1, collectChunk(documents, ranges[task - 1]))
       }
     }
-    let chunks = firstPass.values
+    let chunks = firstPass.takeValues()
 
     // Global term ids in sorted order, so a prefix is an id range.
     let vocabulary = VocabularyMerge.merge(chunks.map(\.terms))
@@ -113,7 +113,11 @@ extension SearchIndex {
     }
 
     let chunkUnitOffsets = unitOffsets
-    let chunkCursors = cursors
+    let chunkCount = chunks.count
+    // Each chunk, and its cursors, goes as soon as pass 2 has written it:
+    // its units and counts are no longer held while later chunks write.
+    let pendingChunks = Handover(consume chunks)
+    let pendingCursors = Handover(consume cursors)
     // Pass 2 writes every slot of these exactly once (the cursors above
     // hand each token and posting its own), so they start uninitialised:
     // zeroing them first was a serial pass over hundreds of megabytes at
@@ -122,7 +126,7 @@ extension SearchIndex {
     let blockCount = PostingPositions.blockCount(postings: postingCount)
     let counts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: postingCount)
     let blockStarts = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: blockCount)
-    let large = Slots<[(posting: Int, count: Int)]>(count: chunks.count)
+    let large = Slots<[(posting: Int, count: Int)]>(count: chunkCount)
     // Units too are copied by each chunk into its own part, in parallel:
     // a serial copy took a quarter of a second at 100,000 resolutions.
     // None of these get huge pages (`HugePages`): postings and positions
@@ -138,12 +142,12 @@ extension SearchIndex {
           let output = PostingOutput(
             positions: positions, postingUnits: postingUnits.writer, counts: counts,
             blockStarts: blockStarts, units: unitSlots, unitLengthAndField: lengthSlots)
-          DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkIndex in
+          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
             large.set(
               chunkIndex,
               output.write(
-                chunks[chunkIndex], firstUnit: chunkUnitOffsets[chunkIndex],
-                chunkCursors[chunkIndex]))
+                pendingChunks.take(chunkIndex), firstUnit: chunkUnitOffsets[chunkIndex],
+                pendingCursors.take(chunkIndex)))
           }
           lengthsWritten = unitCount
         }
@@ -156,7 +160,7 @@ extension SearchIndex {
       terms: terms, termPostingStart: termPostingStart.map { UInt32(truncatingIfNeeded: $0) },
       termMaximumFrequency: termMaximumFrequency, postingUnits: postingUnits,
       postingPositions: PostingPositions(
-        counts: counts, blockStarts: blockStarts, large: large.values.flatMap { $0 }),
+        counts: counts, blockStarts: blockStarts, large: large.takeValues().flatMap { $0 }),
       positions: positions, units: units,
       unitLengthAndField: unitLengthAndField, tokenCount: tokenCount)
   }
@@ -386,7 +390,10 @@ private struct PostingOutput: @unchecked Sendable {
 
   /// Writes `chunk`'s slots; returns its postings with `largeMark`
   /// counts and their counts.
-  func write(_ chunk: SearchIndex.Chunk, firstUnit: Int, _ cursors: [(token: Int, posting: Int)])
+  func write(
+    _ chunk: consuming SearchIndex.Chunk, firstUnit: Int,
+    _ cursors: consuming [(token: Int, posting: Int)]
+  )
     -> [(posting: Int, count: Int)]
   {
     // The chunk's units, with heading units numbered in the whole index.

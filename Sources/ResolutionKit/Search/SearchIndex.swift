@@ -152,10 +152,10 @@ public struct SearchIndex: Sendable {
       headingCount += UInt32(word.nonzeroBitCount)
     }
     self.headingRankBase = headingRankBase
-    let textIDs = headingTexts.values.first ?? (ids: [], count: 0)
+    let textIDs = headingTexts.takeValues().first ?? (ids: [], count: 0)
     self.headingTextIDs = textIDs.ids
     self.headingTextCount = textIDs.count
-    let documentLookups = lookups.values.first ?? DocumentLookups(names: [:], bodies: [:])
+    let documentLookups = lookups.takeValues().first ?? DocumentLookups(names: [:], bodies: [:])
     self.documentNames = documentLookups.names
     self.documentsByBody = documentLookups.bodies
     self.documentKinds = corpus.documents.map(\.kind)
