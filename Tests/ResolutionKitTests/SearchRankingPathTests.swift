@@ -128,7 +128,7 @@ import Testing
 
   @Test func unitRangesUnderHeadingsAreTheUnitsStandingUnderThem() {
     let index = SearchIndex(corpus: SearchTopKTests.generatedCorpus())
-    let headings = index.units.indices.filter { index.units[$0].field == .heading }
+    let headings = index.units.indices.filter { index.field(ofUnit: $0) == .heading }
     #expect(headings.count > 20)
     var random = Generator(state: 5)
     for _ in 0..<20 {
@@ -172,9 +172,9 @@ import Testing
     let index = SearchIndex(corpus: SearchTopKTests.generatedCorpus())
     var idByText: [String: Int] = [:]
     var headingCount = 0
-    for (unit, described) in index.units.enumerated() {
+    for unit in index.units.indices {
       let id = index.headingTextID(of: Int32(unit))
-      guard described.field == .heading else {
+      guard index.field(ofUnit: unit) == .heading else {
         #expect(id == nil)
         continue
       }
@@ -183,7 +183,7 @@ import Testing
         Issue.record("heading unit \(unit) has no text id")
         continue
       }
-      let text = index.text(of: described)
+      let text = index.text(of: index.units[unit])
       #expect(idByText[text, default: id] == id, "\(text)")
       idByText[text] = id
     }

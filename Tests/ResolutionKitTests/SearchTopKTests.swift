@@ -93,7 +93,9 @@ import Testing
     }
     // Every heading unit stands under itself; other units under an earlier heading.
     for (unitIndex, unit) in index.units.enumerated() {
-      if unit.field == .heading { #expect(unit.headingUnit == Int32(unitIndex)) }
+      if index.field(ofUnit: unitIndex) == .heading {
+        #expect(unit.headingUnit == Int32(unitIndex))
+      }
       #expect(unit.headingUnit < Int32(unitIndex) + 1)
     }
   }

@@ -347,7 +347,7 @@ private struct ChunkBuilder {
     chunk.units.append(
       SearchIndex.Unit(
         document: document, section: Int32(section), clause: Int32(clause),
-        footnote: Int32(footnote), headingUnit: Int32(heading), field: field))
+        footnote: Int32(footnote), headingUnit: Int32(heading)))
     let before = chunk.tokenTerms.count
     tokenizer.forEachTermBytes(in: text) { term, _ in
       let id = interner.intern(padded: term)

@@ -62,7 +62,7 @@ extension SearchIndex {
       hits.append(
         SearchHit(
           documentID: place.documentID, path: place.path, heading: place.heading,
-          field: unit.field, score: score,
+          field: field(ofUnit: Int(unitIndex)), score: score,
           snippet: SnippetMaker.snippet(of: place.text, matches: ranges)))
     }
     return hits

@@ -25,7 +25,8 @@ public struct SearchIndex: Sendable {
     /// The unit of the heading this unit stands under (itself for a
     /// heading); -1 for a title.
     var headingUnit: Int32
-    var field: SearchField
+    // The field is in `unitLengthAndField` (`field(ofUnit:)`): 20 bytes a
+    // unit rather than 24.
   }
 
   let corpus: Corpus
@@ -36,6 +37,11 @@ public struct SearchIndex: Sendable {
   let unitLengthAndField: [UInt32]
   /// Field codes used in `unitLengthAndField`.
   static let fieldCodes: [SearchField] = [.document, .title, .heading, .clause, .footnote]
+
+  /// The field of `unit`, from its code in `unitLengthAndField`.
+  func field(ofUnit unit: Int) -> SearchField {
+    Self.fieldCodes[Int(unitLengthAndField[unit] >> 28)]
+  }
   let averageLength: Double
   /// Folded terms in ascending order; a term's id is its position.
   let terms: [String]
@@ -131,8 +137,8 @@ public struct SearchIndex: Sendable {
       unitLengthAndField: postings.unitLengthAndField, averageLength: averageLength)
     var headingUnitBits = [UInt64](repeating: 0, count: units.count / 64 + 1)
     var titleUnitBits = headingUnitBits
-    for (unit, described) in units.enumerated() {
-      switch described.field {
+    for (unit, packed) in postings.unitLengthAndField.enumerated() {
+      switch Self.fieldCodes[Int(packed >> 28)] {
       case .heading: headingUnitBits[unit >> 6] |= 1 << UInt64(unit & 63)
       case .title: titleUnitBits[unit >> 6] |= 1 << UInt64(unit & 63)
       default: break
