@@ -10,23 +10,26 @@ import Testing
   func postingsGiveBackEveryUnitsTerms(corpus: Corpus) {
     let index = SearchIndex(corpus: corpus)
     var found = [[(position: Int, term: String)]](repeating: [], count: index.unitCount)
-    var nextSlot = 0
+    var nextByte = 0
     for term in 0..<index.termCount {
       for posting in Int(index.termPostingStart[term])..<Int(index.termPostingStart[term + 1]) {
         let unit = Int(index.postingUnits[posting])
-        let range = index.positionRange(ofPosting: posting)
-        #expect(!range.isEmpty)
-        #expect(range.count == index.postingPositions.count(posting))
+        let place = index.postingPositions.place(posting)
+        #expect(place.count > 0)
+        #expect(place.count == index.postingPositions.count(posting))
+        // Two bytes a position exactly in the units of more than 256 words.
+        let length = Int(index.unitLengthAndField[unit] & 0x0FFF_FFFF)
+        #expect(place.isWide == (length > PostingPositions.narrowUnitLength))
         // Positions are laid out posting after posting.
-        #expect(range.lowerBound == nextSlot)
-        nextSlot = range.upperBound
-        for slot in range {
-          found[unit].append((Int(index.positions[slot]), index.terms[term]))
+        #expect(place.start == nextByte)
+        nextByte = place.start + place.count * (place.isWide ? 2 : 1)
+        for position in index.positions(ofPosting: posting) {
+          found[unit].append((position, index.terms[term]))
         }
       }
     }
     #expect(index.unitCount > 100)
-    #expect(nextSlot == index.positions.count)
+    #expect(nextByte == index.positions.count)
     var tokenizer = SearchTokenizer()
     for unit in 0..<index.unitCount {
       let expected = tokenizer.terms(of: index.text(of: index.units[unit]))
@@ -36,12 +39,13 @@ import Testing
     }
   }
 
-  /// Units where one word stands 253 to 1,000 times, beside units where
-  /// it stands once, so that postings counted past a byte (`largeMark`)
-  /// fall at every place in their blocks.
+  /// Units where one word stands 125 to 1,000 times, beside units where
+  /// it stands once, so that postings counted past their count bits
+  /// (`largeMark`) fall at every place in their blocks, in units short
+  /// enough for one-byte positions and in longer ones.
   static func repeatsCorpus() -> Corpus {
     let location = SourceLocation(file: "repeats.txt", line: 1)
-    let repeats = [1, 253, 254, 255, 256, 1, 300, 1, 509, 510, 511, 1_000, 1, 2, 255]
+    let repeats = [1, 253, 126, 127, 128, 1, 300, 1, 125, 510, 511, 1_000, 1, 2, 255]
     let clauses = (0..<120).map { index in
       let count = repeats[index % repeats.count]
       let words = (0..<count).map { $0 % 3 == 0 ? "often seldom" : "often" }
@@ -58,16 +62,16 @@ import Testing
     ])
   }
 
-  /// Counts of 255 and more are exact, and phrases count across them.
+  /// Counts of 127 and more are exact, and phrases count across them.
   @Test func largeCountsAreExact() throws {
     let index = SearchIndex(corpus: Self.repeatsCorpus())
     let often = try #require(index.termID("often"))
     var counts: [Int] = []
     for posting in index.postingRange(of: often) {
       counts.append(index.postingPositions.count(posting))
-      #expect(index.positionRange(ofPosting: posting).count == counts.last)
+      #expect(index.positions(ofPosting: posting).count == counts.last)
     }
-    let repeats = [1, 253, 254, 255, 256, 1, 300, 1, 509, 510, 511, 1_000, 1, 2, 255]
+    let repeats = [1, 253, 126, 127, 128, 1, 300, 1, 125, 510, 511, 1_000, 1, 2, 255]
     #expect(counts == (0..<120).map { repeats[$0 % repeats.count] })
     let hits = index.search("\"often seldom\"", limit: 200)
     #expect(hits.count == 120)

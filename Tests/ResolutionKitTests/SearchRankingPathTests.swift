@@ -25,19 +25,41 @@ import Testing
     }.count
   }
 
-  static func phraseCount(_ lists: [[UInt16]]) -> Int {
-    let positions = lists.flatMap { $0 }
-    var starts: [Int] = []
-    var ends: [Int] = []
-    for list in lists {
-      starts.append(ends.last ?? 0)
-      ends.append((ends.last ?? 0) + list.count)
-    }
-    return positions.withUnsafeBufferPointer { positions in
-      starts.withUnsafeMutableBufferPointer { starts in
-        ends.withUnsafeBufferPointer { ends in
-          AtomEvaluator.phraseOccurrences(positions: positions, starts: starts, ends: ends)
+  /// The lists laid out as the index lays out positions (a byte each, or
+  /// two for a list marked wide), handed to `body` as position lists.
+  static func withPositionLists<Result>(
+    _ lists: [[UInt16]], wide: (Int) -> Bool, _ body: (UnsafeBufferPointer<PositionList>) -> Result
+  ) -> Result {
+    var bytes: [UInt8] = []
+    var places: [(start: Int, count: Int, isWide: Bool)] = []
+    for (index, list) in lists.enumerated() {
+      let isWide = wide(index) || list.contains { $0 > 255 }
+      places.append((bytes.count, list.count, isWide))
+      for position in list {
+        if isWide {
+          bytes += [UInt8(truncatingIfNeeded: position), UInt8(truncatingIfNeeded: position >> 8)]
+        } else {
+          bytes.append(UInt8(position))
         }
+      }
+    }
+    return bytes.withUnsafeBytes { raw in
+      let positionLists = places.map { place in
+        PositionList(
+          base: raw.baseAddress.map { $0 + place.start }, count: place.count,
+          isWide: place.isWide)
+      }
+      return positionLists.withUnsafeBufferPointer(body)
+    }
+  }
+
+  /// Lists alternate between one-byte and two-byte positions, so that a
+  /// phrase's words are read both ways.
+  static func phraseCount(_ lists: [[UInt16]]) -> Int {
+    withPositionLists(lists, wide: { $0 % 2 == 1 }) { positionLists in
+      var cursors = [Int](repeating: 0, count: lists.count)
+      return cursors.withUnsafeMutableBufferPointer { cursors in
+        AtomEvaluator.phraseOccurrences(positionLists, cursors: cursors)
       }
     }
   }
@@ -74,11 +96,8 @@ import Testing
       let second = Set((0..<random.next(6)).map { _ in random.next(16) }).sorted().map(UInt16.init)
       let distance = random.next(9) - 4
       let expected = first.contains { a in second.contains { Int($0) == Int(a) + distance } }
-      let positions = first + second
-      let found = positions.withUnsafeBufferPointer {
-        AtomEvaluator.standApart(
-          positions: $0, first: 0..<first.count, second: first.count..<positions.count,
-          by: distance)
+      let found = Self.withPositionLists([first, second], wide: { $0 == distance & 1 }) {
+        AtomEvaluator.standApart($0[0], $0[1], by: distance)
       }
       #expect(found == expected, "\(first) \(second) \(distance)")
     }

@@ -86,8 +86,8 @@ import Testing
       let range = index.postingRange(of: Int32(id))
       #expect(range.map { index.postingUnits[$0] } == expected.map(\.unit), "\(term)")
       #expect(
-        range.map { Array(index.positions[index.positionRange(ofPosting: $0)]) }
-          == expected.map(\.positions), "\(term)")
+        range.map { index.positions(ofPosting: $0) }
+          == expected.map { $0.positions.map(Int.init) }, "\(term)")
       #expect(
         index.termMaximumFrequency[id] == UInt32(expected.map(\.positions.count).max() ?? 0))
     }

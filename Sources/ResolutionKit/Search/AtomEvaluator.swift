@@ -3,7 +3,8 @@
 /// arrays. Nothing is allocated per unit: this is the query hot path.
 struct AtomEvaluator {
   private let postingUnits: PostingUnits.View
-  private let positions: UnsafeBufferPointer<UInt16>
+  /// The index's position bytes (nil when it has none).
+  private let positions: UnsafeRawPointer?
   private let postingPositions: PostingPositions
   /// Per atom: 0 term, 1 phrase, 2 prefix.
   private let kinds: [UInt8]
@@ -12,9 +13,10 @@ struct AtomEvaluator {
   /// A phrase's slots by ascending document frequency (same indexing as
   /// the slots): seeking the rarest word first fails soonest.
   private let seekOrder: [Int]
-  /// Per phrase word, its position range in the unit being checked.
-  private let phraseStarts: UnsafeMutableBufferPointer<Int>
-  private let phraseEnds: UnsafeMutableBufferPointer<Int>
+  /// Per phrase word, its positions in the unit being checked, and a
+  /// cursor into them.
+  private let phraseLists: UnsafeMutableBufferPointer<PositionList>
+  private let phraseCursors: UnsafeMutableBufferPointer<Int>
   private let bitmaps: [[UInt64]]
   private let current: UnsafeMutableBufferPointer<Int>
   private let upper: UnsafeMutableBufferPointer<Int>
@@ -25,7 +27,7 @@ struct AtomEvaluator {
 
   init(
     index: SearchIndex, atoms: [Atom], postingUnits: PostingUnits.View,
-    positions: UnsafeBufferPointer<UInt16>
+    positions: UnsafeRawPointer?
   ) {
     self.postingUnits = postingUnits
     self.positions = positions
@@ -61,8 +63,8 @@ struct AtomEvaluator {
     self.kinds = kinds
     self.slotStart = slotStart
     self.seekOrder = seekOrder
-    phraseStarts = .allocate(capacity: longestPhrase)
-    phraseEnds = .allocate(capacity: longestPhrase)
+    phraseLists = .allocate(capacity: longestPhrase)
+    phraseCursors = .allocate(capacity: longestPhrase)
     self.bitmaps = bitmaps
     current = .allocate(capacity: max(1, ranges.count))
     upper = .allocate(capacity: max(1, ranges.count))
@@ -81,8 +83,8 @@ struct AtomEvaluator {
     upper.deallocate()
     matched.deallocate()
     frequencies.deallocate()
-    phraseStarts.deallocate()
-    phraseEnds.deallocate()
+    phraseLists.deallocate()
+    phraseCursors.deallocate()
   }
 
   /// Whether `unit` contains atom `atom`; records its frequency there.
@@ -119,28 +121,24 @@ struct AtomEvaluator {
       if sought == 2, slots.count > 2 {
         let rarest = seekOrder[slots.lowerBound]
         if !Self.standApart(
-          positions: positions, first: positionRange(matched[rarest]),
-          second: positionRange(posting), by: slot - rarest)
+          positionList(matched[rarest]), positionList(posting), by: slot - rarest)
         {
           return 0
         }
       }
     }
     for (word, slot) in slots.enumerated() {
-      let range = postingPositions.range(matched[slot])
-      phraseStarts[word] = range.lowerBound
-      phraseEnds[word] = range.upperBound
+      phraseLists.initializeElement(at: word, to: positionList(matched[slot]))
     }
     return Self.phraseOccurrences(
-      positions: positions,
-      starts: UnsafeMutableBufferPointer(rebasing: phraseStarts[..<slots.count]),
-      ends: UnsafeBufferPointer(rebasing: phraseEnds[..<slots.count]))
+      UnsafeBufferPointer(rebasing: phraseLists[..<slots.count]),
+      cursors: UnsafeMutableBufferPointer(rebasing: phraseCursors[..<slots.count]))
   }
 
-  /// How many times the words whose positions are `positions[starts[i] ..<
-  /// ends[i]]` (ascending) stand adjacent and in order: the number of
-  /// positions `p` of the first word with word `i` at `p + i` for every `i`.
-  /// `starts` is used as scratch.
+  /// How many times the words whose positions are `lists` (each
+  /// ascending) stand adjacent and in order: the number of positions `p` of
+  /// the first word with word `i` at `p + i` for every `i`. `cursors` (one
+  /// per word) is scratch.
   ///
   /// Walks the positions of the word with the fewest, with one forward-only
   /// cursor per other word (the targets ascend), rather than binary
@@ -149,55 +147,50 @@ struct AtomEvaluator {
   /// where capped at 65535; a list reaching the cap takes the first-word
   /// count, which counts repeats of the cap as written.
   static func phraseOccurrences(
-    positions: UnsafeBufferPointer<UInt16>, starts: UnsafeMutableBufferPointer<Int>,
-    ends: UnsafeBufferPointer<Int>
+    _ lists: UnsafeBufferPointer<PositionList>, cursors: UnsafeMutableBufferPointer<Int>
   ) -> Int {
-    let words = starts.count
+    let words = lists.count
     guard words > 0 else { return 0 }
     var anchor = 0
     for word in 0..<words {
-      let start = starts[word]
-      let end = ends[word]
-      guard start < end else { return 0 }
-      if positions[end - 1] == UInt16.max {
-        return firstWordOccurrences(positions: positions, starts: starts, ends: ends)
-      }
-      if end - start < ends[anchor] - starts[anchor] { anchor = word }
+      guard lists[word].count > 0 else { return 0 }
+      if lists[word].reachesCap { return firstWordOccurrences(lists) }
+      if lists[word].count < lists[anchor].count { anchor = word }
+      cursors[word] = 0
     }
     var count = 0
-    outer: for index in starts[anchor]..<ends[anchor] {
+    let anchorList = lists[anchor]
+    outer: for index in 0..<anchorList.count {
       // Where the first word would stand for this anchor position.
-      let first = Int(positions[index]) - anchor
+      let first = anchorList[index] - anchor
       guard first >= 0 else { continue }
       for word in 0..<words where word != anchor {
         let target = first + word
-        var cursor = starts[word]
-        let end = ends[word]
-        while cursor < end, Int(positions[cursor]) < target { cursor += 1 }
-        starts[word] = cursor
+        let list = lists[word]
+        var cursor = cursors[word]
+        while cursor < list.count, list[cursor] < target { cursor += 1 }
+        cursors[word] = cursor
         // Later anchors only ask for later targets.
-        guard cursor < end else { break outer }
-        if Int(positions[cursor]) != target { continue outer }
+        guard cursor < list.count else { break outer }
+        if list[cursor] != target { continue outer }
       }
       count += 1
     }
     return count
   }
 
-  private func positionRange(_ posting: Int) -> Range<Int> {
-    postingPositions.range(posting)
+  private func positionList(_ posting: Int) -> PositionList {
+    postingPositions.list(posting, in: positions)
   }
 
-  /// Whether some position in `positions[second]` is `distance` (which may
-  /// be negative) after one in `positions[first]`; both ascending.
-  static func standApart(
-    positions: UnsafeBufferPointer<UInt16>, first: Range<Int>, second: Range<Int>, by distance: Int
-  ) -> Bool {
-    var i = first.lowerBound
-    var j = second.lowerBound
-    while i < first.upperBound, j < second.upperBound {
-      let wanted = Int(positions[i]) + distance
-      let found = Int(positions[j])
+  /// Whether some position in `second` is `distance` (which may be
+  /// negative) after one in `first`; both ascending.
+  static func standApart(_ first: PositionList, _ second: PositionList, by distance: Int) -> Bool {
+    var i = 0
+    var j = 0
+    while i < first.count, j < second.count {
+      let wanted = first[i] + distance
+      let found = second[j]
       if found == wanted { return true }
       if found < wanted { j += 1 } else { i += 1 }
     }
@@ -206,22 +199,21 @@ struct AtomEvaluator {
 
   /// The plain count: each position of the first word, the others binary
   /// searched.
-  static func firstWordOccurrences(
-    positions: UnsafeBufferPointer<UInt16>, starts: UnsafeMutableBufferPointer<Int>,
-    ends: UnsafeBufferPointer<Int>
-  ) -> Int {
+  static func firstWordOccurrences(_ lists: UnsafeBufferPointer<PositionList>) -> Int {
     var count = 0
-    outer: for index in starts[0]..<ends[0] {
-      let base = Int(positions[index])
-      for word in 1..<starts.count {
-        var low = starts[word]
-        var high = ends[word]
+    let firstList = lists[0]
+    outer: for index in 0..<firstList.count {
+      let base = firstList[index]
+      for word in 1..<lists.count {
+        let list = lists[word]
+        var low = 0
+        var high = list.count
         let target = base + word
         while low < high {
           let middle = (low + high) >> 1
-          if Int(positions[middle]) < target { low = middle + 1 } else { high = middle }
+          if list[middle] < target { low = middle + 1 } else { high = middle }
         }
-        if !(low < ends[word] && Int(positions[low]) == target) { continue outer }
+        if !(low < list.count && list[low] == target) { continue outer }
       }
       count += 1
     }
@@ -256,17 +248,15 @@ struct AtomEvaluator {
     let a = matched[slotStart[first]]
     let b = matched[slotStart[second]]
     guard a >= 0, b >= 0 else { return Int(UInt16.max) }
-    let first = postingPositions.range(a)
-    let second = postingPositions.range(b)
-    var i = first.lowerBound
-    let iEnd = first.upperBound
-    var j = second.lowerBound
-    let jEnd = second.upperBound
+    let first = positionList(a)
+    let second = positionList(b)
+    var i = 0
+    var j = 0
     var best = Int.max
-    while i < iEnd, j < jEnd {
-      let difference = Int(positions[j]) - Int(positions[i])
+    while i < first.count, j < second.count {
+      let difference = second[j] - first[i]
       best = min(best, difference > 0 ? difference : 1 - difference)
-      if positions[i] < positions[j] { i += 1 } else { j += 1 }
+      if first[i] < second[j] { i += 1 } else { j += 1 }
     }
     return max(1, best)
   }

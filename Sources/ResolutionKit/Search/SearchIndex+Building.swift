@@ -14,6 +14,9 @@ extension SearchIndex {
   /// Per chunk-local term: what pass 1 counts.
   struct TermTally {
     var tokens: Int32 = 0
+    /// Tokens in units longer than `PostingPositions.narrowUnitLength`:
+    /// each takes a second byte of positions.
+    var wideTokens: Int32 = 0
     var postings: Int32 = 0
     var maximumFrequency: UInt32 = 0
     /// Occurrences in `lastUnit` so far.
@@ -41,7 +44,7 @@ extension SearchIndex {
     var termMaximumFrequency: [UInt32]
     var postingUnits: PostingUnits
     var postingPositions: PostingPositions
-    var positions: [UInt16]
+    var positions: [UInt8]
     var units: [Unit]
     var unitLengthAndField: [UInt32]
     var tokenCount: Int
@@ -72,13 +75,16 @@ extension SearchIndex {
     let localToGlobal = vocabulary.localToGlobal
 
     var termTokenStart = [Int](repeating: 0, count: terms.count + 1)
+    var tokenCount = 0
     var termPostingStart = [Int](repeating: 0, count: terms.count + 1)
     var termMaximumFrequency = [UInt32](repeating: 0, count: terms.count)
     for (chunkIndex, chunk) in chunks.enumerated() {
       let map = localToGlobal[chunkIndex]
       for (local, tally) in chunk.tallies.enumerated() {
         let id = Int(map[local])
-        termTokenStart[id + 1] += Int(tally.tokens)
+        // Starts in bytes of positions.
+        termTokenStart[id + 1] += Int(tally.tokens) + Int(tally.wideTokens)
+        tokenCount += Int(tally.tokens)
         termPostingStart[id + 1] += Int(tally.postings)
         termMaximumFrequency[id] = max(termMaximumFrequency[id], tally.maximumFrequency)
       }
@@ -87,7 +93,7 @@ extension SearchIndex {
       termTokenStart[id + 1] += termTokenStart[id]
       termPostingStart[id + 1] += termPostingStart[id]
     }
-    let tokenCount = termTokenStart[terms.count]
+    let positionBytes = termTokenStart[terms.count]
     let postingCount = termPostingStart[terms.count]
 
     // Where each chunk's tokens and postings of each local term begin:
@@ -103,7 +109,7 @@ extension SearchIndex {
         chunk.tallies.enumerated().map { local, tally in
           let id = Int(map[local])
           defer {
-            nextToken[id] += Int(tally.tokens)
+            nextToken[id] += Int(tally.tokens) + Int(tally.wideTokens)
             nextPosting[id] += Int(tally.postings)
           }
           return (nextToken[id], nextPosting[id])
@@ -135,7 +141,7 @@ extension SearchIndex {
     // 10,000: 14 MB higher).
     var units: [Unit] = []
     var unitLengthAndField: [UInt32] = []
-    let positions = [UInt16](unsafeUninitializedCapacity: tokenCount) { positions, written in
+    let positions = [UInt8](unsafeUninitializedCapacity: positionBytes) { positions, written in
       units = [Unit](unsafeUninitializedCapacity: unitCount) { unitSlots, unitsWritten in
         unitLengthAndField = [UInt32](unsafeUninitializedCapacity: unitCount) {
           lengthSlots, lengthsWritten in
@@ -153,7 +159,7 @@ extension SearchIndex {
         }
         unitsWritten = unitCount
       }
-      written = tokenCount
+      written = positionBytes
     }
 
     return Postings(
@@ -366,6 +372,12 @@ private struct ChunkBuilder {
       chunk.tokenTerms.append(id)
     }
     let count = chunk.tokenTerms.count - before
+    if count > PostingPositions.narrowUnitLength {
+      // A long unit's positions take two bytes: count them again (rare).
+      tokenizer.forEachTermBytes(in: text) { term, _ in
+        chunk.tallies[Int(interner.intern(padded: term))].wideTokens += 1
+      }
+    }
     chunk.unitTokenCounts.append(Int32(clamping: count))
     let code = UInt32(SearchIndex.fieldCodes.firstIndex(of: field) ?? 3)
     chunk.lengthAndField.append(UInt32(min(count, 0x0FFF_FFFF)) | code << 28)
@@ -380,7 +392,7 @@ private struct ChunkBuilder {
 
 /// The shared output arrays of pass 2; each chunk writes only its own slots.
 private struct PostingOutput: @unchecked Sendable {
-  let positions: UnsafeMutableBufferPointer<UInt16>
+  let positions: UnsafeMutableBufferPointer<UInt8>
   let postingUnits: PostingUnits.Writer
   /// Per posting, its count so far (see `PostingPositions`).
   let counts: UnsafeMutableBufferPointer<UInt8>
@@ -413,20 +425,25 @@ private struct PostingOutput: @unchecked Sendable {
     var large: [Int: Int] = [:]
     let blockMask = PostingPositions.blockSize - 1
     let largeMark = PostingPositions.largeMark
+    let countBits = PostingPositions.countBits
+    let positionBytes = UnsafeMutableRawPointer(positions.baseAddress)
     cursors.withUnsafeMutableBufferPointer { cursors in
       lastUnit.withUnsafeMutableBufferPointer { lastUnit in
         for (offset, count) in chunk.unitTokenCounts.enumerated() {
           let unit = Int32(truncatingIfNeeded: firstUnit + offset)
+          let isWide = Int(count) > PostingPositions.narrowUnitLength
+          let width = isWide ? 2 : 1
+          let firstCount: UInt8 = isWide ? PostingPositions.wideFlag | 1 : 1
           for position in 0..<Int(count) {
             let local = Int(tokenTerms.next())
             let slot = cursors[local].token
-            cursors[local].token = slot + 1
+            cursors[local].token = slot + width
             if lastUnit[local] != unit {
               lastUnit[local] = unit
               let posting = cursors[local].posting
               cursors[local].posting = posting + 1
               postingUnits.set(posting, unit)
-              counts[posting] = 1
+              counts[posting] = firstCount
               if posting & blockMask == 0 {
                 blockStarts[posting >> PostingPositions.blockShift] = UInt32(
                   truncatingIfNeeded: slot)
@@ -434,17 +451,24 @@ private struct PostingOutput: @unchecked Sendable {
             } else {
               // Another of the posting's positions, in the same unit.
               let posting = cursors[local].posting - 1
-              let count = counts[posting]
+              let byte = counts[posting]
+              let count = byte & countBits
               if count < largeMark - 1 {
-                counts[posting] = count + 1
+                counts[posting] = byte + 1
               } else if count == largeMark - 1 {
-                counts[posting] = largeMark
+                counts[posting] = byte | largeMark
                 large[posting] = Int(largeMark)
               } else {
                 large[posting, default: 0] += 1
               }
             }
-            positions[slot] = UInt16(min(position, Int(UInt16.max)))
+            if isWide {
+              positionBytes.unsafelyUnwrapped.storeBytes(
+                of: UInt16(min(position, Int(UInt16.max))).littleEndian, toByteOffset: slot,
+                as: UInt16.self)
+            } else {
+              positions[slot] = UInt8(truncatingIfNeeded: position)
+            }
           }
         }
       }

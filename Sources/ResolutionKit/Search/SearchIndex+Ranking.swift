@@ -163,11 +163,13 @@ extension SearchIndex {
               let seedPostings = seedRange(of: seedAtom)
               let firstSeedPosting = seedPostings?.lowerBound ?? 0
               let evaluator = AtomEvaluator(
-                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
+                index: self, atoms: atoms, postingUnits: postingUnits,
+                positions: UnsafeRawPointer(positions.baseAddress))
               defer { evaluator.deallocate() }
               // A second set of cursors for a warm start's own ascending pass.
               let warmEvaluator = AtomEvaluator(
-                index: self, atoms: atoms, postingUnits: postingUnits, positions: positions)
+                index: self, atoms: atoms, postingUnits: postingUnits,
+                positions: UnsafeRawPointer(positions.baseAddress))
               defer { warmEvaluator.deallocate() }
               var top = TopHits(capacity: limit)
               let averageLength = self.averageLength

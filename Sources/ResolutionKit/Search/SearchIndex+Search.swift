@@ -202,7 +202,7 @@ extension SearchIndex {
     return positions.withUnsafeBufferPointer { positions in
       let evaluator = AtomEvaluator(
         index: self, atoms: [.phrase(ids)], postingUnits: postingUnits.view,
-        positions: positions)
+        positions: UnsafeRawPointer(positions.baseAddress))
       defer { evaluator.deallocate() }
       // Per distinct heading text: 0 not checked yet, 1 has the words, 2 not.
       var verdicts = [UInt8](repeating: 0, count: headingTextCount)
@@ -273,8 +273,12 @@ extension SearchIndex {
     Int(termPostingStart[Int(term) + 1] - termPostingStart[Int(term)])
   }
 
-  func positionRange(ofPosting posting: Int) -> Range<Int> {
-    postingPositions.range(posting)
+  /// The positions of `posting`, in order.
+  func positions(ofPosting posting: Int) -> [Int] {
+    positions.withUnsafeBytes { bytes in
+      let list = postingPositions.list(posting, in: bytes.baseAddress)
+      return (0..<list.count).map { list[$0] }
+    }
   }
 
   static func inverseDocumentFrequency(_ frequency: Int, units: Int) -> Double {

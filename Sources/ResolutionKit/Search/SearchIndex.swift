@@ -52,10 +52,11 @@ public struct SearchIndex: Sendable {
   let termMaximumFrequency: [UInt32]
   /// Unit ordinal of each posting, ascending within a term.
   let postingUnits: PostingUnits
-  /// Positions of posting `p`: `positions[postingPositions.range(p)]`.
+  /// Positions of posting `p`: `postingPositions.list(p, in:)` these bytes.
   let postingPositions: PostingPositions
-  /// Word positions within their unit, ascending per posting (capped at 65535).
-  let positions: [UInt16]
+  /// Word positions within their unit, ascending per posting: a byte
+  /// each, or two in a unit of more than 256 words (capped at 65535).
+  let positions: [UInt8]
   /// Per block of `1 << postingBlockShift` consecutive postings, an upper
   /// bound of the largest boosted BM25 term factor (score before idf) among
   /// them, in steps of `impactStep` (see `impactBound`): lets a common
@@ -200,7 +201,7 @@ public struct SearchIndex: Sendable {
       ("term starts and maxima", termPostingStart.count * 4 + termMaximumFrequency.count * 4),
       ("posting units", postingUnits.byteCount),
       ("posting counts", postingPositions.byteCount),
-      ("positions", positions.count * 2),
+      ("positions", positions.count),
       ("block impacts", postingBlockImpact.count),
       (
         "heading bits",
