@@ -48,17 +48,15 @@ let package = Package(
     .executableTarget(
       name: "resbrowse",
       dependencies: [
-        "ResolutionKit", "BrowserKit", "TerminalUI", "CHeapTuning",
+        "ResolutionKit", "BrowserKit", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Corpus generator and benchmark (run in a release build).
     .executableTarget(
       name: "resbrowse-bench",
-      dependencies: ["ResolutionKit", "BrowserKit", "CBenchSupport", "CHeapTuning"]
+      dependencies: ["ResolutionKit", "BrowserKit", "CBenchSupport"]
     ),
-    // How the executables set up malloc before loading a corpus.
-    .target(name: "CHeapTuning"),
     // The pseudo-terminal the benchmark starts resbrowse on.
     .target(name: "CBenchSupport"),
     // libFuzzer targets (built by Scripts/fuzz with -sanitize=fuzzer);

@@ -1,4 +1,3 @@
-import CHeapTuning
 import Foundation
 import ResolutionKit
 
@@ -18,8 +17,6 @@ import ResolutionKit
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
-// As resbrowse sets malloc up, before anything is loaded.
-rb_keep_large_blocks_mapped()
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "generate":

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CHeapTuning
 import ResolutionKit
 
 @main
@@ -15,10 +14,4 @@ struct Resbrowse: ParsableCommand {
     ],
     defaultSubcommand: BrowseCommand.self
   )
-
-  static func main() {
-    // Before anything is loaded: see heap_tuning.c.
-    rb_keep_large_blocks_mapped()
-    main(nil)
-  }
 }
