@@ -8,15 +8,19 @@ import Testing
     0, 1, 1000, TermIDBlocks.blockSize, TermIDBlocks.blockSize + 1, 3 * TermIDBlocks.blockSize + 17,
   ])
   func termIDBlocksReadBackInOrder(count: Int) {
-    var blocks = TermIDBlocks.Writer()
     // Ids that differ in every byte lane, so a misplaced or stale read shows.
-    func id(_ index: Int) -> Int32 { Int32(truncatingIfNeeded: index &* 2_654_435_761) }
+    #expect(mismatchesReadingBack(count) { Int32(truncatingIfNeeded: $0 &* 2_654_435_761) } == 0)
+  }
+
+  /// Appends `count` ids to blocks and reads them back: how many differ.
+  private func mismatchesReadingBack(_ count: Int, _ id: (Int) -> Int32) -> Int {
+    var blocks = TermIDBlocks.Writer()
     for index in 0..<count { blocks.append(id(index)) }
     #expect(blocks.count == count)
     var reader = TermIDBlocks.Reader(blocks.blocks)
     var mismatches = 0
     for index in 0..<count where reader.next() != id(index) { mismatches += 1 }
-    #expect(mismatches == 0)
+    return mismatches
   }
 
   /// Ids stored in two bytes until one does not fit, in the middle of a
@@ -25,16 +29,10 @@ import Testing
     0, 5, TermIDBlocks.blockSize - 1, TermIDBlocks.blockSize, 2 * TermIDBlocks.blockSize + 3,
   ])
   func termIDBlocksWidenWhereAnIDNeedsIt(narrowCount: Int) {
-    var blocks = TermIDBlocks.Writer()
-    func id(_ index: Int) -> Int32 {
+    let count = narrowCount + TermIDBlocks.blockSize + 10
+    let mismatches = mismatchesReadingBack(count) { index in
       index < narrowCount ? Int32(index % 65_536) : Int32(65_536 + index % 1_000_000)
     }
-    let count = narrowCount + TermIDBlocks.blockSize + 10
-    for index in 0..<count { blocks.append(id(index)) }
-    #expect(blocks.count == count)
-    var reader = TermIDBlocks.Reader(blocks.blocks)
-    var mismatches = 0
-    for index in 0..<count where reader.next() != id(index) { mismatches += 1 }
     #expect(mismatches == 0)
   }
 
