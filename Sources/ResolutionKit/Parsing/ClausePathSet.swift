@@ -119,10 +119,6 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
     first.utf8.count == second.utf8.count && first.utf8.elementsEqual(second.utf8)
   }
 
-  /// Seeded per process, so that crafted input cannot make every path
-  /// collide.
-  private static let seed = UInt64.random(in: 1...UInt64.max)
-
   /// A hash of the path's bytes if it is plain (ASCII, and `¶` for other
   /// bytes), else nil.
   private static func plainHash(_ path: String) -> UInt32? {
@@ -135,40 +131,14 @@ struct ClausePathSet: ExpressibleByArrayLiteral {
 
   /// The hash of a path's UTF-8 if it is plain, else nil.
   static func hash(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count)
-    var highBits: UInt64 = 0
-    var offset = 0
-    let count = bytes.count
-    guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: hash >> 32) }
-    let raw = UnsafeRawPointer(base)
-    while offset + 8 <= count {
-      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      highBits |= word
-      hash = (hash ^ word) &* multiplier
-      hash ^= hash >> 29
-      offset += 8
-    }
-    if offset < count {
-      var word: UInt64 = 0
-      if count >= 8 {
-        // The last eight bytes, overlapping the words already hashed.
-        word = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-      } else {
-        var shift: UInt64 = 0
-        while offset < count {
-          word |= UInt64(base[offset]) << shift
-          shift += 8
-          offset += 1
-        }
-      }
-      highBits |= word
-      hash = (hash ^ word) &* multiplier
-      hash ^= hash >> 29
-    }
-    if highBits & 0x8080_8080_8080_8080 != 0, !isASCIIOrPilcrows(bytes) { return nil }
-    hash = (hash ^ (hash >> 32)) &* multiplier
-    return UInt32(truncatingIfNeeded: hash >> 32)
+    plainHash(ByteHash.of(bytes), of: bytes)
+  }
+
+  /// `hash(of:)` from the path's `ByteHash`, already computed.
+  static func plainHash(
+    _ hashed: (value: UInt32, hasNonASCII: Bool), of bytes: UnsafeBufferPointer<UInt8>
+  ) -> UInt32? {
+    hashed.hasNonASCII && !isASCIIOrPilcrows(bytes) ? nil : hashed.value
   }
 
   /// Whether every non-ASCII byte belongs to a `¶` (C2 B6).

@@ -293,8 +293,9 @@ struct ClauseTreeBuilder {
         }
       }
       let bytes = UnsafeBufferPointer(rebasing: buffer[..<offset])
-      hash = ClausePathSet.hash(of: bytes)
-      return pool.string(bytes)
+      let hashed = ByteHash.of(bytes)
+      hash = ClausePathSet.plainHash(hashed, of: bytes)
+      return pool.string(bytes, hash: hashed.value)
     }
   }
 

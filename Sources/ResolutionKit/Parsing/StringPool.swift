@@ -9,8 +9,7 @@
 ///
 /// One pool per parse piece: it is not shared between threads. It stops
 /// taking new strings at `capacity` (input with no repetition gains
-/// nothing from a pool), and its hash is seeded per process, so that
-/// crafted input cannot make every string collide.
+/// nothing from a pool); its hash is `ByteHash`, seeded per process.
 struct StringPool {
   private var strings: [String] = []
   /// 0 is empty, else the hash's upper 32 bits and the index in
@@ -25,10 +24,12 @@ struct StringPool {
   static let inlineBytes = 15
 
   /// The string of `bytes` (valid UTF-8): the pooled one if these bytes
-  /// were seen before.
-  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  /// were seen before. `hash` is their `ByteHash` value, when the caller
+  /// has it already.
+  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32? = nil) -> String {
     guard bytes.count > Self.inlineBytes else { return String(decoding: bytes, as: UTF8.self) }
-    let (found, hash, slot) = find(bytes)
+    let hash = hash ?? ByteHash.of(bytes).value
+    let (found, slot) = find(bytes, hash: hash)
     if let found { return found }
     let made = String(decoding: bytes, as: UTF8.self)
     keep(made, hash: hash, slot: slot)
@@ -40,29 +41,32 @@ struct StringPool {
   mutating func string(_ string: String) -> String {
     guard string.utf8.count > Self.inlineBytes else { return string }
     var contiguous = string
-    let (found, hash, slot) = contiguous.withUTF8 { find($0) }
+    let (found, hash, slot) = contiguous.withUTF8 { bytes in
+      let hash = ByteHash.of(bytes).value
+      let (found, slot) = find(bytes, hash: hash)
+      return (found, hash, slot)
+    }
     if let found { return found }
     keep(contiguous, hash: hash, slot: slot)
     return contiguous
   }
 
   /// The pooled string of `bytes` if there is one; else the slot where it
-  /// goes. Slots are chosen by the hash's upper half, the half they keep,
-  /// so growing needs no hashing again.
-  private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (String?, UInt32, Int) {
+  /// goes. Slots are chosen by the hash, the part they keep, so growing
+  /// needs no hashing again.
+  private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (String?, Int) {
     if slots.isEmpty { slots = [UInt64](repeating: 0, count: 64) }
-    let hash = UInt32(truncatingIfNeeded: Self.hash(bytes) >> 32)
     let mask = slots.count - 1
     var index = Int(hash) & mask
     while slots[index] != 0 {
       let slot = slots[index]
       if UInt32(truncatingIfNeeded: slot >> 32) == hash {
         let pooled = strings[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
-        if Self.has(pooled, bytes) { return (pooled, hash, index) }
+        if Self.has(pooled, bytes) { return (pooled, index) }
       }
       index = (index + 1) & mask
     }
-    return (nil, hash, index)
+    return (nil, index)
   }
 
   private mutating func keep(_ string: String, hash: UInt32, slot: Int) {
@@ -88,29 +92,5 @@ struct StringPool {
       larger[index] = slot
     }
     slots = larger
-  }
-
-  private static let seed = UInt64.random(in: 1...UInt64.max)
-
-  /// A multiply-xorshift hash of the bytes taken eight at a time.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var hash = seed ^ UInt64(truncatingIfNeeded: bytes.count) &* multiplier
-    guard let base = bytes.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    let count = bytes.count
-    var offset = 0
-    while offset + 8 <= count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
-      hash ^= hash >> 29
-      offset += 8
-    }
-    if offset < count {
-      // The last eight bytes, overlapping those already hashed (pooled
-      // strings are longer than eight bytes).
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
-      hash ^= hash >> 29
-    }
-    return (hash ^ (hash >> 32)) &* multiplier
   }
 }

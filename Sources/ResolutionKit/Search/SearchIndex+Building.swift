@@ -74,7 +74,8 @@ extension SearchIndex {
     let terms = vocabulary.terms
     let localToGlobal = vocabulary.localToGlobal
 
-    var termTokenStart = [Int](repeating: 0, count: terms.count + 1)
+    // Where each term's positions start, in bytes (`PostingPositions`).
+    var termPositionStart = [Int](repeating: 0, count: terms.count + 1)
     var tokenCount = 0
     var termPostingStart = [Int](repeating: 0, count: terms.count + 1)
     var termMaximumFrequency = [UInt32](repeating: 0, count: terms.count)
@@ -82,25 +83,24 @@ extension SearchIndex {
       let map = localToGlobal[chunkIndex]
       for (local, tally) in chunk.tallies.enumerated() {
         let id = Int(map[local])
-        // Starts in bytes of positions.
-        termTokenStart[id + 1] += Int(tally.tokens) + Int(tally.wideTokens)
+        termPositionStart[id + 1] += Int(tally.tokens) + Int(tally.wideTokens)
         tokenCount += Int(tally.tokens)
         termPostingStart[id + 1] += Int(tally.postings)
         termMaximumFrequency[id] = max(termMaximumFrequency[id], tally.maximumFrequency)
       }
     }
     for id in 0..<terms.count {
-      termTokenStart[id + 1] += termTokenStart[id]
+      termPositionStart[id + 1] += termPositionStart[id]
       termPostingStart[id + 1] += termPostingStart[id]
     }
-    let positionBytes = termTokenStart[terms.count]
+    let positionBytes = termPositionStart[terms.count]
     let postingCount = termPostingStart[terms.count]
 
     // Where each chunk's tokens and postings of each local term begin:
     // after those of the same term in earlier chunks (corpus order).
-    var nextToken = termTokenStart
+    var nextPosition = termPositionStart
     var nextPosting = termPostingStart
-    var cursors: [[(token: Int, posting: Int)]] = []
+    var cursors: [[(position: Int, posting: Int)]] = []
     var unitOffsets: [Int] = []
     var unitCount = 0
     for (chunkIndex, chunk) in chunks.enumerated() {
@@ -109,10 +109,10 @@ extension SearchIndex {
         chunk.tallies.enumerated().map { local, tally in
           let id = Int(map[local])
           defer {
-            nextToken[id] += Int(tally.tokens) + Int(tally.wideTokens)
+            nextPosition[id] += Int(tally.tokens) + Int(tally.wideTokens)
             nextPosting[id] += Int(tally.postings)
           }
-          return (nextToken[id], nextPosting[id])
+          return (nextPosition[id], nextPosting[id])
         })
       unitOffsets.append(unitCount)
       unitCount += chunk.units.count
@@ -404,7 +404,7 @@ private struct PostingOutput: @unchecked Sendable {
   /// counts and their counts.
   func write(
     _ chunk: consuming SearchIndex.Chunk, firstUnit: Int,
-    _ cursors: consuming [(token: Int, posting: Int)]
+    _ cursors: consuming [(position: Int, posting: Int)]
   )
     -> [(posting: Int, count: Int)]
   {
@@ -436,8 +436,8 @@ private struct PostingOutput: @unchecked Sendable {
           let firstCount: UInt8 = isWide ? PostingPositions.wideFlag | 1 : 1
           for position in 0..<Int(count) {
             let local = Int(tokenTerms.next())
-            let slot = cursors[local].token
-            cursors[local].token = slot + width
+            let slot = cursors[local].position
+            cursors[local].position = slot + width
             if lastUnit[local] != unit {
               lastUnit[local] = unit
               let posting = cursors[local].posting
