@@ -53,6 +53,26 @@ import Testing
     }
   }
 
+  /// Consecutive, covering, never growing from one part to the next, the
+  /// first of the weight `parts` asks for (2/(parts + 1) of the whole) and
+  /// the last of 1/…; also from a nonzero start and with more parts than
+  /// elements.
+  @Test func shrinkingSplitCoversTheRangeFirstPartsLongest() {
+    for (range, parts) in [
+      (0..<360, 8), (5..<1005, 8), (0..<10, 3), (3..<5, 8), (0..<0, 4), (7..<20, 0),
+    ] {
+      let pieces = range.shrinkingSplit(into: parts)
+      #expect(pieces.count == max(1, parts))
+      #expect(pieces.first?.lowerBound == range.lowerBound)
+      #expect(pieces.last?.upperBound == range.upperBound)
+      #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+      // Rounding down each bound can move a length by one either way.
+      #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.count + 1 >= $1.count })
+    }
+    // 360 = 8 + 7 + … + 1 = 36 shares of 10.
+    #expect((0..<360).shrinkingSplit(into: 8).map(\.count) == [80, 70, 60, 50, 40, 30, 20, 10])
+  }
+
   @Test func handingOverOneOrNone() {
     #expect([Int]().concurrentMapHandingOver { $0 }.isEmpty)
     #expect([7].concurrentMapHandingOver { $0 + 1 } == [8])

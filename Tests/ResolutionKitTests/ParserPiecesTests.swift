@@ -70,4 +70,25 @@ import Testing
       #expect(PieceBoundaries.isSafeStart(right.lowerBound, prepared))
     }
   }
+
+  /// Pieces shrink from first to last (the last one parsed is what the
+  /// other cores wait for): of four, the first holds about 4/10 of the
+  /// text and the last about 1/10.
+  @Test func piecesShrinkFromFirstToLast() throws {
+    // Documents of one size, each a safe place to cut.
+    let prepared = PreparedText(
+      (1...200).map { "R \(1000 + $0) Title \($0)\n\nThe Council,\n\nresolves\n\n1\tto act;\n\n" }
+        .joined())
+    let lines = prepared.rawLines
+    let ranges = PieceBoundaries.ranges(of: prepared, count: 4)
+    try #require(ranges.count == 4)
+    func bytes(_ range: Range<Int>) -> Int {
+      (range.upperBound < lines.count ? lines[range.upperBound].start : prepared.text.utf8.count)
+        - lines[range.lowerBound].start
+    }
+    let total = prepared.text.utf8.count
+    #expect(bytes(ranges[0]) > total * 3 / 10)
+    #expect(bytes(ranges[3]) < total * 2 / 10)
+    #expect(bytes(ranges[0]) > bytes(ranges[3]))
+  }
 }

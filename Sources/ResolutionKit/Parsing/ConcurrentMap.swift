@@ -96,6 +96,31 @@ extension Range where Bound == Int {
       (lowerBound + count * $0 / parts)..<(lowerBound + count * ($0 + 1) / parts)
     }
   }
+
+  /// The range cut into `parts` consecutive ranges that shrink from first
+  /// to last (lengths in proportion to `parts`, `parts - 1`, …, 1), in
+  /// order. Tasks are taken in order by whichever core is free: the long
+  /// ones go first, and the last to finish is short, so no core waits long
+  /// for another at the end (with even parts, one core ran alone for the
+  /// last part's whole length).
+  func shrinkingSplit(into parts: Int) -> [Range<Int>] {
+    let parts = Swift.max(1, parts)
+    let bounds = Self.shrinkingShareBounds(of: count, parts: parts).map { lowerBound + $0 }
+    return (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }
+  }
+
+  /// Where `shrinkingSplit`'s parts of `total` start, and `total` last:
+  /// `parts + 1` ascending offsets from 0.
+  static func shrinkingShareBounds(of total: Int, parts: Int) -> [Int] {
+    let parts = Swift.max(1, parts)
+    // Part k weighs parts - k; the weights before part k sum to
+    // k * parts - k * (k - 1) / 2, of parts * (parts + 1) / 2 in all.
+    let weight = parts * (parts + 1) / 2
+    return (0...parts).map { part in
+      let before = part * parts - part * (part - 1) / 2
+      return total * before / weight
+    }
+  }
 }
 
 /// A buffer whose elements tasks of `concurrentPerform` write, each its

@@ -102,13 +102,15 @@ enum PieceBoundaries {
   static func ranges(of prepared: PreparedText, count: Int) -> [Range<Int>] {
     let lines = prepared.rawLines
     guard count > 1, lines.count > 1 else { return [0..<lines.count] }
-    let totalBytes = prepared.text.utf8.count
-    let target = max(1, totalBytes / count)
+    // Pieces shrink from first to last (`shrinkingSplit`): the parse of
+    // the last one is what the other cores wait for.
+    let goals = Range<Int>.shrinkingShareBounds(of: prepared.text.utf8.count, parts: count)
     var starts = [0]
     var index = 1
     while index < lines.count {
       // Jump to the first line at or after the next target offset.
-      let goal = (starts.count) * target
+      guard starts.count < count else { break }
+      let goal = goals[starts.count]
       if lines[index].start < goal {
         index = firstLine(in: lines, from: index, atOrAfter: goal)
         continue

@@ -34,6 +34,10 @@ extension SearchIndex {
     var tokenTerms = TermIDBlocks.Writer()
     /// Local vocabulary, in local id order.
     var terms: [String] = []
+    /// Local ids in ascending order of their terms
+    /// (`VocabularyMerge.sortedOrder`), sorted while other chunks still
+    /// run pass 1 rather than in the serial merge after it.
+    var termOrder: [Int] = []
     var tallies: [TermTally] = []
   }
 
@@ -53,10 +57,10 @@ extension SearchIndex {
   static func buildPostings(of documents: [Document], alongside extra: @Sendable () -> Void)
     -> Postings
   {
-    // Several ranges per core, for balance when one runs long.
+    // Several ranges per core, shrinking, for balance at the end.
     let rangeCount = max(
       1, min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let ranges = documents.indices.evenlySplit(into: rangeCount)
+    let ranges = documents.indices.shrinkingSplit(into: rangeCount)
     let firstPass = Slots<Chunk>(count: ranges.count)
     // `extra` goes first: tasks start in order, and a long one started
     // last would leave the other cores idle at the end.
@@ -70,7 +74,7 @@ extension SearchIndex {
     let chunks = firstPass.takeValues()
 
     // Global term ids in sorted order, so a prefix is an id range.
-    let vocabulary = VocabularyMerge.merge(chunks.map(\.terms))
+    let vocabulary = VocabularyMerge.merge(chunks.map(\.terms), orders: chunks.map(\.termOrder))
     let terms = vocabulary.terms
     let localToGlobal = vocabulary.localToGlobal
 
@@ -386,6 +390,7 @@ private struct ChunkBuilder {
   var finished: SearchIndex.Chunk {
     var result = chunk
     result.terms = interner.terms
+    result.termOrder = VocabularyMerge.sortedOrder(result.terms)
     return result
   }
 }

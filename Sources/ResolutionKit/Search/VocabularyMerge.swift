@@ -17,8 +17,12 @@ enum VocabularyMerge {
   }
 
   static func merge(_ chunkTerms: [[String]]) -> Result {
-    // Each chunk's local ids in term order (local terms are distinct).
-    let orders = chunkTerms.concurrentMap(sortedOrder)
+    merge(chunkTerms, orders: chunkTerms.concurrentMap(sortedOrder))
+  }
+
+  /// `merge` with each chunk's local ids already in term order
+  /// (`sortedOrder` of its terms; local terms are distinct).
+  static func merge(_ chunkTerms: [[String]], orders: [[Int]]) -> Result {
     // Sorted, without repeats: the tokenizer's terms are NFC, so distinct
     // bytes are distinct strings, but a String compares canonically, and
     // so did the set this replaced.
