@@ -1,3 +1,5 @@
+import Foundation
+
 /// One stored copy of each long string that a parse makes again and again.
 ///
 /// Clause paths and section headings repeat across resolutions
@@ -79,8 +81,12 @@ struct StringPool {
   private static func has(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let utf8 = string.utf8
     guard utf8.count == bytes.count else { return false }
-    return utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) }
-      ?? utf8.elementsEqual(bytes)
+    // `memcmp`: the generic `elementsEqual` compared byte by byte, and
+    // every path of the parse comes here.
+    return utf8.withContiguousStorageIfAvailable { pooled in
+      guard let left = pooled.baseAddress, let right = bytes.baseAddress else { return true }
+      return memcmp(left, right, bytes.count) == 0
+    } ?? utf8.elementsEqual(bytes)
   }
 
   private mutating func grow() {
