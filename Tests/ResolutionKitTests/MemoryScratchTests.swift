@@ -60,6 +60,25 @@ import Testing
     #expect(strings.capacity < 1100)
   }
 
+  final class Held {
+    let number: Int
+    init(_ number: Int) { self.number = number }
+  }
+
+  /// Appended in order and moved, not copied: the source is left empty,
+  /// and each element is still held once (a copy would hold it twice
+  /// until the source went).
+  @Test(arguments: [0, 3]) func appendingMovesTheElements(alreadyHeld: Int) {
+    var joined = (0..<alreadyHeld).map { Held($0) }
+    var parts = [(alreadyHeld..<alreadyHeld + 4).map { Held($0) }, [], [Held(alreadyHeld + 4)]]
+    for index in parts.indices {
+      joined.appendMoving(&parts[index])
+      #expect(parts[index].isEmpty)
+      #expect(joined.indices.allSatisfy { isKnownUniquelyReferenced(&joined[$0]) })
+    }
+    #expect(joined.map(\.number) == Array(0..<alreadyHeld + 5))
+  }
+
   #if os(Linux)
     @Test func heapTrimIsFoundOnGlibc() {
       #expect(FreedMemory.canReturnToSystem)

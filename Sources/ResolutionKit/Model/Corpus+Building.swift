@@ -19,10 +19,11 @@ extension Corpus {
   private static func buildDeferringReferences(
     from sources: consuming [SourceText], findingReferences: Bool
   ) -> Corpus {
-    let parsed = sources.concurrentMapHandingOver {
+    var parsed = sources.concurrentMapHandingOver {
       DocumentParser.parse($0, findingReferences: findingReferences)
     }
-    var documents = parsed.flatMap(\.documents)
+    var documents: [Document] = []
+    for index in parsed.indices { documents.appendMoving(&parsed[index].documents) }
     let idDiagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
     var corpus = Corpus(
       documents: documents,

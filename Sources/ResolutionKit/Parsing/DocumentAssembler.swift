@@ -14,7 +14,8 @@
 ///   with a diagnostic.
 struct DocumentAssembler {
   let file: String
-  private(set) var documents: [Document] = []
+  /// Taken by the parse once assembled (`appendMoving`).
+  var documents: [Document] = []
   private(set) var diagnostics: [Diagnostic] = []
 
   /// Heading of the section that holds clauses found before any heading.

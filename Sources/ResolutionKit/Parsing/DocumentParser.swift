@@ -55,7 +55,7 @@ public enum DocumentParser {
     var layout = SourceLines.LayoutMeasures()
     for lines in lineSets { layout.add(lines.layout) }
     for index in lineSets.indices { lineSets[index].applyLayout(layout) }
-    let assembled = (consume lineSets).concurrentMapHandingOver {
+    var assembled = (consume lineSets).concurrentMapHandingOver {
       lines -> (assembler: DocumentAssembler, removed: [RemovedLine]) in
       // The lines are freed when `segmented` returns.
       let (blocks, removed) = segmented(lines)
@@ -68,12 +68,13 @@ public enum DocumentParser {
     var diagnostics: [Diagnostic] = []
     var removed: [RemovedLine] = []
     var chapter: String?
-    for (assembler, removedLines) in assembled {
+    for index in assembled.indices {
       let first = documents.count
-      documents += assembler.documents
+      documents.appendMoving(&assembled[index].assembler.documents)
+      let (assembler, removedLines) = assembled[index]
       if let chapter {
-        for index in first..<(first + assembler.documentsBeforeFirstChapter) {
-          documents[index].chapter = chapter
+        for position in first..<(first + assembler.documentsBeforeFirstChapter) {
+          documents[position].chapter = chapter
         }
       }
       if assembler.sawChapter { chapter = assembler.finalChapter }

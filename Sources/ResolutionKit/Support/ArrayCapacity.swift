@@ -22,4 +22,28 @@ extension Array {
     while let last = source.popLast() { append(last) }
     reverse()
   }
+
+  /// Appends the elements of `other`, taken out of it one at a time (it
+  /// is left empty). Joining the parse's pieces with `flatMap` copied every
+  /// document and freed the pieces later: two passes over cold memory,
+  /// each retaining or releasing every string and array a document holds
+  /// (document copies and frees: 210 profile samples of a load at 10,000
+  /// resolutions, 75 with this).
+  mutating func appendMoving(_ other: inout [Element]) {
+    if isEmpty {
+      swap(&self, &other)
+      return
+    }
+    reserveCapacity(count + other.count)
+    let start = count
+    while let last = other.popLast() { append(consume last) }
+    // Swapped in place: reversing `self[start...]` copied the slice.
+    var low = start
+    var high = count - 1
+    while low < high {
+      swapAt(low, high)
+      low += 1
+      high -= 1
+    }
+  }
 }
