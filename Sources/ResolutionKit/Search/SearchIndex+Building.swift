@@ -41,6 +41,17 @@ extension SearchIndex {
     var tallies: [TermTally] = []
   }
 
+  /// Where pass 2 writes a chunk's next position and posting of one of
+  /// its terms, and the unit of the last one: one record, so that each
+  /// token reads and writes one place (they were two arrays, two cache
+  /// misses a token when the chunk's vocabulary is large). Postings are
+  /// counted in 32 bits, as `termPostingStart` holds them.
+  struct PostingCursor {
+    var position: Int
+    var posting: UInt32
+    var lastUnit: Int32 = -1
+  }
+
   /// Everything the index holds about terms and postings.
   struct Postings {
     var terms: [String]
@@ -104,7 +115,7 @@ extension SearchIndex {
     // after those of the same term in earlier chunks (corpus order).
     var nextPosition = termPositionStart
     var nextPosting = termPostingStart
-    var cursors: [[(position: Int, posting: Int)]] = []
+    var cursors: [[PostingCursor]] = []
     var unitOffsets: [Int] = []
     var unitCount = 0
     for (chunkIndex, chunk) in chunks.enumerated() {
@@ -116,7 +127,8 @@ extension SearchIndex {
             nextPosition[id] += Int(tally.tokens) + Int(tally.wideTokens)
             nextPosting[id] += Int(tally.postings)
           }
-          return (nextPosition[id], nextPosting[id])
+          return PostingCursor(
+            position: nextPosition[id], posting: UInt32(truncatingIfNeeded: nextPosting[id]))
         })
       unitOffsets.append(unitCount)
       unitCount += chunk.units.count
@@ -409,7 +421,7 @@ private struct PostingOutput: @unchecked Sendable {
   /// counts and their counts.
   func write(
     _ chunk: consuming SearchIndex.Chunk, firstUnit: Int,
-    _ cursors: consuming [(position: Int, posting: Int)]
+    _ cursors: consuming [SearchIndex.PostingCursor]
   )
     -> [(posting: Int, count: Int)]
   {
@@ -423,7 +435,6 @@ private struct PostingOutput: @unchecked Sendable {
       unitLengthAndField.initializeElement(at: firstUnit + index, to: packed)
     }
     var cursors = cursors
-    var lastUnit = [Int32](repeating: -1, count: cursors.count)
     // Each block of ids is given back once read: the room it leaves is
     // what the index grows into.
     var tokenTerms = TermIDBlocks.Reader(chunk.tokenTerms.blocks)
@@ -433,47 +444,45 @@ private struct PostingOutput: @unchecked Sendable {
     let countBits = PostingPositions.countBits
     let positionBytes = UnsafeMutableRawPointer(positions.baseAddress)
     cursors.withUnsafeMutableBufferPointer { cursors in
-      lastUnit.withUnsafeMutableBufferPointer { lastUnit in
-        for (offset, count) in chunk.unitTokenCounts.enumerated() {
-          let unit = Int32(truncatingIfNeeded: firstUnit + offset)
-          let isWide = Int(count) > PostingPositions.narrowUnitLength
-          let width = isWide ? 2 : 1
-          let firstCount: UInt8 = isWide ? PostingPositions.wideFlag | 1 : 1
-          for position in 0..<Int(count) {
-            let local = Int(tokenTerms.next())
-            let slot = cursors[local].position
-            cursors[local].position = slot + width
-            if lastUnit[local] != unit {
-              lastUnit[local] = unit
-              let posting = cursors[local].posting
-              cursors[local].posting = posting + 1
-              postingUnits.set(posting, unit)
-              counts[posting] = firstCount
-              if posting & blockMask == 0 {
-                blockStarts[posting >> PostingPositions.blockShift] = UInt32(
-                  truncatingIfNeeded: slot)
-              }
-            } else {
-              // Another of the posting's positions, in the same unit.
-              let posting = cursors[local].posting - 1
-              let byte = counts[posting]
-              let count = byte & countBits
-              if count < largeMark - 1 {
-                counts[posting] = byte + 1
-              } else if count == largeMark - 1 {
-                counts[posting] = byte | largeMark
-                large[posting] = Int(largeMark)
-              } else {
-                large[posting, default: 0] += 1
-              }
+      for (offset, count) in chunk.unitTokenCounts.enumerated() {
+        let unit = Int32(truncatingIfNeeded: firstUnit + offset)
+        let isWide = Int(count) > PostingPositions.narrowUnitLength
+        let width = isWide ? 2 : 1
+        let firstCount: UInt8 = isWide ? PostingPositions.wideFlag | 1 : 1
+        for position in 0..<Int(count) {
+          let local = Int(tokenTerms.next())
+          let slot = cursors[local].position
+          cursors[local].position = slot + width
+          if cursors[local].lastUnit != unit {
+            cursors[local].lastUnit = unit
+            let posting = Int(cursors[local].posting)
+            cursors[local].posting &+= 1
+            postingUnits.set(posting, unit)
+            counts[posting] = firstCount
+            if posting & blockMask == 0 {
+              blockStarts[posting >> PostingPositions.blockShift] = UInt32(
+                truncatingIfNeeded: slot)
             }
-            if isWide {
-              positionBytes.unsafelyUnwrapped.storeBytes(
-                of: UInt16(min(position, Int(UInt16.max))).littleEndian, toByteOffset: slot,
-                as: UInt16.self)
+          } else {
+            // Another of the posting's positions, in the same unit.
+            let posting = Int(cursors[local].posting) - 1
+            let byte = counts[posting]
+            let count = byte & countBits
+            if count < largeMark - 1 {
+              counts[posting] = byte + 1
+            } else if count == largeMark - 1 {
+              counts[posting] = byte | largeMark
+              large[posting] = Int(largeMark)
             } else {
-              positions[slot] = UInt8(truncatingIfNeeded: position)
+              large[posting, default: 0] += 1
             }
+          }
+          if isWide {
+            positionBytes.unsafelyUnwrapped.storeBytes(
+              of: UInt16(min(position, Int(UInt16.max))).littleEndian, toByteOffset: slot,
+              as: UInt16.self)
+          } else {
+            positions[slot] = UInt8(truncatingIfNeeded: position)
           }
         }
       }
