@@ -188,8 +188,8 @@ private struct TargetIndex: Sendable {
   let bodies: [String?]
   /// Per document, the first position with its id: what backlinks index.
   let firstPositions: [Int32]
-  var byNumber: [NumberKey: [Int]] = [:]
-  var bySymbol: [String: [Int]] = [:]
+  let byNumber: PositionGroups<NumberKey>
+  let bySymbol: PositionGroups<String>
 
   /// What one document is named by.
   private struct Names: Sendable {
@@ -234,12 +234,15 @@ private struct TargetIndex: Sendable {
       }
     }
     self.firstPositions = firstPositions
-    byNumber.reserveCapacity(names.count)
-    bySymbol.reserveCapacity(names.count)
+    var numbers: [(key: NumberKey, position: Int)] = []
+    var symbols: [(key: String, position: Int)] = []
+    numbers.reserveCapacity(names.count)
     for (position, name) in names.enumerated() {
-      if let number = name.number { byNumber[number, default: []].append(position) }
-      for key in name.symbols { bySymbol[key, default: []].append(position) }
+      if let number = name.number { numbers.append((number, position)) }
+      for key in name.symbols { symbols.append((key, position)) }
     }
+    byNumber = PositionGroups(numbers)
+    bySymbol = PositionGroups(symbols)
   }
 
   /// `0071` and `71` name the same resolution.
@@ -257,23 +260,28 @@ private struct TargetIndex: Sendable {
     case .resolution, .decision:
       guard let number = references[index].number else { return Target(position: -1) }
       let kind: DocumentKind = references[index].kind == .resolution ? .resolution : .decision
-      guard let all = byNumber[NumberKey(kind: kind, number: NumberValue(number))] else {
-        return Target(position: -1)
+      let body = references[index].body
+      let target = byNumber.withPositions(of: NumberKey(kind: kind, number: NumberValue(number))) {
+        all -> Target in
+        guard let body else { return pick(all) { _ in true } }
+        // The documents with the stated body, else those without one.
+        if all.contains(where: { bodies[Int($0)] == body }) {
+          return pick(all) { bodies[$0] == body }
+        }
+        return pick(all) { bodies[$0] == nil }
       }
-      guard let body = references[index].body else { return pick(all) { _ in true } }
-      // The documents with the stated body, else those without one.
-      if all.contains(where: { bodies[$0] == body }) { return pick(all) { bodies[$0] == body } }
-      return pick(all) { bodies[$0] == nil }
+      return target ?? Target(position: -1)
     case .document:
-      guard let symbol = references[index].symbol,
-        let all = bySymbol[ReferenceResolver.symbolKey(symbol)]
-      else { return Target(position: -1) }
-      if references[index].field == .sources,
-        all.contains(where: { ids[$0] == ids[citingPosition] })
-      {
-        return Target(position: citingPosition)
+      guard let symbol = references[index].symbol else { return Target(position: -1) }
+      let isSourcesLine = references[index].field == .sources
+      let target = bySymbol.withPositions(of: ReferenceResolver.symbolKey(symbol)) {
+        all -> Target in
+        if isSourcesLine, all.contains(where: { ids[Int($0)] == ids[citingPosition] }) {
+          return Target(position: citingPosition)
+        }
+        return pick(all) { _ in true }
       }
-      return pick(all) { _ in true }
+      return target ?? Target(position: -1)
     case .other:
       return Target(position: -1)
     }
@@ -281,17 +289,22 @@ private struct TargetIndex: Sendable {
 
   /// The one position of `positions` that passes `filter`; else none, with
   /// every passing document's id as a candidate when several pass.
-  private func pick(_ positions: [Int], where filter: (Int) -> Bool) -> Target {
+  private func pick(_ positions: UnsafeBufferPointer<Int32>, where filter: (Int) -> Bool)
+    -> Target
+  {
     var found = -1
     var count = 0
-    for position in positions where filter(position) {
-      if count == 0 { found = position }
+    for position in positions where filter(Int(position)) {
+      if count == 0 { found = Int(position) }
       count += 1
     }
     switch count {
     case 0: return Target(position: -1)
     case 1: return Target(position: found)
-    default: return Target(position: -1, candidates: positions.filter(filter).map { ids[$0] })
+    default:
+      return Target(
+        position: -1,
+        candidates: positions.lazy.map(Int.init).filter(filter).map { ids[$0] })
     }
   }
 }
