@@ -73,6 +73,18 @@ import Testing
     #expect((0..<360).shrinkingSplit(into: 8).map(\.count) == [80, 70, 60, 50, 40, 30, 20, 10])
   }
 
+  /// Every index of the range is in exactly one part, and each part is
+  /// handed over once, also for an empty range and a range of one.
+  @Test(arguments: [0..<0, 5..<6, 3..<1003])
+  func partsCoverTheRangeOnce(_ range: Range<Int>) {
+    let parts = Mutex<[Range<Int>]>([])
+    range.concurrentForEachPart { part in parts.withLock { $0.append(part) } }
+    let sorted = parts.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+    #expect(sorted.first?.lowerBound == range.lowerBound)
+    #expect(sorted.last?.upperBound == range.upperBound)
+    #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+  }
+
   @Test func handingOverOneOrNone() {
     #expect([Int]().concurrentMapHandingOver { $0 }.isEmpty)
     #expect([7].concurrentMapHandingOver { $0 + 1 } == [8])

@@ -30,7 +30,7 @@ import Testing
       }
       chunks.append(terms)
     }
-    let merged = VocabularyMerge.merge(chunks)
+    let merged = VocabularyMerge.merge(chunks, orders: chunks.map(VocabularyMerge.sortedOrder))
     let plain = plainMerge(chunks)
     #expect(merged.terms == plain.terms)
     #expect(merged.localToGlobal == plain.localToGlobal)
@@ -66,7 +66,9 @@ import Testing
     // Distinct bytes, equal strings: one term, as the set gave.
     let composed = "\u{E9}t\u{E9}"
     let decomposed = "e\u{301}te\u{301}"
-    let merged = VocabularyMerge.merge([[decomposed, "a"], [composed, "b"]])
+    let merged = VocabularyMerge.merge(
+      [[decomposed, "a"], [composed, "b"]],
+      orders: [[decomposed, "a"], [composed, "b"]].map(VocabularyMerge.sortedOrder))
     #expect(merged.terms.count == 3)
     #expect(merged.localToGlobal[0][0] == merged.localToGlobal[1][0])
     #expect(

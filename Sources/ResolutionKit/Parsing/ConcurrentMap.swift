@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
   /// `map` run on all cores; results in input order.
@@ -95,6 +96,15 @@ extension Range where Bound == Int {
     return (0..<parts).map {
       (lowerBound + count * $0 / parts)..<(lowerBound + count * ($0 + 1) / parts)
     }
+  }
+
+  /// Calls `body` with each of several consecutive parts of the range
+  /// (four per core, `evenlySplit`), on all cores at once: for loops in
+  /// which each index writes only what is its own.
+  func concurrentForEachPart(_ body: @Sendable (Range<Int>) -> Void) {
+    let parts = evenlySplit(
+      into: Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+    DispatchQueue.concurrentPerform(iterations: parts.count) { body(parts[$0]) }
   }
 
   /// The range cut into `parts` consecutive ranges that shrink from first

@@ -4,8 +4,9 @@
 /// A dictionary of arrays hands out a copy of the array on each lookup: its
 /// storage retained and released, and when two cores look up the same
 /// often-cited key, its reference count goes back and forth between them
-/// (at 100,000 resolutions, a quarter of the samples of resolution). Here
-/// a lookup gives a part of one flat array of positions: plain integers.
+/// (at 100,000 resolutions, 8 % of the samples of resolution went to
+/// retaining them, 2 % with these groups). Here a lookup gives a part of
+/// one flat array of positions: plain integers.
 struct PositionGroups<Key: Hashable & Sendable>: Sendable {
   private let groupOfKey: [Key: Int32]
   /// Group g's positions are `positions[groupStart[g] ..< groupStart[g + 1]]`.

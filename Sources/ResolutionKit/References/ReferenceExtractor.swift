@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// Finds the references a document makes, in reading order: title (and
 /// its footnotes, path `""`), then
 /// each section (heading, then its clauses depth first, each clause's
@@ -66,11 +63,10 @@ public enum ReferenceExtractor {
   /// Fills every document's `references`, in parallel over documents
   /// (extraction needs nothing but the document itself).
   public static func extractAll(into documents: inout [Document]) {
-    let chunkCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-    guard chunkCount > 1 else { return extractEach(into: &documents) }
+    guard documents.count > 1 else { return extractEach(into: &documents) }
     // Found from a borrowed array that is gone before the documents are
     // updated, so they are updated in place, not copied.
-    let results = extractConcurrently(from: documents, chunks: chunkCount)
+    let results = extractConcurrently(from: documents)
     for index in documents.indices { documents[index].references = results.take(index) }
   }
 
@@ -82,13 +78,10 @@ public enum ReferenceExtractor {
     }
   }
 
-  private static func extractConcurrently(from documents: [Document], chunks: Int)
-    -> ReferenceSlots
-  {
+  private static func extractConcurrently(from documents: [Document]) -> ReferenceSlots {
     let results = ReferenceSlots(count: documents.count)
-    let ranges = documents.indices.evenlySplit(into: chunks)
-    DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
-      for index in ranges[chunk] { results.set(index, extract(from: documents[index])) }
+    documents.indices.concurrentForEachPart { part in
+      for index in part { results.set(index, extract(from: documents[index])) }
     }
     return results
   }

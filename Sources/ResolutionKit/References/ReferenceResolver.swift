@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-
 /// Resolves every reference to the corpus document it names and builds the
 /// backlink index, in time linear in documents plus references.
 ///
@@ -27,10 +24,8 @@ public enum ReferenceResolver {
     // this was the longest step of resolution with one core idle.
     documents.withUnsafeMutableBufferPointer { buffer in
       let output = DisjointWrites(buffer: buffer)
-      let ranges = buffer.indices.evenlySplit(
-        into: min(buffer.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-      DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-        for position in ranges[part] {
+      buffer.indices.concurrentForEachPart { part in
+        for position in part {
           resolved[position].targets.withUnsafeBufferPointer { targets in
             output.buffer[position].references.withUnsafeMutableBufferPointer { references in
               for reference in references.indices {

@@ -232,16 +232,14 @@ extension SearchIndex {
     let blockCount = (postingCount + (1 << postingBlockShift) - 1) >> postingBlockShift
     let unitCount = unitLengthAndField.count
     let boosts = fieldCodes.map(boost)
-    let processors = ProcessInfo.processInfo.activeProcessorCount
     // Arrays are shared with the tasks; each task reads them through
     // pointers of its own (pointers are not `Sendable`).
     let codesAtOne = [UInt8](unsafeUninitializedCapacity: unitCount) { codes, written in
       let output = DisjointWrites(buffer: codes)
-      let units = (0..<unitCount).evenlySplit(into: min(unitCount, processors * 4))
-      DispatchQueue.concurrentPerform(iterations: units.count) { task in
+      (0..<unitCount).concurrentForEachPart { units in
         boosts.withUnsafeBufferPointer { boosts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
-            for unit in units[task] {
+            for unit in units {
               output.buffer.initializeElement(
                 at: unit,
                 to: impactCode(
@@ -258,13 +256,12 @@ extension SearchIndex {
     var impacts = [UInt8](repeating: 0, count: blockCount)
     impacts.withUnsafeMutableBufferPointer { impacts in
       let output = DisjointWrites(buffer: impacts)
-      let blockRanges = (0..<blockCount).evenlySplit(into: min(blockCount, processors * 4))
-      DispatchQueue.concurrentPerform(iterations: blockRanges.count) { task in
+      (0..<blockCount).concurrentForEachPart { blocks in
         boosts.withUnsafeBufferPointer { boosts in
           unitLengthAndField.withUnsafeBufferPointer { lengthAndField in
             codesAtOne.withUnsafeBufferPointer { codesAtOne in
               let postingUnits = postingUnits.view
-              for block in blockRanges[task] {
+              for block in blocks {
                 var best = emptyCode
                 let start = block << postingBlockShift
                 for posting in start..<min(postingCount, start + (1 << postingBlockShift)) {

@@ -16,12 +16,9 @@ enum VocabularyMerge {
     var localToGlobal: [[Int32]]
   }
 
-  static func merge(_ chunkTerms: [[String]]) -> Result {
-    merge(chunkTerms, orders: chunkTerms.concurrentMap(sortedOrder))
-  }
-
-  /// `merge` with each chunk's local ids already in term order
-  /// (`sortedOrder` of its terms; local terms are distinct).
+  /// The vocabulary of chunks whose local ids are already in term order
+  /// (`orders`: `sortedOrder` of each chunk's terms, which are distinct;
+  /// sorted by each chunk in pass 1).
   static func merge(_ chunkTerms: [[String]], orders: [[Int]]) -> Result {
     // Sorted, without repeats: the tokenizer's terms are NFC, so distinct
     // bytes are distinct strings, but a String compares canonically, and
