@@ -50,6 +50,24 @@ import Testing
     #expect(corpus.document(id: "R1316~2")?.title == "Second")
   }
 
+  /// A suffix skips ids already given, whether as another document's own
+  /// id or as a suffixed one; the diagnostic names where the first stood.
+  @Test func suffixesSkipIdsAlreadyGiven() {
+    func document(_ number: String, line: Int) -> Document {
+      Document(
+        id: "", kind: .resolution, number: number,
+        location: SourceLocation(file: "c.txt", line: line))
+    }
+    var documents = [
+      document("1", line: 1), document("1~2", line: 2), document("1", line: 3),
+      document("1", line: 4), document("1~3", line: 5),
+    ]
+    let diagnostics = DocumentIdentifier.assignUniqueIDs(to: &documents)
+    #expect(documents.map(\.id) == ["R1", "R1~2", "R1~3", "R1~4", "R1~3"])
+    #expect(diagnostics.map(\.line) == [3, 4])
+    #expect(diagnostics.first?.message.contains("(first at c.txt:1); this one is R1~3") == true)
+  }
+
   @Test func fragmentStemDropsFolderAndExtension() {
     #expect(DocumentIdentifier.stem(of: "a/b/council 2009.txt") == "council_2009")
     #expect(DocumentIdentifier.stem(of: ".hidden") == ".hidden")
