@@ -104,6 +104,88 @@ import Testing
     #expect(layout.linkOrder.map(\.reference) == [0, 1])
   }
 
+  /// Lines keep a place in their paragraph, not glyphs: what they draw
+  /// must be what the wrap measured, links and markers where they stand.
+  @Test func linesDrawWhatTheWrapMeasured() {
+    let text =
+      "to a\u{200B}b c\u{1B}[31m 日本語日本語 e\u{301}\tf 👩‍👩‍👧 supercalifragilistic"
+      + " and Resolution 1300 of the Council, twice: Resolution 1300 of the Council."
+    let citation = "Resolution 1300 of the Council"
+    let starts = text.ranges(of: citation).map {
+      text.utf8.distance(from: text.startIndex, to: $0.lowerBound)
+    }
+    let note = Footnote(
+      mark: "1", text: "A note.", location: TestCorpus.at(4),
+      anchor: text.utf8.count / 2)
+    var document = Document(
+      id: "R5", kind: .resolution, number: "5", location: TestCorpus.at(1),
+      sections: [
+        Section(
+          heading: "resolves", role: .operative, location: TestCorpus.at(2),
+          clauses: [
+            Clause(
+              label: "1", path: "resolves 1", text: text, location: TestCorpus.at(3),
+              footnotes: [note])
+          ])
+      ])
+    document.references = starts.map {
+      Reference(
+        kind: .resolution, text: citation, number: "1300", body: "Council", field: .clause,
+        path: "resolves 1", span: $0..<($0 + citation.utf8.count))
+    }
+    for width in [1, 2, 5, 9, 16, 40, 200] {
+      let layout = ReaderLayout(document: document, index: 0, width: width)
+      for line in layout.lines {
+        #expect(line.characters == String(line.glyphs.map(\.character)))
+        // Narrower, a glyph wider than the room left still takes a line.
+        if width >= 16 { #expect(line.indent + line.glyphs.reduce(0) { $0 + $1.width } <= width) }
+        #expect(!line.glyphs.contains { $0.character.unicodeScalars.contains { $0.value < 0x20 } })
+      }
+      // Each link's fragments are glyphs of that link, where placed.
+      for placement in layout.placements {
+        let glyphs = layout.lines[placement.line].glyphs
+        var column = layout.lines[placement.line].indent
+        var covered = 0
+        for glyph in glyphs {
+          if column >= placement.column, column < placement.column + placement.width {
+            #expect(glyph.reference == placement.reference)
+            covered += glyph.width
+          }
+          column += glyph.width
+        }
+        #expect(covered == placement.width)
+      }
+      #expect(layout.linkOrder.map(\.reference) == [0, 1])
+      #expect(layout.markerPlaces.count == 1)
+      if width >= 5 { #expect(layout.markerPlaces[0] != nil) }
+    }
+    let wide = ReaderLayout(document: document, index: 0, width: 200)
+    let body = wide.lines.map(\.text).joined(separator: "\n")
+    #expect(body.contains("日本語日本語"))
+    #expect(body.contains("[1]"))
+    #expect(body.contains("[1] A note."))
+  }
+
+  /// A clause of a megabyte on one line: laid out in full, the last words
+  /// on the last of its lines.
+  @Test func aMegabyteClauseLaysOutInFull() {
+    let text = String(repeating: "study the matter further, ", count: 40_000) + "the end."
+    let document = Document(
+      id: "R6", kind: .resolution, number: "6", location: TestCorpus.at(1),
+      sections: [
+        Section(
+          heading: "resolves", role: .operative, location: TestCorpus.at(2),
+          clauses: [Clause(label: "1", path: "resolves 1", text: text, location: TestCorpus.at(3))])
+      ])
+    let layout = ReaderLayout(document: document, index: 0, width: 80)
+    let lines = layout.clauseLines["resolves 1"] ?? 0..<0
+    // 76 columns after the label: 2 whole phrases (52) and "study the
+    // matter" (16) fit; about 1,040,008 bytes over some 15,300 lines.
+    #expect(lines.count > 13_000 && lines.count < 16_000)
+    #expect(layout.lines[lines.upperBound - 1].text.hasSuffix("the end."))
+    #expect(lines.allSatisfy { layout.lines[$0].characters.utf8.count <= 80 })
+  }
+
   @Test func badSpansAreIgnored() {
     var document = Document(
       id: "R3", kind: .resolution, location: TestCorpus.at(1),

@@ -73,15 +73,63 @@ public enum ReaderStop: Hashable, Sendable {
   case footnote(Int)
 }
 
-/// One line of the reader.
+/// One line of the reader: a stretch of one paragraph's glyphs, made when
+/// asked for (only the lines on screen are).
 public struct ReaderLine: Hashable, Sendable {
-  public var indent: Int
-  public var glyphs: [Glyph]
+  public let indent: Int
   /// The clause the line belongs to, if any.
-  public var clausePath: String?
+  public let clausePath: String?
+  /// Nil for a blank line.
+  private let paragraph: ReaderParagraph?
+  private let start: ReaderParagraph.Cursor
+  private let count: Int
+  /// The paragraph's first line: the label stands in front of it.
+  private let isFirst: Bool
 
-  public var text: String {
-    String(repeating: " ", count: indent) + String(glyphs.map(\.character))
+  static let blank = ReaderLine(
+    indent: 0, clausePath: nil, paragraph: nil, start: .init(), count: 0, isFirst: false)
+
+  init(
+    indent: Int, clausePath: String?, paragraph: ReaderParagraph?,
+    start: ReaderParagraph.Cursor, count: Int, isFirst: Bool
+  ) {
+    self.indent = indent
+    self.clausePath = clausePath
+    self.paragraph = paragraph
+    self.start = start
+    self.count = count
+    self.isFirst = isFirst
+  }
+
+  /// Whether the line draws nothing (`glyphs` is empty).
+  public var isEmpty: Bool {
+    guard let paragraph else { return true }
+    return count == 0 && (isFirst ? paragraph.firstLead : paragraph.otherLead).isEmpty
+  }
+
+  public var glyphs: [Glyph] {
+    guard let paragraph else { return [] }
+    let lead = isFirst ? paragraph.firstLead : paragraph.otherLead
+    return lead + paragraph.glyphs(from: start, count: count)
+  }
+
+  /// The characters of `glyphs`, one string.
+  public var characters: String {
+    guard let paragraph else { return "" }
+    let lead = isFirst ? paragraph.firstLead : paragraph.otherLead
+    return paragraph.characters(after: lead, from: start, count: count)
+  }
+
+  public var text: String { String(repeating: " ", count: indent) + characters }
+
+  public static func == (a: ReaderLine, b: ReaderLine) -> Bool {
+    a.indent == b.indent && a.clausePath == b.clausePath && a.glyphs == b.glyphs
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(indent)
+    hasher.combine(clausePath)
+    hasher.combine(glyphs)
   }
 }
 
@@ -304,104 +352,139 @@ public struct ReaderLayout: Sendable {
   }
 
   private mutating func blank() {
-    if let last = lines.last, last.glyphs.isEmpty { return }
+    if let last = lines.last, last.isEmpty { return }
     if lines.isEmpty { return }
-    lines.append(ReaderLine(indent: 0, glyphs: [], clausePath: nil))
+    lines.append(.blank)
   }
 
   /// Wraps one paragraph at spaces into lines of `width` columns. The label
-  /// hangs in the first `hang` columns after `indent`.
+  /// hangs in the first `hang` columns after `indent`. Lines keep where they
+  /// start in the paragraph's glyph stream and how many glyphs they draw.
   private mutating func paragraph(
     _ text: String, role: ThemeRole, references: [(Int, Range<Int>)] = [], indent: Int = 0,
     hang: Int = 0, label: String = "", clausePath: String? = nil,
     markers: [FootnoteMarker] = [], note: (footnote: Int, markWidth: Int)? = nil
   ) {
-    var glyphs = Self.glyphs(text, role: role, references: references, markers: markers)
-    if let note {
-      for index in glyphs.indices.prefix(note.markWidth) {
-        glyphs[index].role = .footnoteMark
-        glyphs[index].footnoteNote = note.footnote
-      }
-    }
     let indent = min(indent, max(0, width - 1))
     let hang = min(hang, max(0, width - indent - 1))
     let available = max(1, width - indent - hang)
-    var line: [Glyph] = []
-    var used = 0
-    var lastSpace: Int?  // index in `line` of the last space
-    var first = true
-
-    func labelGlyphs() -> [Glyph] {
-      guard first, !label.isEmpty else {
-        return Array(repeating: Glyph(character: " ", width: 1, role: role), count: hang)
-      }
-      var result = Self.glyphs(
-        TextFitting.truncate(label, toWidth: max(1, hang - 1)), role: .clauseLabel, references: [])
-      let w = result.reduce(0) { $0 + $1.width }
-      result += Array(
-        repeating: Glyph(character: " ", width: 1, role: role), count: max(0, hang - w))
-      return result
+    let spaces = Array(repeating: Glyph(character: " ", width: 1, role: role), count: hang)
+    var firstLead = spaces
+    if !label.isEmpty {
+      firstLead = Self.glyphs(
+        TextFitting.truncate(label, toWidth: max(1, hang - 1)), role: .clauseLabel)
+      let labelWidth = firstLead.reduce(0) { $0 + $1.width }
+      firstLead += Array(
+        repeating: Glyph(character: " ", width: 1, role: role), count: max(0, hang - labelWidth))
     }
+    let source = ReaderParagraph(
+      text: text, role: role, references: references,
+      markers: markers.map { (offset: $0.offset, glyphs: Self.markerGlyphs($0)) }, note: note,
+      firstLead: firstLead, otherLead: spaces)
 
-    func flush(_ body: [Glyph]) {
-      var trimmed = body
-      while let last = trimmed.last, last.character == " " { trimmed.removeLast() }
-      let start = labelGlyphs()
-      let lineIndex = lines.count
-      var column = indent + start.reduce(0) { $0 + $1.width }
-      var run: LinkPlacement?
-      for glyph in trimmed {
-        if glyph.role == .footnoteMark, let marker = glyph.footnoteMarker,
-          markerPlaces.indices.contains(marker), markerPlaces[marker] == nil
-        {
-          markerPlaces[marker] = (lineIndex, column)
-        }
-        if let reference = glyph.reference {
-          if var current = run, current.reference == reference {
-            current.width += glyph.width
-            run = current
-          } else {
-            if let current = run { placements.append(current) }
-            run = LinkPlacement(
-              reference: reference, line: lineIndex, column: column, width: glyph.width)
-          }
-        } else if let current = run {
-          placements.append(current)
-          run = nil
-        }
-        column += glyph.width
+    var first = true
+    // Ordinals of the glyphs that are links or markers: only lines holding
+    // one are walked again to place them.
+    var targets: [Int] = []
+    var nextTarget = 0
+    func flush(_ start: ReaderParagraph.Cursor, _ count: Int) {
+      while nextTarget < targets.count, targets[nextTarget] < start.ordinal { nextTarget += 1 }
+      if count > 0, nextTarget < targets.count, targets[nextTarget] < start.ordinal + count {
+        let lead = first ? firstLead : spaces
+        place(
+          source, from: start, count: count, line: lines.count,
+          column: indent + lead.reduce(0) { $0 + $1.width })
       }
-      if let current = run { placements.append(current) }
-      lines.append(ReaderLine(indent: indent, glyphs: start + trimmed, clausePath: clausePath))
+      lines.append(
+        ReaderLine(
+          indent: indent, clausePath: clausePath, paragraph: source, start: start, count: count,
+          isFirst: first))
       first = false
     }
 
-    for glyph in glyphs {
-      if line.isEmpty && glyph.character == " " { continue }
+    // The line being filled: where it starts, its glyphs, those up to its
+    // last non-space, its width; its last space and what follows it.
+    var cursor = ReaderParagraph.Cursor()
+    var start = cursor
+    var count = 0
+    var kept = 0
+    var used = 0
+    var lastSpace: (index: Int, kept: Int, after: ReaderParagraph.Cursor)?
+    var widthAfterSpace = 0
+    while true {
+      let before = cursor
+      guard let glyph = source.step(&cursor) else { break }
+      let isSpace = glyph.isSpace
+      if glyph.hasTarget { targets.append(before.ordinal) }
+      if count == 0 && isSpace { continue }
       if used + glyph.width > available {
-        if glyph.character == " " {
-          flush(line)
-          line = []
+        if isSpace {
+          flush(start, kept)
+          count = 0
+          kept = 0
           used = 0
           lastSpace = nil
           continue
         }
-        if let space = lastSpace, space > 0 {
-          let carried = Array(line[(space + 1)...])
-          flush(Array(line[..<space]))
-          line = carried
+        if let space = lastSpace, space.index > 0 {
+          flush(start, space.kept)
+          start = space.after
+          count -= space.index + 1
+          kept = count
+          used = widthAfterSpace
         } else {
-          flush(line)
-          line = []
+          flush(start, kept)
+          count = 0
+          kept = 0
+          used = 0
         }
-        used = line.reduce(0) { $0 + $1.width }
         lastSpace = nil
       }
-      if glyph.character == " " { lastSpace = line.count }
-      line.append(glyph)
+      if count == 0 { start = before }
+      if isSpace {
+        lastSpace = (count, kept, cursor)
+        widthAfterSpace = 0
+      } else {
+        kept = count + 1
+        widthAfterSpace += glyph.width
+      }
+      count += 1
       used += glyph.width
     }
-    if !line.isEmpty || first { flush(line) }
+    if count > 0 || first { flush(start, kept) }
+  }
+
+  /// Records the links and footnote markers of one line: `count` glyphs
+  /// from `start`, the first drawn at `column`.
+  private mutating func place(
+    _ source: ReaderParagraph, from start: ReaderParagraph.Cursor, count: Int, line: Int,
+    column: Int
+  ) {
+    var cursor = start
+    var column = column
+    var run: LinkPlacement?
+    for _ in 0..<count {
+      guard let glyph = source.step(&cursor) else { break }
+      if let marker = glyph.footnoteMarker, markerPlaces.indices.contains(marker),
+        markerPlaces[marker] == nil
+      {
+        markerPlaces[marker] = (line, column)
+      }
+      if let reference = glyph.reference {
+        if var current = run, current.reference == reference {
+          current.width += glyph.width
+          run = current
+        } else {
+          if let current = run { placements.append(current) }
+          run = LinkPlacement(reference: reference, line: line, column: column, width: glyph.width)
+        }
+      } else if let current = run {
+        placements.append(current)
+        run = nil
+      }
+      column += glyph.width
+    }
+    if let current = run { placements.append(current) }
   }
 
   /// A footnote marker to draw inside a text, at a UTF-8 offset.
@@ -411,63 +494,16 @@ public struct ReaderLayout: Sendable {
     var text: String
   }
 
-  /// Safe graphemes with roles; those inside a reference span (UTF-8 byte
-  /// offsets) carry the reference. Spans out of range are ignored. Each
-  /// footnote marker is drawn before the first character at or after its
-  /// offset (at the end when none is).
-  static func glyphs(
-    _ text: String, role: ThemeRole, references: [(Int, Range<Int>)],
-    markers: [FootnoteMarker] = []
-  ) -> [Glyph] {
-    let spans = references.filter { $0.1.lowerBound >= 0 && $0.1.lowerBound < $0.1.upperBound }
-      .sorted { $0.1.lowerBound < $1.1.lowerBound }
-    let markers = markers.enumerated().sorted {
-      ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
-    }.map(\.element)
-    var result: [Glyph] = []
-    let utf8 = text.utf8
-    result.reserveCapacity(utf8.count)
-    var offset = 0
-    var spanIndex = 0
-    var position = utf8.startIndex
-    // No nested function here: one capturing `result` would box it, and
-    // this loop runs once per character of the longest clause.
-    var markerIndex = 0
-    while position != utf8.endIndex {
-      while markerIndex < markers.count, markers[markerIndex].offset <= offset {
-        appendMarker(markers[markerIndex], to: &result)
-        markerIndex += 1
-      }
-      while spanIndex < spans.count, spans[spanIndex].1.upperBound <= offset { spanIndex += 1 }
-      var reference: Int?
-      if spanIndex < spans.count, spans[spanIndex].1.contains(offset) {
-        reference = spans[spanIndex].0
-      }
-      // Printable ASCII followed by ASCII is a grapheme of its own, safe and
-      // one column wide: most text takes this path, without grapheme breaking.
-      let byte = utf8[position]
-      let next = utf8.index(after: position)
-      if byte >= 0x20, byte < 0x7F, next == utf8.endIndex || utf8[next] < 0x80 {
-        result.append(
-          Glyph(
-            character: Character(Unicode.Scalar(byte)), width: 1, role: role, reference: reference))
-        offset += 1
-        position = next
-        continue
-      }
-      let character = text[position]
-      offset += character.utf8.count
-      position = text.index(after: position)
-      let safe = TerminalText.safe(character)
-      let width = DisplayWidth.of(safe)
-      guard width > 0 else { continue }
-      result.append(Glyph(character: safe, width: width, role: role, reference: reference))
-    }
-    for marker in markers[markerIndex...] { appendMarker(marker, to: &result) }
-    return result
+  /// Safe graphemes of a text with one role, as the reader draws them.
+  static func glyphs(_ text: String, role: ThemeRole) -> [Glyph] {
+    let source = ReaderParagraph(
+      text: text, role: role, references: [], markers: [], note: nil, firstLead: [],
+      otherLead: [])
+    return source.glyphs(from: .init(), count: .max)
   }
 
-  private static func appendMarker(_ marker: FootnoteMarker, to result: inout [Glyph]) {
+  private static func markerGlyphs(_ marker: FootnoteMarker) -> [Glyph] {
+    var result: [Glyph] = []
     for character in marker.text {
       let safe = TerminalText.safe(character)
       let width = DisplayWidth.of(safe)
@@ -476,6 +512,7 @@ public struct ReaderLayout: Sendable {
         Glyph(
           character: safe, width: width, role: .footnoteMark, footnoteMarker: marker.footnote))
     }
+    return result
   }
 
   // MARK: Queries

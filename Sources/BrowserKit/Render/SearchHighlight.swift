@@ -11,7 +11,7 @@ public struct SearchHighlight: Sendable {
 
   /// Glyph positions on a line that fall in a match.
   func matchedPositions(in line: ReaderLine) -> Set<Int> {
-    let text = String(line.glyphs.map(\.character))
+    let text = line.characters
     var positions = Set<Int>()
     for range in ranges(text) {
       guard range.lowerBound >= text.startIndex, range.upperBound <= text.endIndex else { continue }
