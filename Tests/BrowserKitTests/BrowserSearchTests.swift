@@ -121,6 +121,26 @@ import Testing
     #expect(wrapped)
   }
 
+  /// n remembers the lines that match; a new highlight must not step
+  /// through the lines the old one matched.
+  @Test func nFollowsANewHighlightNotTheOldOnesLines() throws {
+    var state = ready(columns: 100, rows: 12)
+    search("task number", in: &state)
+    state.press(.enter)
+    state.press(.character("n"))
+    let layout = try #require(state.readerLayout)
+    let old = try #require(state.activeSearch?.matchLine)
+    #expect(!layout.lines[old].text.contains("work done"))
+    state.searchHighlight = SearchHighlight { text in
+      text.range(of: "work done").map { [$0] } ?? []
+    }
+    for _ in 0..<3 {
+      state.press(.character("n"))
+      let line = try #require(state.activeSearch?.matchLine)
+      #expect(layout.lines[line].text.contains("work done"), "\(layout.lines[line].text)")
+    }
+  }
+
   @Test func nGoesOnToResultsInOtherDocuments() {
     var state = ready()
     search("Resolution 9999", in: &state)

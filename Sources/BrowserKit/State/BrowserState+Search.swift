@@ -129,9 +129,18 @@ extension BrowserState {
   }
 
   /// Reader lines of the current document holding a match.
-  func matchingLines() -> [Int] {
+  mutating func matchingLines() -> [Int] {
     guard let highlight = searchHighlight, let layout = readerLayout else { return [] }
-    return layout.lines.indices.filter { !highlight.matchedPositions(in: layout.lines[$0]).isEmpty }
+    if let cache = matchingLinesCache, cache.document == layout.documentIndex,
+      cache.width == layout.width
+    {
+      return cache.lines
+    }
+    let lines = layout.lines.indices.filter {
+      !highlight.matchedPositions(in: layout.lines[$0]).isEmpty
+    }
+    matchingLinesCache = (layout.documentIndex, layout.width, lines)
+    return lines
   }
 
   /// n / N: the next match in this document, else the next result in

@@ -66,7 +66,10 @@ public struct BrowserState: Sendable {
 
   public var overlay: Overlay?
   /// Matches of the current search, painted in the reader.
-  public var searchHighlight: SearchHighlight?
+  public var searchHighlight: SearchHighlight? { didSet { matchingLinesCache = nil } }
+  /// The reader lines holding a match, for one document and width: n and N
+  /// ask at every press, and a long document has hundreds of thousands.
+  var matchingLinesCache: (document: Int, width: Int, lines: [Int])?
   public var statusMessage: StatusMessage?
 
   // Search: the index arrives from a background build (`searchIndexReady`).
