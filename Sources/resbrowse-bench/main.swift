@@ -12,12 +12,21 @@ import ResolutionKit
 //   resbrowse-bench memory FILE             (resident memory after each load phase)
 //   resbrowse-bench first-frame [FILE] [--runs N]
 //                                           (resbrowse's first frame on a terminal)
-//   resbrowse-bench search FILE [--rounds N] [--builds N] [--dump]
+//   resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]
 //                                           (index build and queries only)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+  usage: resbrowse-bench [--sizes 1000,10000,100000]   (the table, every figure)
+         resbrowse-bench generate COUNT FILE
+         resbrowse-bench measure FILE [--parse]
+         resbrowse-bench keys FILE
+         resbrowse-bench memory FILE
+         resbrowse-bench first-frame [FILE] [--runs N]
+         resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]
+  """
 switch arguments.first {
 case "generate":
   guard arguments.count == 3, let count = Int(arguments[1]) else {
@@ -60,12 +69,21 @@ case "first-frame":
   }
 case "search":
   SearchWorkload.run(arguments: Array(arguments.dropFirst()))
-default:
+case "help", "--help", "-h":
+  print(usage)
+case nil, "--sizes":
   var sizes = [1_000, 10_000, 100_000]
-  if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
-    sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+  if arguments.first == "--sizes" {
+    guard arguments.count == 2 else { fail(usage) }
+    sizes = arguments[1].split(separator: ",").compactMap { Int($0) }
+    guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else {
+      fail("resbrowse-bench: --sizes takes counts of resolutions, as in 1000,10000")
+    }
   }
   BenchmarkReport.run(sizes: sizes)
+default:
+  // A mistyped word must not start the five-minute run.
+  fail("resbrowse-bench: unknown command \(arguments[0])\n\n" + usage)
 }
 
 func fail(_ message: String) -> Never {

@@ -20,11 +20,19 @@ enum BuiltBinary {
     return nil
   }
 
-  /// Runs resbrowse with the arguments; returns status, stdout and stderr.
-  static func run(_ arguments: [String], stdin: Data? = nil) throws -> (
-    status: Int32, output: String, error: String
-  ) {
-    guard let binary = resbrowse else { throw MissingBinary() }
+  /// The benchmark, built beside resbrowse.
+  static var bench: URL? {
+    guard let resbrowse else { return nil }
+    let binary = resbrowse.deletingLastPathComponent().appendingPathComponent("resbrowse-bench")
+    return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
+  }
+
+  /// Runs resbrowse (or another binary) with the arguments; returns status,
+  /// stdout and stderr.
+  static func run(_ arguments: [String], stdin: Data? = nil, binary: URL? = resbrowse) throws
+    -> (status: Int32, output: String, error: String)
+  {
+    guard let binary else { throw MissingBinary() }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -52,6 +60,6 @@ enum BuiltBinary {
   }
 
   struct MissingBinary: Error, CustomStringConvertible {
-    var description: String { "the resbrowse binary was not found next to the test bundle" }
+    var description: String { "the binary was not found next to the test bundle" }
   }
 }
