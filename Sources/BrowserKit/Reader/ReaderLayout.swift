@@ -79,44 +79,35 @@ public struct ReaderLine: Hashable, Sendable {
   public let indent: Int
   /// The clause the line belongs to, if any.
   public let clausePath: String?
+  // Fileprivate, not private: the layout builds lines with the memberwise
+  // initialiser.
   /// Nil for a blank line.
-  private let paragraph: ReaderParagraph?
-  private let start: ReaderParagraph.Cursor
-  private let count: Int
+  fileprivate let paragraph: ReaderParagraph?
+  fileprivate let start: ReaderParagraph.Cursor
+  fileprivate let count: Int
   /// The paragraph's first line: the label stands in front of it.
-  private let isFirst: Bool
+  fileprivate let isFirst: Bool
 
   static let blank = ReaderLine(
     indent: 0, clausePath: nil, paragraph: nil, start: .init(), count: 0, isFirst: false)
 
-  init(
-    indent: Int, clausePath: String?, paragraph: ReaderParagraph?,
-    start: ReaderParagraph.Cursor, count: Int, isFirst: Bool
-  ) {
-    self.indent = indent
-    self.clausePath = clausePath
-    self.paragraph = paragraph
-    self.start = start
-    self.count = count
-    self.isFirst = isFirst
+  /// What stands before the text: the label, or the room under it.
+  private var lead: [Glyph] {
+    guard let paragraph else { return [] }
+    return isFirst ? paragraph.firstLead : paragraph.otherLead
   }
 
   /// Whether the line draws nothing (`glyphs` is empty).
-  public var isEmpty: Bool {
-    guard let paragraph else { return true }
-    return count == 0 && (isFirst ? paragraph.firstLead : paragraph.otherLead).isEmpty
-  }
+  public var isEmpty: Bool { count == 0 && lead.isEmpty }
 
   public var glyphs: [Glyph] {
     guard let paragraph else { return [] }
-    let lead = isFirst ? paragraph.firstLead : paragraph.otherLead
     return lead + paragraph.glyphs(from: start, count: count)
   }
 
   /// The characters of `glyphs`, one string.
   public var characters: String {
     guard let paragraph else { return "" }
-    let lead = isFirst ? paragraph.firstLead : paragraph.otherLead
     return paragraph.characters(after: lead, from: start, count: count)
   }
 

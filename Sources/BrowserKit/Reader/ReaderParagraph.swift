@@ -144,25 +144,29 @@ final class ReaderParagraph: Sendable {
   func next(_ cursor: inout Cursor) -> Glyph? {
     guard let step = step(&cursor) else { return nil }
     var glyph: Glyph
-    switch step.source {
-    case .ascii:
-      let byte = text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: step.position)]
-      glyph = Glyph(
-        character: Self.asciiCharacters[Int(byte)], width: 1, role: role,
-        reference: step.reference)
-    case .character:
-      let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: step.position)]
-      glyph = Glyph(
-        character: TerminalText.safe(character), width: step.width, role: role,
-        reference: step.reference)
-    case .marker:
+    if case .marker = step.source {
       glyph = markers[step.position].glyphs[step.markerGlyph]
+    } else {
+      glyph = Glyph(
+        character: character(of: step), width: step.width, role: role, reference: step.reference)
     }
     if step.isNoteMark, let note {
       glyph.role = .footnoteMark
       glyph.footnoteNote = note.footnote
     }
     return glyph
+  }
+
+  /// What a step draws.
+  private func character(of step: Step) -> Character {
+    switch step.source {
+    case .ascii:
+      return Self.asciiCharacters[Int(byte(at: step.position))]
+    case .character:
+      return TerminalText.safe(text[text.utf8.index(text.utf8.startIndex, offsetBy: step.position)])
+    case .marker:
+      return markers[step.position].glyphs[step.markerGlyph].character
+    }
   }
 
   /// `count` glyphs from `start`.
@@ -174,22 +178,24 @@ final class ReaderParagraph: Sendable {
     return result
   }
 
+  private func byte(at offset: Int) -> UInt8 {
+    text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
+  }
+
   /// The characters of `count` glyphs from `start`, after `lead`: what
-  /// `glyphs` would draw, as one string, without making the glyphs.
+  /// `glyphs` would draw, as one string, without making the glyphs. ASCII
+  /// goes in as bytes: appending characters took twice as long.
   func characters(after lead: [Glyph], from start: Cursor, count: Int) -> String {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(count + lead.count)
+    bytes.reserveCapacity(lead.count + count)
     for glyph in lead { bytes.append(contentsOf: glyph.character.utf8) }
-    let utf8 = text.utf8
     var cursor = start
     for _ in 0..<count {
       guard let step = step(&cursor) else { break }
-      let position = utf8.index(utf8.startIndex, offsetBy: step.position)
-      switch step.source {
-      case .ascii: bytes.append(utf8[position])
-      case .character: bytes.append(contentsOf: TerminalText.safe(text[position]).utf8)
-      case .marker:
-        bytes.append(contentsOf: markers[step.position].glyphs[step.markerGlyph].character.utf8)
+      if case .ascii = step.source {
+        bytes.append(byte(at: step.position))
+      } else {
+        bytes.append(contentsOf: character(of: step).utf8)
       }
     }
     return String(decoding: bytes, as: UTF8.self)
