@@ -52,7 +52,8 @@ final class ReaderParagraph: Sendable {
   }
 
   /// The next glyph as wrapping and link placing need it, without making
-  /// it: making a `Character` a glyph was most of laying out a long text.
+  /// it: making a `Character` for each glyph was most of the time laying
+  /// out a long text took.
   /// Plain values only, so that steps cost no reference counting.
   struct Step {
     enum Source { case ascii, character, marker }
