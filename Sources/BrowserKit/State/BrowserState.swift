@@ -1054,30 +1054,3 @@ public struct BrowserState: Sendable {
     }
   }
 }
-
-/// Reader layouts by document and width, so a keypress never re-wraps.
-private struct LayoutCache: Sendable {
-  private struct Key: Hashable {
-    var document: Int
-    var width: Int
-  }
-  private static let capacity = 32
-  private var entries: [Key: ReaderLayout] = [:]
-  /// Keys in the order they were stored, oldest first.
-  private var order: [Key] = []
-
-  func cached(_ document: Int, _ width: Int) -> ReaderLayout? {
-    entries[Key(document: document, width: width)]
-  }
-
-  /// Stores a layout, dropping the oldest one when full: dropping all 32
-  /// at once (thousands of freed lines) made one keypress in 32 slow.
-  mutating func store(_ layout: ReaderLayout) {
-    let key = Key(document: layout.documentIndex, width: layout.width)
-    if entries[key] == nil {
-      if order.count >= Self.capacity { entries[order.removeFirst()] = nil }
-      order.append(key)
-    }
-    entries[key] = layout
-  }
-}
