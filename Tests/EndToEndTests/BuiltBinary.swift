@@ -27,11 +27,11 @@ enum BuiltBinary {
     return FileManager.default.isExecutableFile(atPath: binary.path) ? binary : nil
   }
 
-  /// Runs resbrowse (or another binary) with the arguments; returns status,
-  /// stdout and stderr.
-  static func run(_ arguments: [String], stdin: Data? = nil, binary: URL? = resbrowse) throws
-    -> (status: Int32, output: String, error: String)
-  {
+  /// Runs resbrowse (or another binary) with the arguments and standard
+  /// input empty; returns status, stdout and stderr.
+  static func run(_ arguments: [String], binary: URL? = resbrowse) throws -> (
+    status: Int32, output: String, error: String
+  ) {
     guard let binary else { throw MissingBinary() }
     let process = Process()
     process.executableURL = binary

@@ -17,10 +17,7 @@ extension Array {
     var source: [Element] = []
     swap(&source, &self)
     reserveCapacity(source.count)
-    // From the end, so that each element moves out without shifting the
-    // rest; then put back in order.
-    while let last = source.popLast() { append(last) }
-    reverse()
+    moveAppending(&source)
   }
 
   /// Appends the elements of `other`, taken out of it one at a time (it
@@ -35,9 +32,16 @@ extension Array {
       return
     }
     reserveCapacity(count + other.count)
+    moveAppending(&other)
+  }
+
+  /// Moves `source`'s elements onto the end, in order, leaving it empty:
+  /// taken from its end, so that none of the rest shifts, then swapped
+  /// back into order in place (reversing the slice `self[start...]`
+  /// copied it).
+  private mutating func moveAppending(_ source: inout [Element]) {
     let start = count
-    while let last = other.popLast() { append(consume last) }
-    // Swapped in place: reversing `self[start...]` copied the slice.
+    while let last = source.popLast() { append(consume last) }
     var low = start
     var high = count - 1
     while low < high {
