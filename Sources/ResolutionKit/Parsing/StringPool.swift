@@ -14,9 +14,7 @@ import Foundation
 /// nothing from a pool); its hash is `ByteHash`, seeded per process.
 struct StringPool {
   private var strings: [String] = []
-  /// 0 is empty, else the hash's upper 32 bits and the index in
-  /// `strings` plus one.
-  private var slots: [UInt64] = []
+  private var slots = HashSlots()
 
   /// Strings kept at most.
   static let capacity = 1 << 16
@@ -54,31 +52,20 @@ struct StringPool {
   }
 
   /// The pooled string of `bytes` if there is one; else the slot where it
-  /// goes. Slots are chosen by the hash, the part they keep, so growing
-  /// needs no hashing again.
-  private mutating func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (String?, Int) {
-    if slots.isEmpty { slots = [UInt64](repeating: 0, count: 64) }
-    let mask = slots.count - 1
-    var index = Int(hash) & mask
-    while slots[index] != 0 {
-      let slot = slots[index]
-      if UInt32(truncatingIfNeeded: slot >> 32) == hash {
-        let pooled = strings[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
-        if Self.has(pooled, bytes) { return (pooled, index) }
-      }
-      index = (index + 1) & mask
-    }
-    return (nil, index)
+  /// goes.
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (String?, Int) {
+    let (index, slot) = slots.find(hash: hash) { Self.has(strings[$0], bytes) }
+    return (index.map { strings[$0] }, slot)
   }
 
   private mutating func keep(_ string: String, hash: UInt32, slot: Int) {
     guard strings.count < Self.capacity else { return }
     strings.append(string)
-    slots[slot] = UInt64(hash) << 32 | UInt64(strings.count)
-    if strings.count * 2 > slots.count { grow() }
+    slots.insert(hash: hash, index: strings.count - 1, slot: slot)
   }
 
-  private static func has(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `string`'s UTF-8 is exactly `bytes`.
+  static func has(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let utf8 = string.utf8
     guard utf8.count == bytes.count else { return false }
     // `memcmp`: the generic `elementsEqual` compared byte by byte, and
@@ -87,16 +74,5 @@ struct StringPool {
       guard let left = pooled.baseAddress, let right = bytes.baseAddress else { return true }
       return memcmp(left, right, bytes.count) == 0
     } ?? utf8.elementsEqual(bytes)
-  }
-
-  private mutating func grow() {
-    var larger = [UInt64](repeating: 0, count: slots.count * 2)
-    let mask = larger.count - 1
-    for slot in slots where slot != 0 {
-      var index = Int(truncatingIfNeeded: slot >> 32) & mask
-      while larger[index] != 0 { index = (index + 1) & mask }
-      larger[index] = slot
-    }
-    slots = larger
   }
 }
