@@ -11,7 +11,7 @@ import Testing
   }
 
   @Test func referencePacksIntoItsLayout() {
-    #expect(MemoryLayout<Reference>.stride <= 160)
+    #expect(MemoryLayout<Reference>.stride <= 56)
   }
 
   @Test func sourceLocationReadsBackItsFileAndLine() {
@@ -72,8 +72,34 @@ import Testing
     #expect(reference.footnote == nil)
     reference.footnote = 0
     #expect(reference.footnote == 0)
+    reference.span = 4_000_000_000..<4_000_000_015
+    #expect(reference.span == 4_000_000_000..<4_000_000_015)
+    // No field text reaches 4 GB; a span past it is clamped, not wrapped.
     reference.span = 1_000_000_000_000..<1_000_000_000_015
-    #expect(reference.span == 1_000_000_000_000..<1_000_000_000_015)
+    #expect(reference.span.lowerBound == Int(UInt32.max))
+    #expect(reference.span.count == 15)
+  }
+
+  @Test func referenceStringsReadBackByteForByte() {
+    // Canonically equivalent, different bytes: each keeps its own.
+    let composed = "Résolution 12"
+    let decomposed = "Re\u{301}solution 12"
+    let first = Reference(
+      kind: .resolution, text: composed, number: "12", body: "Conférence", field: .clause,
+      path: "décide 1", span: 0..<14)
+    let second = Reference(
+      kind: .resolution, text: decomposed, number: "12", body: "Conférence", field: .clause,
+      path: "décide 1", span: 0..<14)
+    #expect(Array(first.text.utf8) == Array(composed.utf8))
+    #expect(Array(second.text.utf8) == Array(decomposed.utf8))
+    #expect(first != second)
+    var edited = second
+    edited.text = composed
+    edited.target = "R12"
+    #expect(edited.target == "R12")
+    edited.target = nil
+    #expect(edited == first)
+    #expect(edited.hashValue == first.hashValue)
   }
 
   @Test func referencesDifferingOnlyInSpanOrFootnoteDiffer() {

@@ -1,28 +1,41 @@
 /// A paragraph under a section heading (or in an annex), numbered or not,
 /// with the clauses nested under it by numbering.
 public struct Clause: Hashable, Sendable {
-  /// The number as printed, without trailing `.`/`)` and list debris:
-  /// `"1"`, `"1.1"`, `"a"`, `"iii"`; nil for a plain paragraph or bullet.
-  public var label: String?
-  /// Citation path, unique in its document: `"resolves 1.1"`,
-  /// `"considering a)"`, `"resolves to instruct the Secretary-General ¶2"`.
-  public var path: String
   /// The paragraph without its label; lines joined by single spaces.
   public var text: String
   public var location: SourceLocation
   public var children: [Clause]
   public var footnotes: [Footnote]
+  /// Label and path as numbers in `InternedStrings`: paths repeat across
+  /// resolutions (`instructs the Secretary-General 1`), and two numbers
+  /// take 8 bytes of the record where two `String` values took 32.
+  private var labelNumber: UInt32
+  private var pathNumber: UInt32
 
   public init(
     label: String?, path: String, text: String, location: SourceLocation,
     children: [Clause] = [], footnotes: [Footnote] = []
   ) {
-    self.label = label
-    self.path = path
+    self.labelNumber = InternedStrings.number(of: label)
+    self.pathNumber = InternedStrings.number(of: path)
     self.text = text
     self.location = location
     self.children = children
     self.footnotes = footnotes
+  }
+
+  /// The number as printed, without trailing `.`/`)` and list debris:
+  /// `"1"`, `"1.1"`, `"a"`, `"iii"`; nil for a plain paragraph or bullet.
+  public var label: String? {
+    get { InternedStrings.string(labelNumber) }
+    set { labelNumber = InternedStrings.number(of: newValue) }
+  }
+
+  /// Citation path, unique in its document: `"resolves 1.1"`,
+  /// `"considering a)"`, `"resolves to instruct the Secretary-General ¶2"`.
+  public var path: String {
+    get { InternedStrings.string(pathNumber) ?? "" }
+    set { pathNumber = InternedStrings.number(of: newValue) }
   }
 
   /// This clause and all its descendants, depth first, in reading order.

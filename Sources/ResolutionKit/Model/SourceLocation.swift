@@ -1,30 +1,28 @@
-import Foundation
-
 /// Where a node came from: the file name as given and a 1-based line.
 ///
 /// Eight bytes: every clause, section and footnote carries one (300,000
 /// at 10,000 resolutions), and a file name as a `String` took 16 bytes
 /// more in each (and a reference count to touch on every copy). The name
-/// is held once, in `SourceFileNames`; the location keeps its number.
+/// is held once, in `InternedStrings`; the location keeps its number.
 public struct SourceLocation: Hashable, Sendable, Codable {
   private var fileNumber: UInt32
   /// Lines past 4,294,967,295 read as that line.
   private var lineNumber: UInt32
 
   public init(file: String, line: Int) {
-    self.init(fileNumber: SourceFileNames.number(of: file), line: line)
+    self.init(fileNumber: InternedStrings.number(of: file), line: line)
   }
 
   /// For a parser that makes many locations in one file: the name looked
-  /// up once (`SourceFileNames.number(of:)`), not per location.
+  /// up once (`InternedStrings.number(of:)`), not per location.
   init(fileNumber: UInt32, line: Int) {
     self.fileNumber = fileNumber
     self.lineNumber = UInt32(clamping: line)
   }
 
   public var file: String {
-    get { SourceFileNames.name(fileNumber) }
-    set { fileNumber = SourceFileNames.number(of: newValue) }
+    get { InternedStrings.string(fileNumber) ?? "" }
+    set { fileNumber = InternedStrings.number(of: newValue) }
   }
 
   public var line: Int {
@@ -48,35 +46,6 @@ public struct SourceLocation: Hashable, Sendable, Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(file, forKey: .file)
     try container.encode(line, forKey: .line)
-  }
-}
-
-/// The file names of every `SourceLocation` in the process, each held once
-/// and numbered in the order first seen. Equal names get equal numbers, so
-/// locations compare by number. Never shrinks: a session names few files.
-enum SourceFileNames {
-  private final class Table: @unchecked Sendable {
-    let lock = NSLock()
-    var names: [String] = []
-    var numbers: [String: UInt32] = [:]
-  }
-  private static let table = Table()
-
-  static func number(of name: String) -> UInt32 {
-    table.lock.lock()
-    defer { table.lock.unlock() }
-    if let number = table.numbers[name] { return number }
-    // More than 4 billion distinct names cannot be loaded in one session.
-    let number = UInt32(table.names.count)
-    table.names.append(name)
-    table.numbers[name] = number
-    return number
-  }
-
-  static func name(_ number: UInt32) -> String {
-    table.lock.lock()
-    defer { table.lock.unlock() }
-    return table.names[Int(number)]
   }
 }
 

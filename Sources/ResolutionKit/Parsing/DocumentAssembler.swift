@@ -86,12 +86,12 @@ struct DocumentAssembler {
     "chapter heading \"\(chapter)\" has no document of its own"
   }
 
-  /// `file`'s number in `SourceFileNames`, for the locations made here.
+  /// `file`'s number in `InternedStrings`, for the locations made here.
   private let fileNumber: UInt32
 
   init(file: String) {
     self.file = file
-    fileNumber = SourceFileNames.number(of: file)
+    fileNumber = InternedStrings.number(of: file)
   }
 
   /// Whether a document is open, tested through one of its fields:

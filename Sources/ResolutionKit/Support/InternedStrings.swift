@@ -1,0 +1,112 @@
+import Foundation
+
+/// Strings held once in the process, each named by a 32-bit number.
+///
+/// A `Reference` keeps its eight strings as numbers here: 32 bytes where
+/// eight `String` values took 128, and the same citation written in a
+/// thousand resolutions (`Resolution 71 (Rev. Dubai, 2018)`) is stored
+/// once. A `SourceLocation` keeps its file name here. Equal numbers mean
+/// byte-for-byte equal strings, so values holding numbers compare and
+/// hash by them.
+///
+/// The table never shrinks: it holds what the references of the
+/// process's corpora ever said (at 10,000 resolutions, 100,000 strings
+/// in about 8 MB). Sixteen shards,
+/// each with its own lock, let the parse's threads add strings side by
+/// side; reading a string takes no lock (a string, once stored, never
+/// moves, and a number reaches a reader only after it was stored).
+enum InternedStrings {
+  /// The number that stands for no string.
+  static let none: UInt32 = 0
+
+  private static let shardBits = 4
+  private static let shards = (0..<(1 << shardBits)).map { _ in Shard() }
+
+  /// The number of the string whose UTF-8 is `bytes` (valid UTF-8).
+  static func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let hash = ByteHash.of(bytes).value
+    let shard = Int(hash) & ((1 << shardBits) - 1)
+    let local = shards[shard].number(of: bytes, hash: hash) {
+      String(decoding: bytes, as: UTF8.self)
+    }
+    return UInt32(local + 1) << UInt32(shardBits) | UInt32(shard)
+  }
+
+  /// The number of `string`; `none` for nil.
+  static func number(of string: String?) -> UInt32 {
+    guard let string else { return none }
+    // Made contiguous once (a bridged string is not); stored as it is.
+    var contiguous = string
+    contiguous.makeContiguousUTF8()
+    let stored = contiguous
+    return contiguous.withUTF8 { bytes in
+      let hash = ByteHash.of(bytes).value
+      let shard = Int(hash) & ((1 << shardBits) - 1)
+      let local = shards[shard].number(of: bytes, hash: hash) { stored }
+      return UInt32(local + 1) << UInt32(shardBits) | UInt32(shard)
+    }
+  }
+
+  /// The string numbered `number`; nil for `none`.
+  @inline(__always)
+  static func string(_ number: UInt32) -> String? {
+    guard number != none else { return nil }
+    let shard = Int(number) & ((1 << shardBits) - 1)
+    return shards[shard].string(at: Int(number >> UInt32(shardBits)) - 1)
+  }
+
+  /// One shard: its strings in chunks that never move, found by hash.
+  /// Chunk `k` holds `firstChunk << k` strings, so a few dozen chunks
+  /// hold any number a process could make, and the directory of chunks is
+  /// a few hundred bytes.
+  private final class Shard: @unchecked Sendable {
+    static let firstChunkBits = 8
+    static let chunkCount = 20
+    private let lock = NSLock()
+    private var slots = HashSlots()
+    private var count = 0
+    private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
+
+    init() {
+      chunks = .allocate(capacity: Self.chunkCount)
+      chunks.initialize(repeating: nil, count: Self.chunkCount)
+    }
+
+    /// The chunk holding string `index`, and its place there.
+    @inline(__always)
+    private static func place(of index: Int) -> (chunk: Int, offset: Int) {
+      let shifted = index + (1 << firstChunkBits)
+      let chunk = (Int.bitWidth - 1 - shifted.leadingZeroBitCount) - firstChunkBits
+      return (chunk, shifted - (1 << (firstChunkBits + chunk)))
+    }
+
+    /// The index of `bytes`' string in this shard, stored (as `make()`
+    /// gives it) if new.
+    func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, make: () -> String) -> Int {
+      lock.lock()
+      defer { lock.unlock() }
+      let (found, slot) = slots.find(hash: hash) {
+        StringPool.has(string(at: $0), bytes)
+      }
+      if let found { return found }
+      let index = count
+      let (chunk, offset) = Self.place(of: index)
+      // 2^28 strings in a shard (what a number has room for): more than
+      // any process could hold.
+      precondition(chunk < Self.chunkCount, "too many distinct reference strings")
+      if chunks[chunk] == nil {
+        chunks[chunk] = .allocate(capacity: 1 << (Self.firstChunkBits + chunk))
+      }
+      (chunks[chunk].unsafelyUnwrapped + offset).initialize(to: make())
+      count += 1
+      slots.insert(hash: hash, index: index, slot: slot)
+      return index
+    }
+
+    @inline(__always)
+    func string(at index: Int) -> String {
+      let (chunk, offset) = Self.place(of: index)
+      return chunks[chunk].unsafelyUnwrapped[offset]
+    }
+  }
+}
