@@ -10,6 +10,16 @@ import Testing
     #expect(MemoryLayout<ResolutionKit.SourceLocation>.size == 8)
   }
 
+  /// Every line of a file is held at once at the load's peak.
+  @Test func lineRecordsAreTwentyBytes() {
+    #expect(MemoryLayout<SourceLine>.stride == 20)
+    #expect(MemoryLayout<SourceLines.RawLine>.stride == 20)
+  }
+
+  @Test func clausePacksIntoItsLayout() {
+    #expect(MemoryLayout<Clause>.stride <= 48)
+  }
+
   @Test func referencePacksIntoItsLayout() {
     #expect(MemoryLayout<Reference>.stride <= 56)
   }

@@ -33,6 +33,34 @@ import Testing
       errors == [LoadError(file: folder.path + "/c.txt", message: "not a text file (binary data)")])
   }
 
+  /// Line records keep 32-bit offsets: a file of 4 GB is refused with a
+  /// message, before anything is read (the file is sparse: no disk used).
+  @Test func aFileOfFourGigabytesIsRefused() throws {
+    let folder = try makeFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appending(path: "huge.txt").path
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("R 1 Title\n".utf8)))
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.truncate(atOffset: UInt64(UInt32.max))
+    try handle.close()
+    let (corpus, errors) = CorpusLoader.load(paths: [path])
+    #expect(corpus.documents.isEmpty)
+    #expect(errors.count == 1)
+    #expect(errors.first?.message.contains("4 GB") == true)
+  }
+
+  /// The parser itself refuses a text at its limit (given small here).
+  @Test func aTextAtTheParsersLimitIsNotParsedButSaysWhy() {
+    let text = "R 1316 Title\n\nThe Council,\n\nresolves\n\n1 to act;\n"
+    let refused = DocumentParser.parse(
+      SourceText(name: "limit.txt", text: text), pieces: 1, maximumBytes: text.utf8.count)
+    #expect(refused.documents.isEmpty)
+    #expect(refused.diagnostics.map(\.message).first?.contains("too large") == true)
+    let parsed = DocumentParser.parse(
+      SourceText(name: "limit.txt", text: text), pieces: 1, maximumBytes: text.utf8.count + 1)
+    #expect(parsed.documents.map(\.id) == ["R1316"])
+  }
+
   @Test func missingPathAndEmptyFolderAreErrors() throws {
     let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -34,6 +34,12 @@ public enum SourceReader {
     guard !isDirectory.boolValue else {
       return .failure(LoadError(file: name, message: "is a folder"))
     }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+      size >= DocumentParser.maximumBytes
+    {
+      return .failure(
+        LoadError(file: name, message: "is \(size) bytes: files of 4 GB or more cannot be loaded"))
+    }
     if let text = UTF8FileReader.text(atPath: path, name: name) {
       return .success(LoadedSource(source: SourceText(name: name, text: text), format: .text))
     }

@@ -16,6 +16,10 @@ public enum DocumentParser {
   /// Files smaller than this are parsed in one piece.
   static let minimumPieceBytes = 1 << 20
 
+  /// Texts of this many UTF-8 bytes or more are not parsed: line records
+  /// keep 32-bit offsets (`SourceLine`). Larger than any compilation.
+  public static let maximumBytes = Int(UInt32.max)
+
   public static func parse(_ source: consuming SourceText) -> ParsedFile {
     parse(source, findingReferences: false)
   }
@@ -34,10 +38,19 @@ public enum DocumentParser {
   /// soon as every piece has copied its own bytes, and each piece's bytes
   /// once it is segmented, not after the whole load (at 10,000
   /// resolutions, 49 MB beside the documents).
-  static func parse(_ source: consuming SourceText, pieces: Int, findingReferences: Bool = false)
-    -> ParsedFile
-  {
+  static func parse(
+    _ source: consuming SourceText, pieces: Int, findingReferences: Bool = false,
+    maximumBytes: Int = maximumBytes
+  ) -> ParsedFile {
     let file = source.name
+    guard source.text.utf8.count < maximumBytes else {
+      let message =
+        "the text is \(source.text.utf8.count) bytes, too large to parse"
+        + " (the most is \(maximumBytes - 1))"
+      return ParsedFile(
+        documents: [], diagnostics: [Diagnostic(file: file, line: 1, message: message)],
+        file: SourceFile(name: file, lineCount: 0, removedLines: []))
+    }
     // Line records are the parse's largest transient (40 bytes a line, and
     // more lines than paragraphs): the raw lines go once the pieces have
     // their lines, and each piece's lines once it is segmented, so that
