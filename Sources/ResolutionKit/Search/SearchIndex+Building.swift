@@ -164,11 +164,25 @@ extension SearchIndex {
           let output = PostingOutput(
             positions: positions, postingUnits: postingUnits.writer, counts: counts,
             blockStarts: blockStarts, units: unitSlots, unitLengthAndField: lengthSlots)
+          // Units first, for every chunk: what pass 2 no longer needs
+          // (units, vocabularies, tallies) goes before the postings are
+          // written, which touch every page of their arrays from the first
+          // chunk on (at 10,000 resolutions the peak was 17 MB higher with
+          // each chunk's units and tallies held until its postings were
+          // written).
+          let tokensOnly = Slots<Chunk>(count: chunkCount)
+          DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
+            tokensOnly.set(
+              chunkIndex,
+              output.writeUnits(
+                pendingChunks.take(chunkIndex), firstUnit: chunkUnitOffsets[chunkIndex]))
+          }
+          let pendingTokens = Handover(tokensOnly.takeValues())
           DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
             large.set(
               chunkIndex,
               output.write(
-                pendingChunks.take(chunkIndex), firstUnit: chunkUnitOffsets[chunkIndex],
+                pendingTokens.take(chunkIndex), firstUnit: chunkUnitOffsets[chunkIndex],
                 pendingCursors.take(chunkIndex)))
           }
           lengthsWritten = unitCount
@@ -414,15 +428,10 @@ private struct PostingOutput: @unchecked Sendable {
   let units: UnsafeMutableBufferPointer<SearchIndex.Unit>
   let unitLengthAndField: UnsafeMutableBufferPointer<UInt32>
 
-  /// Writes `chunk`'s slots; returns its postings with `largeMark`
-  /// counts and their counts.
-  func write(
-    _ chunk: consuming SearchIndex.Chunk, firstUnit: Int,
-    _ cursors: consuming [SearchIndex.PostingCursor]
-  )
-    -> [(posting: Int, count: Int)]
-  {
-    // The chunk's units, with heading units numbered in the whole index.
+  /// Writes `chunk`'s units, with heading units numbered in the whole
+  /// index; returns the chunk with only what `write` reads (its token ids
+  /// and per-unit token counts).
+  func writeUnits(_ chunk: consuming SearchIndex.Chunk, firstUnit: Int) -> SearchIndex.Chunk {
     let offset = Int32(firstUnit)
     for (index, var unit) in chunk.units.enumerated() {
       if unit.headingUnit >= 0 { unit.headingUnit += offset }
@@ -431,6 +440,20 @@ private struct PostingOutput: @unchecked Sendable {
     for (index, packed) in chunk.lengthAndField.enumerated() {
       unitLengthAndField.initializeElement(at: firstUnit + index, to: packed)
     }
+    var rest = SearchIndex.Chunk()
+    swap(&rest.unitTokenCounts, &chunk.unitTokenCounts)
+    swap(&rest.tokenTerms, &chunk.tokenTerms)
+    return rest
+  }
+
+  /// Writes the positions and postings of `chunk` (after `writeUnits`);
+  /// returns its postings with `largeMark` counts and their counts.
+  func write(
+    _ chunk: consuming SearchIndex.Chunk, firstUnit: Int,
+    _ cursors: consuming [SearchIndex.PostingCursor]
+  )
+    -> [(posting: Int, count: Int)]
+  {
     var cursors = cursors
     // Each block of ids is given back once read: the room it leaves is
     // what the index grows into.
