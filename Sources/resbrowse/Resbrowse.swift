@@ -14,4 +14,10 @@ struct Resbrowse: ParsableCommand {
     ],
     defaultSubcommand: BrowseCommand.self
   )
+
+  static func main() {
+    // The allocator's policy is the whole process's: set before any load.
+    FreedMemory.mapLargeBlocks()
+    main(nil)
+  }
 }
