@@ -66,13 +66,15 @@ struct StringPool {
 
   /// Whether `string`'s UTF-8 is exactly `bytes`.
   static func has(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let utf8 = string.utf8
-    guard utf8.count == bytes.count else { return false }
+    guard string.utf8.count == bytes.count else { return false }
     // `memcmp`: the generic `elementsEqual` compared byte by byte, and
-    // every path of the parse comes here.
-    return utf8.withContiguousStorageIfAvailable { pooled in
-      guard let left = pooled.baseAddress, let right = bytes.baseAddress else { return true }
+    // every path of the parse comes here. `withUTF8` reaches a small
+    // string's bytes too (`utf8`'s contiguous storage does not: the
+    // interner compares mostly small ones).
+    var string = string
+    return string.withUTF8 { stored in
+      guard let left = stored.baseAddress, let right = bytes.baseAddress else { return true }
       return memcmp(left, right, bytes.count) == 0
-    } ?? utf8.elementsEqual(bytes)
+    }
   }
 }
