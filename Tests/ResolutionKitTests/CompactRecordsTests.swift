@@ -112,6 +112,47 @@ import Testing
     #expect(edited.hashValue == first.hashValue)
   }
 
+  /// A section's clauses share one text buffer; each reads back its own
+  /// text, equals a clause made from plain strings, and changes alone.
+  @Test func clausesOfASectionShareTheirTextAndReadBackTheirOwn() throws {
+    let parsed = DocumentParser.parse(
+      SourceText(
+        name: "compact-records/shared.txt",
+        text: """
+          R 1316 Title
+
+          The Council,
+
+          resolves
+
+          1 to act, Résolution ü;
+
+          2 to report:
+
+          a) first;
+
+          b) second.
+          """))
+    var clauses = try #require(parsed.documents.first?.sections.first?.clauses)
+    let flattened = clauses.flatMap(\.flattened)
+    #expect(flattened.map(\.text) == ["to act, Résolution ü;", "to report:", "first;", "second."])
+    for clause in flattened {
+      #expect(clause.withTextBytes { Array($0) } == Array(clause.text.utf8))
+      let rebuilt = Clause(
+        label: clause.label, path: clause.path, text: clause.text, location: clause.location,
+        children: clause.children, footnotes: clause.footnotes)
+      #expect(rebuilt == clause)
+      #expect(rebuilt.hashValue == clause.hashValue)
+    }
+    clauses[0].text = "changed"
+    #expect(clauses[0].text == "changed")
+    #expect(clauses[1].text == "to report:")
+    #expect(clauses[1].children.map(\.text) == ["first;", "second."])
+    clauses[0].text = ""
+    #expect(clauses[0].text.isEmpty)
+    #expect(clauses[0] != flattened[0])
+  }
+
   @Test func referencesDifferingOnlyInSpanOrFootnoteDiffer() {
     let base = Reference(
       kind: .resolution, text: "Resolution 1300", field: .clause, path: "", span: 0..<15)

@@ -1,11 +1,15 @@
 /// A paragraph under a section heading (or in an annex), numbered or not,
 /// with the clauses nested under it by numbering.
 public struct Clause: Hashable, Sendable {
-  /// The paragraph without its label; lines joined by single spaces.
-  public var text: String
   public var location: SourceLocation
   public var children: [Clause]
   public var footnotes: [Footnote]
+  /// The text's bytes: `textCount` of them from `textStart` in
+  /// `textBuffer` (nil for an empty text), a buffer the parser shares
+  /// between the clauses of a section (see `SharedText`).
+  private var textBuffer: SharedText?
+  private var textStart: UInt32
+  private var textCount: UInt32
   /// Label and path as numbers in `InternedStrings`: paths repeat across
   /// resolutions (`instructs the Secretary-General 1`), and two numbers
   /// take 8 bytes of the record where two `String` values took 32.
@@ -18,10 +22,58 @@ public struct Clause: Hashable, Sendable {
   ) {
     self.labelNumber = InternedStrings.number(of: label)
     self.pathNumber = InternedStrings.number(of: path)
-    self.text = text
+    (textBuffer, textStart, textCount) = (nil, 0, 0)
     self.location = location
     self.children = children
     self.footnotes = footnotes
+    self.text = text
+  }
+
+  /// The paragraph without its label; lines joined by single spaces.
+  public var text: String {
+    get { withTextBytes { String(decoding: $0, as: UTF8.self) } }
+    set {
+      // No parse makes a text of 4 GB (`DocumentParser.maximumBytes`).
+      let count = newValue.utf8.count
+      textBuffer = count == 0 ? nil : SharedText(newValue)
+      textStart = 0
+      textCount = UInt32(clamping: count)
+    }
+  }
+
+  /// Calls `body` with the text's UTF-8, in place: for readers of every
+  /// clause (the index, reference extraction), which need no `String`.
+  func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+    -> Result
+  {
+    guard let textBuffer else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    return try textBuffer.withBytes(Int(textStart)..<Int(textStart) + Int(textCount), body)
+  }
+
+  /// Points the text at `range` of `buffer`, which holds it.
+  mutating func setText(in buffer: SharedText, _ range: Range<Int>) {
+    textBuffer = range.isEmpty ? nil : buffer
+    textStart = UInt32(clamping: range.lowerBound)
+    textCount = UInt32(clamping: range.count)
+  }
+
+  public static func == (left: Clause, right: Clause) -> Bool {
+    left.labelNumber == right.labelNumber && left.pathNumber == right.pathNumber
+      && left.location == right.location && left.textCount == right.textCount
+      && left.withTextBytes { leftBytes in
+        right.withTextBytes { leftBytes.elementsEqual($0) }
+      }
+      && left.footnotes == right.footnotes && left.children == right.children
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(labelNumber)
+    hasher.combine(pathNumber)
+    hasher.combine(location)
+    hasher.combine(textCount)
+    withTextBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(footnotes)
+    hasher.combine(children)
   }
 
   /// The number as printed, without trailing `.`/`)` and list debris:

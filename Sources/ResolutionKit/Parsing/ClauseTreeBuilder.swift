@@ -81,8 +81,10 @@ struct ClauseTreeBuilder {
   }
 
   private var nodes: [Node] = []
-  /// The clauses, children not yet attached.
+  /// The clauses, children and text not yet attached.
   private var clauses: [Clause] = []
+  /// Their texts, by the same index: `build` puts them in one buffer.
+  private var texts: [String] = []
   /// Open clauses: the last one added and its ancestors.
   private var stack: [Int] = []
   private var lettersOnStack = 0
@@ -110,6 +112,7 @@ struct ClauseTreeBuilder {
     rootJoin = heading.isEmpty ? "" : separator
     nodes.reserveCapacity(capacity)
     clauses.reserveCapacity(capacity)
+    texts.reserveCapacity(capacity)
   }
 
   /// Starts the next document, keeping storage: no paths used, no
@@ -130,6 +133,7 @@ struct ClauseTreeBuilder {
     // than popping a few indices.
     if !nodes.isEmpty { nodes.removeAll(keepingCapacity: true) }
     if !clauses.isEmpty { clauses.removeAll(keepingCapacity: true) }
+    if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
     while stack.popLast() != nil {}
     lettersOnStack = 0
     romansOnStack = 0
@@ -143,6 +147,7 @@ struct ClauseTreeBuilder {
   mutating func add(moving items: inout [ClauseItem]) {
     nodes.reserveCapacity(nodes.count + items.count)
     clauses.reserveCapacity(clauses.count + items.count)
+    texts.reserveCapacity(texts.count + items.count)
     for index in items.indices { add(from: &items[index]) }
     items = []
   }
@@ -236,7 +241,8 @@ struct ClauseTreeBuilder {
     clauses.append(Self.blankClause)
     clauses[index].label = label
     clauses[index].path = uniquePath
-    swap(&clauses[index].text, &item.text)
+    texts.append("")
+    swap(&texts[index], &item.text)
     swap(&clauses[index].location, &item.location)
     swap(&clauses[index].footnotes, &item.footnotes)
     push(index)
@@ -396,7 +402,7 @@ struct ClauseTreeBuilder {
     case .unlabelled:
       guard let top = stack.last else { return (nil, false) }
       if nodes[top].kind != .unlabelled {
-        if Self.endsWithColon(clauses[top].text) { return (top, false) }
+        if Self.endsWithColon(texts[top]) { return (top, false) }
         while !stack.isEmpty { pop() }
         return (nil, false)
       }
@@ -481,10 +487,38 @@ struct ClauseTreeBuilder {
     return result
   }
 
+  /// Moves the clauses' texts into one buffer that they share (see
+  /// `SharedText`), leaving `texts` empty.
+  private mutating func attachTexts() {
+    var total = 0
+    for text in texts { total += text.utf8.count }
+    guard total > 0 else {
+      texts.removeAll(keepingCapacity: true)
+      return
+    }
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(texts.count)
+    let buffer = SharedText(count: total) { bytes in
+      var offset = 0
+      for index in texts.indices {
+        let start = offset
+        texts[index].withUTF8 { text in
+          guard let source = text.baseAddress else { return }
+          (bytes.baseAddress! + offset).initialize(from: source, count: text.count)
+          offset += text.count
+        }
+        ranges.append(start..<offset)
+      }
+    }
+    for index in clauses.indices { clauses[index].setText(in: buffer, ranges[index]) }
+    texts.removeAll(keepingCapacity: true)
+  }
+
   /// The finished tree of the current section. Going from the last clause
   /// back, a clause's children are the subtrees finished most recently,
   /// the first child on top. Clauses are moved, not copied.
   mutating func build() -> [Clause] {
+    attachTexts()
     // The clause is put on `pending` before its children are set: a
     // clause changed in a local and then appended was copied.
     while let clause = clauses.popLast() {

@@ -36,7 +36,12 @@ public enum ReferenceExtractor {
         guard let first = run.indices.first else { continue }
         stack.append(run.dropFirst())
         if !run[first].children.isEmpty { stack.append(run[first].children[...]) }
-        add(run[first].text, .clause, run[first].path)
+        run[first].withTextBytes { text in
+          guard !text.isEmpty else { return }
+          ReferenceScanner.scan(
+            utf8: text, citingBody: body, field: .clause, path: run[first].path, footnote: nil,
+            into: &references)
+        }
         for (index, footnote) in run[first].footnotes.enumerated() {
           add(footnote.text, .footnote, run[first].path, footnote: index)
         }

@@ -32,6 +32,18 @@ struct ReferenceScanner {
   ) {
     var text = text
     text.withUTF8 { buffer in
+      scan(
+        utf8: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote,
+        into: &references, wordByWord: wordByWord)
+    }
+  }
+
+  /// `scan` over UTF-8 read in place (`Clause.withTextBytes`).
+  static func scan(
+    utf8 buffer: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
+    path: String, footnote: Int?, into references: inout [Reference], wordByWord: Bool = false
+  ) {
+    do {
       var scanner = ReferenceScanner(
         bytes: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote)
       swap(&scanner.found, &references)

@@ -357,12 +357,13 @@ private struct ChunkBuilder {
       guard let first = top.indices.first else { continue }
       // Only the fields used, read in place (see `collectChunk`).
       let children = top[first].children
-      let text = top[first].text
       let footnotes = top[first].footnotes
+      top[first].withTextBytes { text in
+        addUTF8(.clause, document, group, clauseIndex, -1, heading: headingUnit, text, &tokenizer)
+      }
       top = top.dropFirst()
       stack.append(top)
       if !children.isEmpty { stack.append(children[...]) }
-      add(.clause, document, group, clauseIndex, -1, heading: headingUnit, text, &tokenizer)
       for footnoteIndex in footnotes.indices {
         add(
           .footnote, document, group, clauseIndex, footnoteIndex, heading: headingUnit,
@@ -376,13 +377,24 @@ private struct ChunkBuilder {
     _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
     heading: Int, _ text: String, _ tokenizer: inout SearchTokenizer
   ) {
+    var text = text
+    text.withUTF8 {
+      addUTF8(field, document, section, clause, footnote, heading: heading, $0, &tokenizer)
+    }
+  }
+
+  /// `add` for text read in place.
+  mutating func addUTF8(
+    _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
+    heading: Int, _ text: UnsafeBufferPointer<UInt8>, _ tokenizer: inout SearchTokenizer
+  ) {
     let unit = Int32(chunk.units.count)
     chunk.units.append(
       SearchIndex.Unit(
         document: document, section: Int32(section), clause: Int32(clause),
         footnote: Int32(footnote), headingUnit: Int32(heading)))
     let before = chunk.tokenTerms.count
-    tokenizer.forEachTermBytes(in: text) { term, _ in
+    tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
       let id = interner.intern(padded: term)
       if Int(id) == chunk.tallies.count { chunk.tallies.append(SearchIndex.TermTally()) }
       chunk.tallies.withUnsafeMutableBufferPointer { tallies in
@@ -401,7 +413,7 @@ private struct ChunkBuilder {
     let count = chunk.tokenTerms.count - before
     if count > PostingPositions.narrowUnitLength {
       // A long unit's positions take two bytes: count them again (rare).
-      tokenizer.forEachTermBytes(in: text) { term, _ in
+      tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
         chunk.tallies[Int(interner.intern(padded: term))].wideTokens += 1
       }
     }

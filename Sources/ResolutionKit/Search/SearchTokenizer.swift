@@ -36,6 +36,14 @@ struct SearchTokenizer {
     text.withUTF8 { bytes in scan(bytes, body) }
   }
 
+  /// `forEachTermBytes` over UTF-8 read in place (`Clause.withTextBytes`).
+  mutating func forEachTermBytes(
+    inUTF8 text: UnsafeBufferPointer<UInt8>,
+    _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+  ) {
+    scan(text, body)
+  }
+
   /// The terms of `text`, in order.
   mutating func terms(of text: String) -> [String] {
     var result: [String] = []
