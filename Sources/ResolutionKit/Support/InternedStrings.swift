@@ -26,25 +26,20 @@ enum InternedStrings {
   static func number(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
     let hash = ByteHash.of(bytes).value
     let shard = Int(hash) & ((1 << shardBits) - 1)
-    let local = shards[shard].number(of: bytes, hash: hash) {
-      String(decoding: bytes, as: UTF8.self)
-    }
+    let local = shards[shard].number(of: bytes, hash: hash)
     return UInt32(local + 1) << UInt32(shardBits) | UInt32(shard)
   }
 
   /// The number of `string`; `none` for nil.
   static func number(of string: String?) -> UInt32 {
     guard let string else { return none }
-    // Made contiguous once (a bridged string is not); stored as it is.
-    var contiguous = string
-    contiguous.makeContiguousUTF8()
-    let stored = contiguous
-    return contiguous.withUTF8 { bytes in
-      let hash = ByteHash.of(bytes).value
-      let shard = Int(hash) & ((1 << shardBits) - 1)
-      let local = shards[shard].number(of: bytes, hash: hash) { stored }
-      return UInt32(local + 1) << UInt32(shardBits) | UInt32(shard)
+    // A native string's bytes in place (no copy, no reference count
+    // touched); a small one's are inside the value, copied for free.
+    if let number = string.utf8.withContiguousStorageIfAvailable({ number(of: $0) }) {
+      return number
     }
+    var copy = string
+    return copy.withUTF8 { number(of: $0) }
   }
 
   /// The string numbered `number`; nil for `none`.
@@ -80,9 +75,8 @@ enum InternedStrings {
       return (chunk, shifted - (1 << (firstChunkBits + chunk)))
     }
 
-    /// The index of `bytes`' string in this shard, stored (as `make()`
-    /// gives it) if new.
-    func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, make: () -> String) -> Int {
+    /// The index of `bytes`' string in this shard, stored if new.
+    func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
       lock.lock()
       defer { lock.unlock() }
       let (found, slot) = slots.find(hash: hash) {
@@ -97,7 +91,8 @@ enum InternedStrings {
       if chunks[chunk] == nil {
         chunks[chunk] = .allocate(capacity: 1 << (Self.firstChunkBits + chunk))
       }
-      (chunks[chunk].unsafelyUnwrapped + offset).initialize(to: make())
+      (chunks[chunk].unsafelyUnwrapped + offset).initialize(
+        to: String(decoding: bytes, as: UTF8.self))
       count += 1
       slots.insert(hash: hash, index: index, slot: slot)
       return index
