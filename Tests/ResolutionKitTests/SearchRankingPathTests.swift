@@ -154,9 +154,10 @@ import Testing
       let chosen = headings.filter { _ in random.next(3) == 0 }.map { Int32($0) }
       let ranges = index.unitRanges(underHeadings: chosen)
       let chosenSet = Set(chosen)
-      for (unit, described) in index.units.enumerated() {
+      for unit in index.units.indices {
         #expect(
-          SearchIndex.contains(ranges, Int32(unit)) == chosenSet.contains(described.headingUnit),
+          SearchIndex.contains(ranges, Int32(unit))
+            == chosenSet.contains(index.headingUnit(of: unit)),
           "unit \(unit)")
       }
     }

@@ -92,11 +92,20 @@ import Testing
         index.termMaximumFrequency[id] == UInt32(expected.map(\.positions.count).max() ?? 0))
     }
     // Every heading unit stands under itself; other units under an earlier heading.
-    for (unitIndex, unit) in index.units.enumerated() {
-      if index.field(ofUnit: unitIndex) == .heading {
-        #expect(unit.headingUnit == Int32(unitIndex))
+    for unitIndex in index.units.indices {
+      let field = index.field(ofUnit: unitIndex)
+      let heading = index.headingUnit(of: unitIndex)
+      if field == .heading { #expect(heading == Int32(unitIndex)) }
+      #expect(heading < Int32(unitIndex) + 1)
+      // Titles and their footnotes stand under no heading; clauses under
+      // one of their own document.
+      if field == .title { #expect(heading == -1) }
+      if field == .clause {
+        #expect(heading >= 0)
+        #expect(
+          heading < 0 || index.units[Int(heading)].document == index.units[unitIndex].document)
+        #expect(heading < 0 || index.units[Int(heading)].section == index.units[unitIndex].section)
       }
-      #expect(unit.headingUnit < Int32(unitIndex) + 1)
     }
   }
 

@@ -26,7 +26,6 @@ extension SearchIndex {
 
   /// What pass 1 found in one document range.
   struct Chunk: Sendable {
-    /// `headingUnit` numbered within the chunk.
     var units: [Unit] = []
     var lengthAndField: [UInt32] = []
     var unitTokenCounts: [Int32] = []
@@ -313,12 +312,12 @@ extension SearchIndex {
     for documentIndex in range {
       let ordinal = Int32(documentIndex)
       if let title = documents[documentIndex].title, !title.isEmpty {
-        builder.add(.title, ordinal, -1, -1, -1, heading: -1, title, &tokenizer)
+        builder.add(.title, ordinal, -1, -1, -1, title, &tokenizer)
       }
       let titleFootnotes = documents[documentIndex].titleFootnotes
       for footnoteIndex in titleFootnotes.indices {
         builder.add(
-          .footnote, ordinal, -1, -1, footnoteIndex, heading: -1,
+          .footnote, ordinal, -1, -1, footnoteIndex,
           titleFootnotes[footnoteIndex].text, &tokenizer)
       }
       var group = 0
@@ -348,8 +347,7 @@ private struct ChunkBuilder {
     _ document: Int32, _ group: Int, _ heading: String, _ clauses: [Clause],
     _ tokenizer: inout SearchTokenizer
   ) {
-    let headingUnit = chunk.units.count
-    add(.heading, document, group, -1, -1, heading: headingUnit, heading, &tokenizer)
+    add(.heading, document, group, -1, -1, heading, &tokenizer)
     // Depth first without recursion, as `SearchIndex.clause(at:in:)` counts.
     var clauseIndex = 0
     var stack: [ArraySlice<Clause>] = [clauses[...]]
@@ -359,14 +357,14 @@ private struct ChunkBuilder {
       let children = top[first].children
       let footnotes = top[first].footnotes
       top[first].withTextBytes { text in
-        addUTF8(.clause, document, group, clauseIndex, -1, heading: headingUnit, text, &tokenizer)
+        addUTF8(.clause, document, group, clauseIndex, -1, text, &tokenizer)
       }
       top = top.dropFirst()
       stack.append(top)
       if !children.isEmpty { stack.append(children[...]) }
       for footnoteIndex in footnotes.indices {
         add(
-          .footnote, document, group, clauseIndex, footnoteIndex, heading: headingUnit,
+          .footnote, document, group, clauseIndex, footnoteIndex,
           footnotes[footnoteIndex].text, &tokenizer)
       }
       clauseIndex += 1
@@ -375,24 +373,24 @@ private struct ChunkBuilder {
 
   mutating func add(
     _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
-    heading: Int, _ text: String, _ tokenizer: inout SearchTokenizer
+    _ text: String, _ tokenizer: inout SearchTokenizer
   ) {
     var text = text
     text.withUTF8 {
-      addUTF8(field, document, section, clause, footnote, heading: heading, $0, &tokenizer)
+      addUTF8(field, document, section, clause, footnote, $0, &tokenizer)
     }
   }
 
   /// `add` for text read in place.
   mutating func addUTF8(
     _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
-    heading: Int, _ text: UnsafeBufferPointer<UInt8>, _ tokenizer: inout SearchTokenizer
+    _ text: UnsafeBufferPointer<UInt8>, _ tokenizer: inout SearchTokenizer
   ) {
     let unit = Int32(chunk.units.count)
     chunk.units.append(
       SearchIndex.Unit(
         document: document, section: Int32(section), clause: Int32(clause),
-        footnote: Int32(footnote), headingUnit: Int32(heading)))
+        footnote: Int32(footnote)))
     let before = chunk.tokenTerms.count
     tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
       let id = interner.intern(padded: term)
@@ -440,13 +438,10 @@ private struct PostingOutput: @unchecked Sendable {
   let units: UnsafeMutableBufferPointer<SearchIndex.Unit>
   let unitLengthAndField: UnsafeMutableBufferPointer<UInt32>
 
-  /// Writes `chunk`'s units, with heading units numbered in the whole
-  /// index; returns the chunk with only what `write` reads (its token ids
-  /// and per-unit token counts).
+  /// Writes `chunk`'s units; returns the chunk with only what `write`
+  /// reads (its token ids and per-unit token counts).
   func writeUnits(_ chunk: consuming SearchIndex.Chunk, firstUnit: Int) -> SearchIndex.Chunk {
-    let offset = Int32(firstUnit)
-    for (index, var unit) in chunk.units.enumerated() {
-      if unit.headingUnit >= 0 { unit.headingUnit += offset }
+    for (index, unit) in chunk.units.enumerated() {
       units.initializeElement(at: firstUnit + index, to: unit)
     }
     for (index, packed) in chunk.lengthAndField.enumerated() {

@@ -42,7 +42,8 @@ extension SearchIndex {
       // Filters only, with `in:`: the headings they select.
       for heading in headings where ranked.count < limit {
         let unit = units[Int(heading)]
-        if filter.allows(document: unit.document, headingUnit: unit.headingUnit) {
+        // A heading stands under itself.
+        if filter.allows(document: unit.document, headingUnit: heading) {
           ranked.append((heading, 1.0))
         }
       }
