@@ -114,10 +114,10 @@ private func printCounts(_ corpus: Corpus) {
   for document in corpus.documents {
     add("documents' strings", heap(document.id) + heap(document.title) + heap(document.revision))
     // Records, and per section or annex with text a shared text buffer:
-    // an object (16 bytes of header, 16 of fields) and its bytes' block
-    // header, rounded as malloc does.
+    // an object's 16 bytes of header before its bytes, and malloc's 8
+    // bytes and rounding.
     let groups = document.sections.count + document.annexes.count
-    add("sections", records(document.sections) + records(document.annexes) + groups * 64)
+    add("sections", records(document.sections) + records(document.annexes) + groups * 32)
     for section in document.sections {
       add("sections", heap(section.heading))
       addClauses(section.clauses)
