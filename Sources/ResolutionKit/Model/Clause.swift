@@ -1,6 +1,14 @@
 /// A paragraph under a section heading (or in an annex), numbered or not,
 /// with the clauses nested under it by numbering.
 public struct Clause: Hashable, Sendable {
+  /// The number as printed, without trailing `.`/`)` and list debris:
+  /// `"1"`, `"1.1"`, `"a"`, `"iii"`; nil for a plain paragraph or bullet.
+  /// (Label and path are kept as numbers, `Interned`: paths repeat across
+  /// resolutions, `instructs the Secretary-General 1`.)
+  @Interned public var label: String?
+  /// Citation path, unique in its document: `"resolves 1.1"`,
+  /// `"considering a)"`, `"resolves to instruct the Secretary-General ¶2"`.
+  @InternedText public var path: String
   public var location: SourceLocation
   public var children: [Clause]
   public var footnotes: [Footnote]
@@ -10,18 +18,13 @@ public struct Clause: Hashable, Sendable {
   private var textBuffer: SharedText?
   private var textStart: UInt32
   private var textCount: UInt32
-  /// Label and path as numbers in `InternedStrings`: paths repeat across
-  /// resolutions (`instructs the Secretary-General 1`), and two numbers
-  /// take 8 bytes of the record where two `String` values took 32.
-  private var labelNumber: UInt32
-  private var pathNumber: UInt32
 
   public init(
     label: String?, path: String, text: String, location: SourceLocation,
     children: [Clause] = [], footnotes: [Footnote] = []
   ) {
-    self.labelNumber = InternedStrings.number(of: label)
-    self.pathNumber = InternedStrings.number(of: path)
+    self.label = label
+    self.path = path
     (textBuffer, textStart, textCount) = (nil, 0, 0)
     self.location = location
     self.children = children
@@ -58,7 +61,7 @@ public struct Clause: Hashable, Sendable {
   }
 
   public static func == (left: Clause, right: Clause) -> Bool {
-    left.labelNumber == right.labelNumber && left.pathNumber == right.pathNumber
+    left._label == right._label && left._path == right._path
       && left.location == right.location && left.textCount == right.textCount
       && left.withTextBytes { leftBytes in
         right.withTextBytes { leftBytes.elementsEqual($0) }
@@ -67,27 +70,13 @@ public struct Clause: Hashable, Sendable {
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(labelNumber)
-    hasher.combine(pathNumber)
+    hasher.combine(_label)
+    hasher.combine(_path)
     hasher.combine(location)
     hasher.combine(textCount)
     withTextBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     hasher.combine(footnotes)
     hasher.combine(children)
-  }
-
-  /// The number as printed, without trailing `.`/`)` and list debris:
-  /// `"1"`, `"1.1"`, `"a"`, `"iii"`; nil for a plain paragraph or bullet.
-  public var label: String? {
-    get { InternedStrings.string(labelNumber) }
-    set { labelNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// Citation path, unique in its document: `"resolves 1.1"`,
-  /// `"considering a)"`, `"resolves to instruct the Secretary-General ¶2"`.
-  public var path: String {
-    get { InternedStrings.string(pathNumber) ?? "" }
-    set { pathNumber = InternedStrings.number(of: newValue) }
   }
 
   /// This clause and all its descendants, depth first, in reading order.

@@ -24,20 +24,30 @@ public enum ReferenceField: String, Hashable, Sendable, Codable {
 
 /// One reference found in a document's text, and where it leads.
 ///
-/// Its strings are kept as numbers in `InternedStrings`, and the stored
-/// properties are sized so that the struct packs into 56 bytes (eight
-/// `String` values took 160, and every copy of a citation its own
-/// text): a corpus holds one per citation, 120,000 at 10,000
-/// resolutions.
+/// Its strings are kept as numbers (`Interned`), and the stored properties
+/// are sized so that the struct packs into 56 bytes (eight `String` values
+/// took 160, and every copy of a citation its own text): a corpus holds
+/// one per citation, 120,000 at 10,000 resolutions.
 public struct Reference: Hashable, Sendable {
-  private var textNumber: UInt32
-  private var numberNumber: UInt32
-  private var bodyNumber: UInt32
-  private var symbolNumber: UInt32
-  private var revisionNumber: UInt32
-  private var pinpointNumber: UInt32
-  private var pathNumber: UInt32
-  private var targetNumber: UInt32
+  /// The exact span as it stands in the text.
+  @InternedText public var text: String
+  /// For a resolution or decision: `"1300"`.
+  @Interned public var number: String?
+  /// Stated or inferred issuing body: `"Council"`, `"Plenipotentiary Conference"`.
+  @Interned public var body: String?
+  /// For a document: spaces removed, `"C09/108(Rev.1)"`. For `other`: the
+  /// instrument's name, `"Tunis Commitment"`.
+  @Interned public var symbol: String?
+  /// Revision or session as printed, when written: `"Rev. Guadalajara, 2010"`.
+  @Interned public var revision: String?
+  /// A clause pinpoint when written: `"resolves 2"`.
+  @Interned public var pinpoint: String?
+  /// Clause path (or section/annex heading) where it stands; `""` for the
+  /// title and the `Ref.:` line. Exported as `in`.
+  @InternedText public var path: String
+  /// Id of the corpus document it resolves to; nil when not in the corpus
+  /// or still ambiguous.
+  @Interned public var target: String?
   /// Ids of every candidate when the target is ambiguous.
   public var candidates: [String]
   /// A field's text longer than 4 GB cannot be loaded, nor a span longer.
@@ -55,71 +65,20 @@ public struct Reference: Hashable, Sendable {
     field: ReferenceField, path: String, footnote: Int? = nil, span: Range<Int>,
     target: String? = nil, candidates: [String] = []
   ) {
-    self.textNumber = InternedStrings.number(of: text)
-    self.numberNumber = InternedStrings.number(of: number)
-    self.bodyNumber = InternedStrings.number(of: body)
-    self.symbolNumber = InternedStrings.number(of: symbol)
-    self.revisionNumber = InternedStrings.number(of: revision)
-    self.pinpointNumber = InternedStrings.number(of: pinpoint)
-    self.pathNumber = InternedStrings.number(of: path)
-    self.targetNumber = InternedStrings.number(of: target)
+    self.text = text
+    self.number = number
+    self.body = body
+    self.symbol = symbol
+    self.revision = revision
+    self.pinpoint = pinpoint
+    self.path = path
+    self.target = target
     self.candidates = candidates
     self.spanStart = UInt32(clamping: span.lowerBound)
     self.spanCount = UInt32(clamping: span.count)
     self.footnoteIndex = footnote.map { Int32(clamping: $0) } ?? -1
     self.kind = kind
     self.field = field
-  }
-
-  /// The exact span as it stands in the text.
-  public var text: String {
-    get { InternedStrings.string(textNumber) ?? "" }
-    set { textNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// For a resolution or decision: `"1300"`.
-  public var number: String? {
-    get { InternedStrings.string(numberNumber) }
-    set { numberNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// Stated or inferred issuing body: `"Council"`, `"Plenipotentiary Conference"`.
-  public var body: String? {
-    get { InternedStrings.string(bodyNumber) }
-    set { bodyNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// For a document: spaces removed, `"C09/108(Rev.1)"`. For `other`: the
-  /// instrument's name, `"Tunis Commitment"`.
-  public var symbol: String? {
-    get { InternedStrings.string(symbolNumber) }
-    set { symbolNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// Revision or session as printed, when written: `"Rev. Guadalajara, 2010"`.
-  public var revision: String? {
-    get { InternedStrings.string(revisionNumber) }
-    set { revisionNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// A clause pinpoint when written: `"resolves 2"`.
-  public var pinpoint: String? {
-    get { InternedStrings.string(pinpointNumber) }
-    set { pinpointNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// Clause path (or section/annex heading) where it stands; `""` for the
-  /// title and the `Ref.:` line. Exported as `in`.
-  public var path: String {
-    get { InternedStrings.string(pathNumber) ?? "" }
-    set { pathNumber = InternedStrings.number(of: newValue) }
-  }
-
-  /// Id of the corpus document it resolves to; nil when not in the corpus
-  /// or still ambiguous.
-  public var target: String? {
-    get { InternedStrings.string(targetNumber) }
-    set { targetNumber = InternedStrings.number(of: newValue) }
   }
 
   /// Footnote index within the clause, when `field == .footnote`.
