@@ -148,16 +148,16 @@ import Testing
   @Test func unitRangesUnderHeadingsAreTheUnitsStandingUnderThem() {
     let index = SearchIndex(corpus: SearchTopKTests.generatedCorpus())
     let headings = index.units.indices.filter { index.field(ofUnit: $0) == .heading }
+    let headingUnits = index.headingUnitOfEachUnit
     #expect(headings.count > 20)
     var random = Generator(state: 5)
     for _ in 0..<20 {
       let chosen = headings.filter { _ in random.next(3) == 0 }.map { Int32($0) }
       let ranges = index.unitRanges(underHeadings: chosen)
       let chosenSet = Set(chosen)
-      for unit in index.units.indices {
+      for (unit, heading) in headingUnits.enumerated() {
         #expect(
-          SearchIndex.contains(ranges, Int32(unit))
-            == chosenSet.contains(index.headingUnit(of: unit)),
+          SearchIndex.contains(ranges, Int32(unit)) == chosenSet.contains(heading),
           "unit \(unit)")
       }
     }

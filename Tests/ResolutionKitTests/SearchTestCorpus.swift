@@ -115,3 +115,20 @@ func highlightedWords(_ snippet: Snippet) -> [String] {
     String(characters[max(0, range.lowerBound)..<min(characters.count, range.upperBound)])
   }
 }
+
+extension SearchIndex {
+  /// Per unit, the heading unit it stands under (itself for a heading; -1
+  /// before the first heading of its document), from the units in order:
+  /// what the tests check the index's heading ranges against.
+  var headingUnitOfEachUnit: [Int32] {
+    var result: [Int32] = []
+    var heading: Int32 = -1
+    var document: Int32 = -1
+    for (index, unit) in units.enumerated() {
+      if unit.document != document { (heading, document) = (-1, unit.document) }
+      if field(ofUnit: index) == .heading { heading = Int32(index) }
+      result.append(heading)
+    }
+    return result
+  }
+}

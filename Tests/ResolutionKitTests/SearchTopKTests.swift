@@ -92,9 +92,10 @@ import Testing
         index.termMaximumFrequency[id] == UInt32(expected.map(\.positions.count).max() ?? 0))
     }
     // Every heading unit stands under itself; other units under an earlier heading.
+    let headingUnits = index.headingUnitOfEachUnit
     for unitIndex in index.units.indices {
       let field = index.field(ofUnit: unitIndex)
-      let heading = index.headingUnit(of: unitIndex)
+      let heading = headingUnits[unitIndex]
       if field == .heading { #expect(heading == Int32(unitIndex)) }
       #expect(heading < Int32(unitIndex) + 1)
       // Titles and their footnotes stand under no heading; clauses under

@@ -43,17 +43,15 @@ struct ReferenceScanner {
     utf8 buffer: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
     path: String, footnote: Int?, into references: inout [Reference], wordByWord: Bool = false
   ) {
-    do {
-      var scanner = ReferenceScanner(
-        bytes: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote)
-      swap(&scanner.found, &references)
-      if wordByWord || !triggersFitChunks {
-        scanner.runWordByWord()
-      } else {
-        scanner.runByChunks()
-      }
-      swap(&scanner.found, &references)
+    var scanner = ReferenceScanner(
+      bytes: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote)
+    swap(&scanner.found, &references)
+    if wordByWord || !triggersFitChunks {
+      scanner.runWordByWord()
+    } else {
+      scanner.runByChunks()
     }
+    swap(&scanner.found, &references)
   }
 
   private init(

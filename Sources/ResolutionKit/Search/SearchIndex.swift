@@ -22,9 +22,10 @@ public struct SearchIndex: Sendable {
     var clause: Int32
     /// Index into the clause's footnotes; -1 otherwise.
     var footnote: Int32
-    // The field is in `unitLengthAndField` (`field(ofUnit:)`) and the
-    // heading a unit stands under is found from `headingUnitBits`
-    // (`headingUnit(of:)`): 16 bytes a unit rather than 24.
+    // The field is in `unitLengthAndField` (`field(ofUnit:)`), and the
+    // heading a unit stands under is the last heading unit before it
+    // (`headingUnitBits`; only headings are asked, by `in:`): 16 bytes a
+    // unit rather than 24.
   }
 
   let corpus: Corpus
@@ -305,23 +306,6 @@ public struct SearchIndex: Sendable {
       for annex in annexes.indices { add(annexHeading(annexes[annex])) }
     }
     return (ids, idByText.count)
-  }
-
-  /// The unit of the heading `unit` stands under (itself for a heading):
-  /// the nearest heading at or before it in the same document; -1 for a
-  /// title or one of its footnotes.
-  func headingUnit(of unit: Int) -> Int32 {
-    var word = unit >> 6
-    guard unit >= 0, word < headingUnitBits.count else { return -1 }
-    // The bits of this word up to `unit`'s own.
-    var bits = headingUnitBits[word] & (UInt64.max >> UInt64(63 - unit & 63))
-    while bits == 0 {
-      guard word > 0 else { return -1 }
-      word -= 1
-      bits = headingUnitBits[word]
-    }
-    let heading = word << 6 + (63 - bits.leadingZeroBitCount)
-    return units[heading].document == units[unit].document ? Int32(heading) : -1
   }
 
   /// The id of heading unit `unit`'s text (see `headingTextIDs`); nil when
