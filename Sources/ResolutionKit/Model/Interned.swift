@@ -26,6 +26,12 @@ public struct InternedText: Hashable, Sendable {
     number = InternedStrings.number(of: wrappedValue)
   }
 
+  /// The string of `bytes` (valid UTF-8), numbered without making a
+  /// `String` when it is already held.
+  init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    number = InternedStrings.number(of: bytes)
+  }
+
   public var wrappedValue: String {
     get { InternedStrings.string(number) ?? "" }
     set { number = InternedStrings.number(of: newValue) }

@@ -65,7 +65,21 @@ public struct Reference: Hashable, Sendable {
     field: ReferenceField, path: String, footnote: Int? = nil, span: Range<Int>,
     target: String? = nil, candidates: [String] = []
   ) {
-    self.text = text
+    self.init(
+      kind: kind, text: InternedText(wrappedValue: text), number: number, body: body,
+      symbol: symbol, revision: revision, pinpoint: pinpoint, field: field, path: path,
+      footnote: footnote, span: span, target: target, candidates: candidates)
+  }
+
+  /// With its text already numbered: the scanner numbers a span's bytes
+  /// without making a `String` of them (most citations are new, and the
+  /// table makes its own copy of a new one).
+  init(
+    kind: ReferenceKind, text: InternedText, number: String?, body: String?, symbol: String?,
+    revision: String?, pinpoint: String?, field: ReferenceField, path: String, footnote: Int?,
+    span: Range<Int>, target: String? = nil, candidates: [String] = []
+  ) {
+    self._text = text
     self.number = number
     self.body = body
     self.symbol = symbol

@@ -73,7 +73,8 @@ struct ReferenceScanner {
   ) {
     found.append(
       Reference(
-        kind: kind, text: string(span), number: number, body: body, symbol: symbol,
+        kind: kind, text: InternedText(utf8: UnsafeBufferPointer(rebasing: bytes[span])),
+        number: number, body: body, symbol: symbol,
         revision: revision, pinpoint: pinpoint, field: field, path: path, footnote: footnote,
         span: span))
   }
