@@ -11,6 +11,10 @@ public struct Interned: Hashable, Sendable {
     number = InternedStrings.number(of: wrappedValue)
   }
 
+  init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    number = InternedStrings.number(of: bytes)
+  }
+
   public var wrappedValue: String? {
     get { InternedStrings.string(number) }
     set { number = InternedStrings.number(of: newValue) }
@@ -20,20 +24,20 @@ public struct Interned: Hashable, Sendable {
 /// `Interned` for a string that is always there (`""` at the least).
 @propertyWrapper
 public struct InternedText: Hashable, Sendable {
-  private var number: UInt32
+  private var interned: Interned
 
   public init(wrappedValue: String) {
-    number = InternedStrings.number(of: wrappedValue)
+    interned = Interned(wrappedValue: wrappedValue)
   }
 
   /// The string of `bytes` (valid UTF-8), numbered without making a
   /// `String` when it is already held.
   init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-    number = InternedStrings.number(of: bytes)
+    interned = Interned(utf8: bytes)
   }
 
   public var wrappedValue: String {
-    get { InternedStrings.string(number) ?? "" }
-    set { number = InternedStrings.number(of: newValue) }
+    get { interned.wrappedValue ?? "" }
+    set { interned.wrappedValue = newValue }
   }
 }
