@@ -99,27 +99,21 @@ private func printCounts(_ corpus: Corpus) {
     add("clause records", records(list))
     for clause in list {
       clauses += 1
-      // In one buffer per section or annex (`SharedText`): its bytes here,
-      // the buffer's own overhead with the sections.
-      let bytes = clause.text.utf8.count
-      textBytes += bytes
-      add("clause text", bytes)
+      // Counted by buffer below (`storedTextByteCounts`).
+      textBytes += clause.text.utf8.count
       add("clause paths and labels", heap(clause.path) + heap(clause.label))
       add("footnotes", records(clause.footnotes))
       for footnote in clause.footnotes { add("footnotes", heap(footnote.text)) }
       addClauses(clause.children)
     }
   }
+  let stored = corpus.storedTextByteCounts
+  add("clause text (coded)", stored.texts)
+  add("word codebooks", stored.codebooks)
   add("document records", records(corpus.documents))
   for document in corpus.documents {
     add("documents' strings", heap(document.id) + heap(document.title) + heap(document.revision))
-    // Records, and per section or annex with clauses a shared text buffer
-    // (none when all their texts are empty, which is rare): an object's 16
-    // bytes of header before its bytes, and malloc's 8 bytes and rounding.
-    let groups =
-      document.sections.filter { !$0.clauses.isEmpty }.count
-      + document.annexes.filter { !$0.clauses.isEmpty }.count
-    add("sections", records(document.sections) + records(document.annexes) + groups * 32)
+    add("sections", records(document.sections) + records(document.annexes))
     for section in document.sections {
       add("sections", heap(section.heading))
       addClauses(section.clauses)

@@ -12,9 +12,10 @@ public struct Clause: Hashable, Sendable {
   public var location: SourceLocation
   public var children: [Clause]
   public var footnotes: [Footnote]
-  /// The text's bytes: `textCount` of them from `textStart` in
+  /// The text: `textCount` bytes, starting at `textStart` in
   /// `textBuffer` (nil for an empty text), a buffer the parser shares
-  /// between the clauses of a section (see `SharedText`).
+  /// between the clauses of a section and where it codes their words
+  /// (see `SharedText`).
   private var textBuffer: SharedText?
   private var textStart: UInt32
   private var textCount: UInt32
@@ -34,7 +35,7 @@ public struct Clause: Hashable, Sendable {
 
   /// The paragraph without its label; lines joined by single spaces.
   public var text: String {
-    get { withTextBytes { String(decoding: $0, as: UTF8.self) } }
+    get { textBuffer?.string(start: Int(textStart), count: Int(textCount)) ?? "" }
     set {
       // No parse makes a text of 4 GB (`DocumentParser.maximumBytes`).
       let count = newValue.utf8.count
@@ -44,20 +45,30 @@ public struct Clause: Hashable, Sendable {
     }
   }
 
-  /// Calls `body` with the text's UTF-8, in place: for readers of every
-  /// clause (the index, reference extraction), which need no `String`.
+  /// Calls `body` with the text's UTF-8, decoded into scratch that lasts
+  /// for the call: for readers of every clause (the index, reference
+  /// extraction), which need no `String`.
   func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
     -> Result
   {
     guard let textBuffer else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-    return try textBuffer.withBytes(Int(textStart)..<Int(textStart) + Int(textCount), body)
+    return try textBuffer.withText(start: Int(textStart), count: Int(textCount), body)
   }
 
-  /// Points the text at `range` of `buffer`, which holds it.
-  mutating func setText(in buffer: SharedText, _ range: Range<Int>) {
-    textBuffer = range.isEmpty ? nil : buffer
-    textStart = UInt32(clamping: range.lowerBound)
-    textCount = UInt32(clamping: range.count)
+  /// The length of the text in UTF-8 bytes.
+  var textByteCount: Int { Int(textCount) }
+
+  /// Its text buffer's figures (`Corpus.storedTextByteCounts`).
+  var textStorageFigures: (id: ObjectIdentifier, bytes: Int, codebook: WordCodebook?)? {
+    textBuffer?.storageFigures
+  }
+
+  /// Points the text at `buffer`, where its `count` bytes start at
+  /// `start` (coded or not, as the buffer says).
+  mutating func setText(in buffer: SharedText, start: Int, count: Int) {
+    textBuffer = count == 0 ? nil : buffer
+    textStart = UInt32(clamping: start)
+    textCount = UInt32(clamping: count)
   }
 
   public static func == (left: Clause, right: Clause) -> Bool {

@@ -102,6 +102,12 @@ struct ClauseTreeBuilder {
   private var pool = StringPool()
   /// Where a path is written before the pool is asked for it.
   private var pathBytes: [UInt8] = []
+  /// What codes the clauses' texts (see `SharedText`); nil keeps them
+  /// as they are.
+  var codebook: WordCodebook?
+  /// Where a section's texts are coded before they get a buffer of their
+  /// size; kept for the next section.
+  private var codeScratch: [UInt8] = []
 
   init(
     heading: String, separator: String = " ", usedPaths: ClausePathSet, capacity: Int = 0
@@ -488,37 +494,76 @@ struct ClauseTreeBuilder {
   }
 
   /// Moves the clauses' texts into one buffer that they share (see
-  /// `SharedText`), leaving `texts` empty.
-  private mutating func attachTexts() {
-    var total = 0
-    for text in texts { total += text.utf8.count }
-    guard total > 0 else {
-      texts.removeAll(keepingCapacity: true)
-      return
-    }
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(texts.count)
-    let buffer = SharedText(count: total) { bytes in
-      var offset = 0
-      for index in texts.indices {
-        let start = offset
-        texts[index].withUTF8 { text in
-          guard let source = text.baseAddress else { return }
-          (bytes.baseAddress! + offset).initialize(from: source, count: text.count)
-          offset += text.count
+  /// `SharedText`), coded with `codebook` if there is one, leaving
+  /// `texts` empty. `collector` first reads each text as it is, with the
+  /// clause's footnotes, in reading order.
+  private mutating func attachTexts(collecting collector: inout ReferenceCollector?) {
+    defer { texts.removeAll(keepingCapacity: true) }
+    if collector != nil {
+      for index in clauses.indices {
+        texts[index].withUTF8 {
+          collector!.addClause($0, path: clauses[index].path, footnotes: clauses[index].footnotes)
         }
-        ranges.append(start..<offset)
       }
     }
-    for index in clauses.indices { clauses[index].setText(in: buffer, ranges[index]) }
-    texts.removeAll(keepingCapacity: true)
+    var total = 0
+    for text in texts { total += text.utf8.count }
+    guard total > 0 else { return }
+    var starts: [Int] = []
+    starts.reserveCapacity(texts.count)
+    let buffer: SharedText
+    if let codebook {
+      // Coded into scratch first, then into a buffer of their size.
+      var scratch = codeScratch
+      codeScratch = []
+      defer { codeScratch = scratch }
+      let room = WordCoding.maximumCodedCount(of: total)
+      if scratch.count < room {
+        scratch = []
+        scratch = [UInt8](repeating: 0, count: room)
+      }
+      buffer = scratch.withUnsafeMutableBufferPointer { scratch in
+        var coded = 0
+        for index in texts.indices {
+          starts.append(coded)
+          texts[index].withUTF8 {
+            coded += WordCoding.encode($0, into: scratch.baseAddress! + coded, codebook: codebook)
+          }
+        }
+        return SharedText(count: coded, codedWith: codebook) { bytes in
+          _ = bytes.initialize(from: UnsafeBufferPointer(rebasing: scratch[..<coded]))
+        }
+      }
+    } else {
+      buffer = SharedText(count: total, codedWith: nil) { bytes in
+        var offset = 0
+        for index in texts.indices {
+          starts.append(offset)
+          texts[index].withUTF8 { text in
+            guard let source = text.baseAddress else { return }
+            (bytes.baseAddress! + offset).initialize(from: source, count: text.count)
+            offset += text.count
+          }
+        }
+      }
+    }
+    for index in clauses.indices {
+      clauses[index].setText(in: buffer, start: starts[index], count: texts[index].utf8.count)
+    }
   }
 
   /// The finished tree of the current section. Going from the last clause
   /// back, a clause's children are the subtrees finished most recently,
   /// the first child on top. Clauses are moved, not copied.
   mutating func build() -> [Clause] {
-    attachTexts()
+    var none: ReferenceCollector?
+    return build(collecting: &none)
+  }
+
+  /// `build`, `collector` reading the references of each clause's text
+  /// and footnotes before the text is coded.
+  mutating func build(collecting collector: inout ReferenceCollector?) -> [Clause] {
+    attachTexts(collecting: &collector)
     // The clause is put on `pending` before its children are set: a
     // clause changed in a local and then appended was copied.
     while let clause = clauses.popLast() {

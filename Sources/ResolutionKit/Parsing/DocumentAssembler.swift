@@ -63,12 +63,6 @@ struct DocumentAssembler {
   /// Documents begun before the first chapter heading.
   private(set) var documentsBeforeFirstChapter = 0
 
-  /// Finds every assembled document's references (unresolved): the parse
-  /// does it piece by piece when the corpus needs them at once.
-  mutating func findReferences() {
-    ReferenceExtractor.extractEach(into: &documents)
-  }
-
   /// The chapter in force at the end.
   var finalChapter: String? { chapter }
   /// Whether a document took the chapter in force, and its line.
@@ -89,10 +83,17 @@ struct DocumentAssembler {
   /// `file`'s number in `InternedStrings`, for the locations made here.
   private let fileNumber: UInt32
 
-  init(file: String) {
+  /// With `findingReferences`, each document's references are found
+  /// (unresolved) as it is finished; with `codebook`, its clause texts
+  /// are then kept coded (see `SharedText`).
+  init(file: String, findingReferences: Bool = false, codebook: WordCodebook? = nil) {
     self.file = file
     fileNumber = InternedStrings.number(of: file)
+    self.findingReferences = findingReferences
+    builder.codebook = codebook
   }
+
+  private let findingReferences: Bool
 
   /// Whether a document is open, tested through one of its fields:
   /// `current == nil` copies the whole draft.
@@ -451,25 +452,34 @@ struct DocumentAssembler {
     for index in draft.sections.indices { itemCount += draft.sections[index].items.count }
     for index in draft.annexes.indices { itemCount += draft.annexes[index].items.count }
     builder.startDocument(expectingClauses: itemCount)
+    // References are found as the parts are built, in reading order (as
+    // `ReferenceExtractor.extract(from:)` would): the builder reads each
+    // clause's text before it codes it.
+    var collector = findingReferences ? ReferenceCollector(citingBody: document.body) : nil
+    collector?.addTitle(of: document)
     document.sections.reserveCapacity(draft.sections.count)
     for sectionIndex in draft.sections.indices {
       builder.restart(heading: draft.sections[sectionIndex].heading)
       builder.add(moving: &draft.sections[sectionIndex].items)
-      let section = draft.sections[sectionIndex]
-      document.sections.append(
-        Section(
-          heading: section.heading, role: section.role, location: section.location,
-          clauses: builder.build()))
+      let draftSection = draft.sections[sectionIndex]
+      var section = Section(
+        heading: draftSection.heading, role: draftSection.role, location: draftSection.location,
+        clauses: [])
+      collector?.addHeading(of: section)
+      section.clauses = builder.build(collecting: &collector)
+      document.sections.append(section)
     }
     document.annexes.reserveCapacity(draft.annexes.count)
     for annexIndex in draft.annexes.indices {
       builder.restart(heading: draft.annexes[annexIndex].heading.pathPrefix, separator: ", ")
       builder.add(moving: &draft.annexes[annexIndex].items)
-      let annex = draft.annexes[annexIndex]
-      document.annexes.append(
-        Annex(
-          heading: annex.heading.heading, title: annex.title, location: annex.location,
-          clauses: builder.build()))
+      let draftAnnex = draft.annexes[annexIndex]
+      var annex = Annex(
+        heading: draftAnnex.heading.heading, title: draftAnnex.title,
+        location: draftAnnex.location, clauses: [])
+      collector?.addTitle(of: annex)
+      annex.clauses = builder.build(collecting: &collector)
+      document.annexes.append(annex)
     }
     if !builder.diagnostics.isEmpty { diagnostics += builder.diagnostics }
     let cappedAt = builder.firstCappedLocation
@@ -478,6 +488,9 @@ struct DocumentAssembler {
         cappedAt.line,
         "clauses nested deeper than \(ClauseTreeBuilder.maximumDepth) levels kept at level \(ClauseTreeBuilder.maximumDepth)"
       )
+    }
+    if let collector {
+      document.references = collector.finish(sourcesLine: document.sourcesLine)
     }
     documents.append(document)
   }

@@ -25,8 +25,8 @@ public enum DocumentParser {
   }
 
   /// `parse`, and with `findingReferences` each document's references
-  /// found (`ReferenceExtractor`, unresolved) in the piece that made it,
-  /// while its text is still in the cache.
+  /// found (unresolved) as the piece that makes it builds it: each clause's
+  /// text is read before it is coded (see `SharedText`).
   public static func parse(_ source: consuming SourceText, findingReferences: Bool) -> ParsedFile {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let pieces = min(cores * 4, source.text.utf8.count / minimumPieceBytes)
@@ -72,10 +72,12 @@ public enum DocumentParser {
       lines -> (assembler: DocumentAssembler, removed: [RemovedLine]) in
       // The lines are freed when `segmented` returns.
       let (blocks, removed) = segmented(lines)
-      var assembler = DocumentAssembler(file: file)
-      assembler.assemble(blocks)
-      if findingReferences { assembler.findReferences() }
-      return (assembler, removed)
+      return WordCodebook.withBorrowed { codebook in
+        var assembler = DocumentAssembler(
+          file: file, findingReferences: findingReferences, codebook: codebook)
+        assembler.assemble(blocks)
+        return (assembler, removed)
+      }
     }
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []

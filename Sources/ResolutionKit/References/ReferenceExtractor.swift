@@ -18,15 +18,8 @@
 ///   citing document's own body.
 public enum ReferenceExtractor {
   public static func extract(from document: Document) -> [Reference] {
-    var references: [Reference] = []
-    let body = document.body
-    func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil) {
-      guard let text, !text.isEmpty else { return }
-      // Straight into the document's list: no per-text array to copy
-      // each reference out of (a copy retains every string it holds).
-      ReferenceScanner.scan(
-        text, citingBody: body, field: field, path: path, footnote: footnote, into: &references)
-    }
+    var collector = ReferenceCollector(citingBody: document.body)
+    collector.addTitle(of: document)
     func addClauses(_ clauses: [Clause]) {
       // Depth first with an explicit stack (nesting depth comes from
       // input) of sibling runs, fields read in place: copying a Clause
@@ -37,32 +30,19 @@ public enum ReferenceExtractor {
         stack.append(run.dropFirst())
         if !run[first].children.isEmpty { stack.append(run[first].children[...]) }
         run[first].withTextBytes { text in
-          guard !text.isEmpty else { return }
-          ReferenceScanner.scan(
-            utf8: text, citingBody: body, field: .clause, path: run[first].path, footnote: nil,
-            into: &references)
-        }
-        for (index, footnote) in run[first].footnotes.enumerated() {
-          add(footnote.text, .footnote, run[first].path, footnote: index)
+          collector.addClause(text, path: run[first].path, footnotes: run[first].footnotes)
         }
       }
     }
-    add(document.title, .title, "")
-    for (index, footnote) in document.titleFootnotes.enumerated() {
-      add(footnote.text, .footnote, "", footnote: index)
-    }
     for section in document.sections {
-      add(section.heading, .heading, section.heading)
+      collector.addHeading(of: section)
       addClauses(section.clauses)
     }
     for annex in document.annexes {
-      add(annex.title, .annexTitle, annex.heading)
+      collector.addTitle(of: annex)
       addClauses(annex.clauses)
     }
-    add(document.sourcesLine, .sources, "")
-    // Kept with the document for the whole session.
-    references.trimCapacity()
-    return references
+    return collector.finish(sourcesLine: document.sourcesLine)
   }
 
   /// Fills every document's `references`, in parallel over documents
@@ -127,5 +107,67 @@ private final class ReferenceSlots: @unchecked Sendable {
   func take(_ index: Int) -> [Reference] {
     defer { slots[index] = [] }
     return slots[index]
+  }
+}
+
+/// A document's references, found part by part in reading order: what
+/// `ReferenceExtractor.extract(from:)` does over a finished document, and
+/// the parse while it builds one, reading each clause's text before it
+/// is coded (`ClauseTreeBuilder`).
+struct ReferenceCollector {
+  /// The body of the citing document: a bare `Resolution N` in a Council
+  /// resolution is a Council resolution.
+  let citingBody: String?
+  private var references: [Reference] = []
+
+  init(citingBody: String?) { self.citingBody = citingBody }
+
+  /// The references in `text`, standing in `field` at `path`.
+  mutating func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil)
+  {
+    guard let text, !text.isEmpty else { return }
+    // Straight into the document's list: no per-text array to copy each
+    // reference out of (a copy retains every string it holds).
+    ReferenceScanner.scan(
+      text, citingBody: citingBody, field: field, path: path, footnote: footnote,
+      into: &references)
+  }
+
+  /// The title's references, then its footnotes'.
+  mutating func addTitle(of document: Document) {
+    add(document.title, .title, "")
+    for (index, footnote) in document.titleFootnotes.enumerated() {
+      add(footnote.text, .footnote, "", footnote: index)
+    }
+  }
+
+  mutating func addHeading(of section: Section) {
+    add(section.heading, .heading, section.heading)
+  }
+
+  mutating func addTitle(of annex: Annex) {
+    add(annex.title, .annexTitle, annex.heading)
+  }
+
+  /// A clause's references (its UTF-8 `text`), then its footnotes'.
+  mutating func addClause(
+    _ text: UnsafeBufferPointer<UInt8>, path: String, footnotes: [Footnote]
+  ) {
+    if !text.isEmpty {
+      ReferenceScanner.scan(
+        utf8: text, citingBody: citingBody, field: .clause, path: path, footnote: nil,
+        into: &references)
+    }
+    for (index, footnote) in footnotes.enumerated() {
+      add(footnote.text, .footnote, path, footnote: index)
+    }
+  }
+
+  /// The references found, the `Ref.:` line's last.
+  consuming func finish(sourcesLine: String?) -> [Reference] {
+    add(sourcesLine, .sources, "")
+    // Kept with the document for the whole session.
+    references.trimCapacity()
+    return references
   }
 }

@@ -1,0 +1,197 @@
+/// The coded form of clause text: each word (a run of ASCII letters) is
+/// its number in a `WordCodebook`, other bytes stay as they are.
+///
+/// A coded text is a sequence of:
+/// - `00`–`7F`: that ASCII byte;
+/// - `80`–`BF`: word 0–63;
+/// - `C0`–`EF` and a byte: the next 12,288 words;
+/// - `F0`–`FB` and two bytes: the next 786,432;
+/// - `FC` and three bytes: any word, by its number;
+/// - `FD`, a count (1–255), and that many bytes as they are: what is not
+///   ASCII (accents, other scripts) with the spaces and signs between.
+///
+/// Between two word codes stands one space, not written: text is mostly
+/// words with a space after each. A coded text is never longer than
+/// twice its text (`maximumCodedCount`); English text takes about a
+/// quarter. A text is decoded from its first byte until its length (kept
+/// by the clause) is reached.
+enum WordCoding {
+  private static let firstShortWord: UInt8 = 0x80
+  private static let firstMediumWord: UInt8 = 0xC0
+  private static let firstLongWord: UInt8 = 0xF0
+  private static let anyWord: UInt8 = 0xFC
+  private static let verbatim: UInt8 = 0xFD
+
+  private static let shortWords = 64
+  private static let mediumWords = shortWords + (48 << 8)
+  private static let longWords = mediumWords + (12 << 16)
+
+  /// Room enough for the coded form of `count` bytes of text.
+  static func maximumCodedCount(of count: Int) -> Int { 2 * count + 8 }
+
+  @inline(__always)
+  private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+  @inline(__always)
+  private static func codeLength(_ number: Int) -> Int {
+    number < shortWords ? 1 : number < mediumWords ? 2 : number < longWords ? 3 : 4
+  }
+
+  /// Writes the coded form of `text` at `output` (room for
+  /// `maximumCodedCount(of: text.count)` bytes), numbering new words in
+  /// `codebook`; returns the bytes written.
+  static func encode(
+    _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+    codebook: WordCodebook
+  ) -> Int {
+    guard let base = text.baseAddress else { return 0 }
+    let count = text.count
+    var index = 0
+    var written = 0
+    // A space after the last word was skipped, as the next word will be
+    // coded: if it is not, the space is written before it.
+    var spaceSkipped = false
+    while index < count {
+      let byte = base[index]
+      if isLetter(byte) {
+        var end = index + 1
+        while end < count && isLetter(base[end]) { end += 1 }
+        let length = end - index
+        let number =
+          length <= WordCodebook.longestWord
+          ? codebook.number(of: base + index, length: length, readable: count - index) : nil
+        // A code longer than the letters and skipped space would be a loss.
+        if let number, codeLength(number) <= length + (spaceSkipped ? 1 : 0) {
+          written += writeCode(number, at: output + written)
+          if end + 1 < count && base[end] == 0x20 && isLetter(base[end + 1]) {
+            spaceSkipped = true
+            end += 1
+          } else {
+            spaceSkipped = false
+          }
+        } else {
+          if spaceSkipped {
+            output[written] = 0x20
+            written += 1
+            spaceSkipped = false
+          }
+          (output + written).initialize(from: base + index, count: length)
+          written += length
+        }
+        index = end
+      } else if byte < 0x80 {
+        output[written] = byte
+        written += 1
+        index += 1
+      } else {
+        // What is not ASCII, and the non-letters around it, as they are.
+        var end = index + 1
+        while end < count && end - index < 255 && !isLetter(base[end]) { end += 1 }
+        output[written] = verbatim
+        output[written + 1] = UInt8(end - index)
+        (output + written + 2).initialize(from: base + index, count: end - index)
+        written += 2 + end - index
+        index = end
+      }
+    }
+    return written
+  }
+
+  @inline(__always)
+  private static func writeCode(_ number: Int, at output: UnsafeMutablePointer<UInt8>) -> Int {
+    if number < shortWords {
+      output[0] = firstShortWord + UInt8(number)
+      return 1
+    }
+    if number < mediumWords {
+      let offset = number - shortWords
+      output[0] = firstMediumWord + UInt8(offset >> 8)
+      output[1] = UInt8(truncatingIfNeeded: offset)
+      return 2
+    }
+    if number < longWords {
+      let offset = number - mediumWords
+      output[0] = firstLongWord + UInt8(offset >> 16)
+      output[1] = UInt8(truncatingIfNeeded: offset >> 8)
+      output[2] = UInt8(truncatingIfNeeded: offset)
+      return 3
+    }
+    output[0] = anyWord
+    output[1] = UInt8(truncatingIfNeeded: number >> 16)
+    output[2] = UInt8(truncatingIfNeeded: number >> 8)
+    output[3] = UInt8(truncatingIfNeeded: number)
+    return 4
+  }
+
+  /// Room `decode` needs for `count` bytes of text: it writes short
+  /// words 16 bytes at a time.
+  static func decodingCapacity(of count: Int) -> Int { count + 16 }
+
+  /// Writes the `count` bytes of text coded from `input` at `output`
+  /// (room for `decodingCapacity(of: count)`), reading words from
+  /// `codebook`, the one that coded them; the bytes past `count` are
+  /// left undefined.
+  static func decode(
+    _ input: UnsafePointer<UInt8>, count: Int, codebook: WordCodebook,
+    into output: UnsafeMutablePointer<UInt8>
+  ) {
+    var index = 0
+    var written = 0
+    var afterWord = false
+    while written < count {
+      let byte = input[index]
+      if byte < firstShortWord {
+        output[written] = byte
+        written += 1
+        index += 1
+        afterWord = false
+        continue
+      }
+      let number: Int
+      switch byte {
+      case ..<firstMediumWord:
+        number = Int(byte - firstShortWord)
+        index += 1
+      case ..<firstLongWord:
+        number = shortWords + (Int(byte - firstMediumWord) << 8 | Int(input[index + 1]))
+        index += 2
+      case ..<anyWord:
+        number =
+          mediumWords
+          + (Int(byte - firstLongWord) << 16 | Int(input[index + 1]) << 8 | Int(input[index + 2]))
+        index += 3
+      case anyWord:
+        number = Int(input[index + 1]) << 16 | Int(input[index + 2]) << 8 | Int(input[index + 3])
+        index += 4
+      default:
+        let length = min(Int(input[index + 1]), count - written)
+        (output + written).update(from: input + index + 2, count: length)
+        written += length
+        index += 2 + Int(input[index + 1])
+        afterWord = false
+        continue
+      }
+      if afterWord && written < count {
+        output[written] = 0x20
+        written += 1
+      }
+      let record = codebook.record(number)
+      let length = Int(record.load(fromByteOffset: 15, as: UInt8.self))
+      if length <= WordCodebook.recordLetters {
+        // The whole record, padding and all: the slack takes what is
+        // past the word, and the next byte written overwrites it.
+        let target = UnsafeMutableRawPointer(output + written)
+        target.storeBytes(of: record.load(as: UInt64.self), as: UInt64.self)
+        target.storeBytes(
+          of: record.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+        written += min(length, count - written)
+      } else {
+        let letters = record.load(as: UnsafePointer<UInt8>.self)
+        let kept = min(length, count - written)
+        (output + written).update(from: letters, count: kept)
+        written += kept
+      }
+      afterWord = true
+    }
+  }
+}
