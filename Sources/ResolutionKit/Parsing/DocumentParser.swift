@@ -15,6 +15,11 @@ import Foundation
 public enum DocumentParser {
   /// Files smaller than this are parsed in one piece.
   static let minimumPieceBytes = 1 << 20
+  /// A piece's paragraphs are all held at once, beside the documents
+  /// made so far and the file's text: small pieces keep that low. At
+  /// 10,000 resolutions on 2 cores, 4 a core made the load's peak 131
+  /// MiB, 16 made it 126 (and 32, 125).
+  static let piecesPerCore = 16
 
   /// Texts of this many UTF-8 bytes or more are not parsed: line records
   /// keep 32-bit offsets (`SourceLine`). Larger than any compilation.
@@ -29,15 +34,16 @@ public enum DocumentParser {
   /// text is read before it is coded (see `SharedText`).
   public static func parse(_ source: consuming SourceText, findingReferences: Bool) -> ParsedFile {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let pieces = min(cores * 4, source.text.utf8.count / minimumPieceBytes)
+    let pieces = min(cores * piecesPerCore, source.text.utf8.count / minimumPieceBytes)
     return parse(source, pieces: pieces, findingReferences: findingReferences)
   }
 
   /// Parses in about `pieces` pieces (one if fewer than 2). Takes the
-  /// source: when the caller holds no other copy, its text is freed as
-  /// soon as every piece has copied its own bytes, and each piece's bytes
-  /// once it is segmented, not after the whole load (at 10,000
-  /// resolutions, 49 MB beside the documents).
+  /// source: when the caller holds no other copy, its text is freed once
+  /// the last piece is segmented. The pieces read it in place: a copy per
+  /// piece let each piece's bytes go early, but the copies and the text
+  /// were all held at the start (at 10,000 resolutions, 98 MB: the load's
+  /// peak once clause texts were coded).
   static func parse(
     _ source: consuming SourceText, pieces: Int, findingReferences: Bool = false,
     maximumBytes: Int = maximumBytes
@@ -51,18 +57,15 @@ public enum DocumentParser {
         documents: [], diagnostics: [Diagnostic(file: file, line: 1, message: message)],
         file: SourceFile(name: file, lineCount: 0, removedLines: []))
     }
-    // Line records are the parse's largest transient (40 bytes a line, and
-    // more lines than paragraphs): the raw lines go once the pieces have
-    // their lines, and each piece's lines once it is segmented, so that
-    // they are not all held beside the documents they make (at 10,000
-    // resolutions that was the peak of the whole load).
+    // Line records are a large transient (20 bytes a line, and more lines
+    // than paragraphs): the raw lines go once the pieces have their
+    // lines, and each piece's lines once it is segmented, so that they
+    // are not all held beside the documents they make.
     var (lineSets, lineCount) = { (text: String) -> ([SourceLines], Int) in
       let prepared = PreparedText(text)
       let ranges = PieceBoundaries.ranges(of: prepared, count: pieces)
-      let copying = ranges.count > 1
       return (
-        ranges.concurrentMap { SourceLines(prepared, lines: $0, copyingPiece: copying) },
-        prepared.rawLines.count
+        ranges.concurrentMap { SourceLines(prepared, lines: $0) }, prepared.rawLines.count
       )
     }(source.takeText())
     var layout = SourceLines.LayoutMeasures()

@@ -97,31 +97,10 @@ struct SourceLines {
   /// The raw lines `range` of a prepared file. Line numbers stay those of
   /// the whole file. The layout is measured (`layout`) but not applied:
   /// the caller adds the measures of all pieces and applies the sum.
-  ///
-  /// With `copyingPiece`, the lines keep a copy of their own bytes rather
-  /// than the whole file's text: once every piece has its lines, the file's
-  /// text can go, and each piece's bytes go when it is segmented, instead
-  /// of the whole text staying until the last piece is (at 10,000
-  /// resolutions, 49 MB beside nearly all the documents: the parse's peak).
-  init(_ prepared: PreparedText, lines range: Range<Int>, copyingPiece: Bool = false) {
-    let whole = prepared.text.utf8.count
-    let pieceStart =
-      copyingPiece && !range.isEmpty ? prepared.rawLines[range.lowerBound].start : 0
-    if copyingPiece && range.isEmpty {
-      text = ""
-    } else if copyingPiece {
-      let pieceEnd =
-        range.upperBound < prepared.rawLines.count
-        ? prepared.rawLines[range.upperBound].start : whole
-      var all = prepared.text
-      text = all.withUTF8 {
-        String(decoding: UnsafeBufferPointer(rebasing: $0[pieceStart..<pieceEnd]), as: UTF8.self)
-      }
-    } else {
-      text = prepared.text
-    }
+  init(_ prepared: PreparedText, lines range: Range<Int>) {
+    text = prepared.text
     patchBase = text.utf8.count
-    split(prepared, range, from: pieceStart)
+    split(prepared, range)
     lineCount = prepared.rawLines.count
     layout = withBytes { measureLayout($0) }
   }
@@ -381,17 +360,16 @@ struct SourceLines {
     return lines
   }
 
-  /// Makes the lines of raw lines `range`, their offsets counted from
-  /// byte `base` of the file (where `text` starts).
-  private mutating func split(_ prepared: PreparedText, _ range: Range<Int>, from base: Int) {
+  /// Makes the lines of raw lines `range`.
+  private mutating func split(_ prepared: PreparedText, _ range: Range<Int>) {
     var text = prepared.text
-    text.withUTF8 { split(prepared, range, bytes: $0, base: base) }
+    text.withUTF8 { split(prepared, range, bytes: $0) }
   }
 
   /// `split` with the file's UTF-8 bytes at hand: a line is its offsets,
   /// and only a line with a form feed is rewritten (into `patches`).
   private mutating func split(
-    _ prepared: PreparedText, _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>, base: Int
+    _ prepared: PreparedText, _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>
   ) {
     lines.reserveCapacity(range.count)
     var patchBytes: [UInt8] = []
@@ -456,12 +434,9 @@ struct SourceLines {
             isSoftBlank: runTouchesNoise || line.formFeed))
         (inRun, runFirstBlank, runTouchesNoise) = (false, 0, false)
       }
-      // Patched lines are already counted from `patchBase`.
-      let offset = line.formFeed ? 0 : base
       lines.append(
         SourceLine(
-          number: number, start: start - offset, end: end - offset, width: width,
-          mayHaveMarks: line.mayHaveMarks))
+          number: number, start: start, end: end, width: width, mayHaveMarks: line.mayHaveMarks))
     }
     if inRun {
       lines.append(
