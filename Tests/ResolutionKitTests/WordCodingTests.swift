@@ -50,6 +50,51 @@ import Testing
     #expect(roundTrip(text, codebook).decoded == text)
   }
 
+  /// The index reads coded text in parts (`WordCoding.forEachPart`): the
+  /// terms are those of the plain text, whatever stands next to a word.
+  @Test(arguments: [
+    "the Council, considering a) that",
+    "Document C09/120 and C1441/18; 2012-2015 plan",
+    "Secretary-General of the Union",
+    "inter\u{AD}national telecommunication",
+    "Conférence de plénipotentiaires, Résolution 71 (Rév. Dubaï, 2018)",
+    "Совет МСЭ resolves 1316 abc123def x",
+    "  leading and trailing  ",
+    "word",
+    "1st 2nd ITU-D ITU-R ICTs",
+  ])
+  func codedTextGivesThePlainTextsTerms(_ text: String) {
+    let codebook = WordCodebook()
+    var plain = text
+    var tokenizer = SearchTokenizer()
+    let expected = tokenizer.terms(of: text)
+    var terms: [String] = []
+    var words = 0
+    plain.withUTF8 { bytes in
+      let coded = UnsafeMutablePointer<UInt8>.allocate(
+        capacity: WordCoding.maximumCodedCount(of: bytes.count))
+      defer { coded.deallocate() }
+      _ = WordCoding.encode(bytes, into: coded, codebook: codebook)
+      WordCoding.forEachPart(
+        of: coded, count: bytes.count, codebook: codebook,
+        text: { part in
+          tokenizer.forEachTermBytes(inUTF8: part) { term, _ in
+            terms.append(String(decoding: term, as: UTF8.self))
+          }
+        },
+        word: { number in
+          let (letters, length) = codebook.letters(number)
+          terms.append(
+            String(decoding: UnsafeBufferPointer(start: letters, count: length), as: UTF8.self)
+              .lowercased())
+          words += 1
+        })
+    }
+    #expect(terms == expected)
+    // Words stand alone in most texts.
+    if text.hasPrefix("the Council") { #expect(words == 5) }
+  }
+
   @Test func wordsAndTheSpacesBetweenThemTakeLessRoom() {
     let codebook = WordCodebook()
     let text = String(

@@ -55,6 +55,15 @@ public struct Clause: Hashable, Sendable {
     return try textBuffer.withText(start: Int(textStart), count: Int(textCount), body)
   }
 
+  /// Calls `body` with the text as stored (see
+  /// `SharedText.withStoredText`), nil for an empty text.
+  func withStoredText<Result>(
+    _ body: (WordCodebook?, UnsafePointer<UInt8>?) throws -> Result
+  ) rethrows -> Result {
+    guard let textBuffer else { return try body(nil, nil) }
+    return try textBuffer.withStoredText(start: Int(textStart)) { try body($0, $1) }
+  }
+
   /// The length of the text in UTF-8 bytes.
   var textByteCount: Int { Int(textCount) }
 

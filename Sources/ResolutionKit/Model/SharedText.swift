@@ -57,6 +57,19 @@ struct SharedText: @unchecked Sendable {
     }
   }
 
+  /// Calls `body` with the text as stored from `start` on: its codebook
+  /// and its coded bytes (which decode to the text's length), or no
+  /// codebook and the text itself. For the index, which reads words by
+  /// their numbers (`WordCoding.forEachPart`).
+  @inline(__always)
+  func withStoredText<Result>(
+    start: Int, _ body: (WordCodebook?, UnsafePointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    try storage.withUnsafeMutablePointers { codebook, bytes in
+      try body(codebook.pointee, bytes + start)
+    }
+  }
+
   /// The `count` bytes of text that start at `start`, as a `String`.
   func string(start: Int, count: Int) -> String {
     storage.withUnsafeMutablePointers { codebook, bytes in

@@ -37,31 +37,26 @@ final class WordCodebook: @unchecked Sendable {
   private var longWords: [UnsafeMutablePointer<UInt8>] = []
 
   /// What the borrowing thread alone reads and writes: the number of
-  /// words, the open addressing from a word to its number, and the
-  /// recent words. A slot is
-  /// 0 when empty, else the word's number plus one (low 25 bits) and 7
-  /// more bits of its hash: 4 bytes a slot keep the table in cache.
+  /// words, and the open addressing from a word to its number. A slot is
+  /// two words: the word's first eight letters (zero-padded; 0 marks an
+  /// empty slot, as no word is empty), then its length (top byte) and
+  /// number. A word of up to eight letters is found in its slot alone,
+  /// one cache line, where a table of numbers needed the record too.
   private struct Table {
     var count = 0
-    var slots: UnsafeMutablePointer<UInt32>
+    var slots: UnsafeMutablePointer<UInt64>
     var mask: Int
-    /// Per place, a word's record words and number: the last word met
-    /// there (all zero: none; no word is empty).
-    let recent: UnsafeMutablePointer<UInt64>
   }
-  private static let recentCount = 512
   private let table: UnsafeMutablePointer<Table>
 
   init() {
     chunks = .allocate(capacity: Self.chunkCount)
     chunks.initialize(repeating: nil, count: Self.chunkCount)
     let slotCount = 1 << 10
-    let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: slotCount)
-    slots.initialize(repeating: 0, count: slotCount)
+    let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * slotCount)
+    slots.initialize(repeating: 0, count: 2 * slotCount)
     table = .allocate(capacity: 1)
-    let recent = UnsafeMutablePointer<UInt64>.allocate(capacity: 3 * Self.recentCount)
-    recent.initialize(repeating: 0, count: 3 * Self.recentCount)
-    table.initialize(to: Table(slots: slots, mask: slotCount - 1, recent: recent))
+    table.initialize(to: Table(slots: slots, mask: slotCount - 1))
   }
 
   deinit {
@@ -69,7 +64,6 @@ final class WordCodebook: @unchecked Sendable {
     chunks.deallocate()
     for letters in longWords { letters.deallocate() }
     table.pointee.slots.deallocate()
-    table.pointee.recent.deallocate()
     table.deinitialize(count: 1)
     table.deallocate()
   }
@@ -80,7 +74,7 @@ final class WordCodebook: @unchecked Sendable {
   /// Bytes held, for memory profiles.
   var byteCount: Int {
     (count + Self.chunkSize - 1) / Self.chunkSize * Self.chunkSize * 16 + 8 * Self.chunkCount
-      + 4 * (table.pointee.mask + 1) + 24 * Self.recentCount + longWords.count
+      + 16 * (table.pointee.mask + 1) + longWords.count
       * (Self.longestWord + 1)
   }
 
@@ -134,53 +128,26 @@ final class WordCodebook: @unchecked Sendable {
     return (low, high, hash)
   }
 
-  /// The bits of a slot that hold `hash`'s tag.
-  @inline(__always)
-  private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 57) << 25 }
-
   /// The number of the `length` letters at `letters` (1 ... `longestWord`
   /// ASCII letters), numbered now if new; nil once the codebook is full.
-  @inline(__always)
   /// `readable` bytes from `letters` on may be read (at least `length`).
+  @inline(__always)
   func number(of letters: UnsafePointer<UInt8>, length: Int, readable: Int) -> Int? {
     let (low, high, hash) = Self.key(of: letters, length: length, readable: readable)
-    // Most words are a few frequent ones: they are found in the recent
-    // words, which stay in the first level of cache, not in the slots.
-    let recent = table.pointee.recent
-    let place = Int(truncatingIfNeeded: hash >> 40) & (Self.recentCount - 1)
-    if recent[3 &* place] == low && recent[3 &* place &+ 1] == high {
-      return Int(truncatingIfNeeded: recent[3 &* place &+ 2])
-    }
-    guard let number = find(letters, length: length, low: low, high: high, hash: hash) else {
-      return nil
-    }
-    if length <= Self.recordLetters {
-      recent[3 &* place] = low
-      recent[3 &* place &+ 1] = high
-      recent[3 &* place &+ 2] = UInt64(number)
-    }
-    return number
-  }
-
-  /// `number(of:)` past the recent words.
-  private func find(
-    _ letters: UnsafePointer<UInt8>, length: Int, low: UInt64, high: UInt64, hash: UInt64
-  ) -> Int? {
-    let tag = Self.tag(hash)
     let slots = table.pointee.slots
     let mask = table.pointee.mask
-    var slot = Int(truncatingIfNeeded: hash >> 32) & mask
+    var slot = Int(truncatingIfNeeded: hash >> 40) & mask
     while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      if entry & 0xFE00_0000 == tag {
-        let number = Int(entry & 0x01FF_FFFF) - 1
+      let first = slots[2 &* slot]
+      if first == 0 { break }
+      let second = slots[2 &* slot &+ 1]
+      if first == low && Int(truncatingIfNeeded: second >> 56) == length {
+        let number = Int(truncatingIfNeeded: second & 0xFF_FFFF)
+        if length <= 8 { return number }
         let record = record(number)
-        // Equal records are equal words, for a word kept in its record.
-        if record.load(fromByteOffset: 8, as: UInt64.self) == high,
-          length <= Self.recordLetters
-            ? record.load(as: UInt64.self) == low
-            : memcmp(record.load(as: UnsafePointer<UInt8>.self), letters, length) == 0
+        if length <= Self.recordLetters
+          ? record.load(fromByteOffset: 8, as: UInt64.self) == high
+          : memcmp(record.load(as: UnsafePointer<UInt8>.self), letters, length) == 0
         {
           return number
         }
@@ -189,7 +156,8 @@ final class WordCodebook: @unchecked Sendable {
     }
     guard count < Self.capacity else { return nil }
     let number = add(letters, length: length, low: low, high: high)
-    slots[slot] = tag | UInt32(number + 1)
+    slots[2 &* slot] = low
+    slots[2 &* slot &+ 1] = UInt64(length) << 56 | UInt64(number)
     table.pointee.count += 1
     if table.pointee.count * 3 > (mask + 1) * 2 { growSlots() }
     return number
@@ -221,15 +189,17 @@ final class WordCodebook: @unchecked Sendable {
   private func growSlots() {
     let old = table.pointee.slots
     let oldCount = table.pointee.mask + 1
-    let slots = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * oldCount)
-    slots.initialize(repeating: 0, count: 2 * oldCount)
+    let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 4 * oldCount)
+    slots.initialize(repeating: 0, count: 4 * oldCount)
     let mask = 2 * oldCount - 1
-    for oldSlot in 0..<oldCount where old[oldSlot] != 0 {
-      let (letters, length) = letters(Int(old[oldSlot] & 0x01FF_FFFF) - 1)
+    for oldSlot in 0..<oldCount where old[2 * oldSlot] != 0 {
+      let number = Int(truncatingIfNeeded: old[2 * oldSlot + 1] & 0xFF_FFFF)
+      let (letters, length) = letters(number)
       let hash = Self.key(of: letters, length: length, readable: 0).hash
-      var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = old[oldSlot]
+      var slot = Int(truncatingIfNeeded: hash >> 40) & mask
+      while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
+      slots[2 * slot] = old[2 * oldSlot]
+      slots[2 * slot + 1] = old[2 * oldSlot + 1]
     }
     table.pointee.slots = slots
     table.pointee.mask = mask

@@ -32,6 +32,20 @@ enum WordCoding {
   @inline(__always)
   private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The high bit of each byte of `word` (eight bytes, little-endian) that
+  /// is an ASCII letter. Lanes are summed on their low seven bits, so no
+  /// carry crosses into the next lane.
+  @inline(__always)
+  private static func letterLanes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let lowered = word & ~highBits | ones &* 0x20
+    let atLeastA = lowered &+ ones &* (0x80 - 0x61)
+    let pastZ = lowered &+ ones &* (0x80 - 0x7B)
+    return atLeastA & ~pastZ & ~word & highBits
+  }
+
   @inline(__always)
   private static func codeLength(_ number: Int) -> Int {
     number < shortWords ? 1 : number < mediumWords ? 2 : number < longWords ? 3 : 4
@@ -55,7 +69,17 @@ enum WordCoding {
       let byte = base[index]
       if isLetter(byte) {
         var end = index + 1
-        while end < count && isLetter(base[end]) { end += 1 }
+        if index + 8 <= count {
+          // Eight bytes at once: the run ends at the first lane that is
+          // not a letter (most words are shorter than eight).
+          let lanes = letterLanes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+          end = index + (~lanes & highBits).trailingZeroBitCount >> 3
+          if end == index + 8 {
+            while end < count && isLetter(base[end]) { end += 1 }
+          }
+        } else {
+          while end < count && isLetter(base[end]) { end += 1 }
+        }
         let length = end - index
         let number =
           length <= WordCodebook.longestWord
@@ -147,23 +171,7 @@ enum WordCoding {
         afterWord = false
         continue
       }
-      let number: Int
-      switch byte {
-      case ..<firstMediumWord:
-        number = Int(byte - firstShortWord)
-        index += 1
-      case ..<firstLongWord:
-        number = shortWords + (Int(byte - firstMediumWord) << 8 | Int(input[index + 1]))
-        index += 2
-      case ..<anyWord:
-        number =
-          mediumWords
-          + (Int(byte - firstLongWord) << 16 | Int(input[index + 1]) << 8 | Int(input[index + 2]))
-        index += 3
-      case anyWord:
-        number = Int(input[index + 1]) << 16 | Int(input[index + 2]) << 8 | Int(input[index + 3])
-        index += 4
-      default:
+      if byte == verbatim {
         let length = min(Int(input[index + 1]), count - written)
         (output + written).update(from: input + index + 2, count: length)
         written += length
@@ -171,6 +179,8 @@ enum WordCoding {
         afterWord = false
         continue
       }
+      let (number, codeLength) = readCode(input + index)
+      index += codeLength
       if afterWord && written < count {
         output[written] = 0x20
         written += 1
@@ -192,6 +202,113 @@ enum WordCoding {
         written += kept
       }
       afterWord = true
+    }
+  }
+}
+
+extension WordCoding {
+  /// Walks the `count` bytes of text coded from `input` as the search
+  /// index tokenises it, without decoding every word: a coded word with
+  /// no letter, digit or non-ASCII byte right before or after it is one
+  /// search term on its own, handed to `word` by number; the text between
+  /// such words is decoded and handed to `text`, in order. Terms never
+  /// span a part boundary, so tokenising each `text` part gives the
+  /// terms of the whole text in between.
+  static func forEachPart(
+    of input: UnsafePointer<UInt8>, count: Int, codebook: WordCodebook,
+    text: (UnsafeBufferPointer<UInt8>) -> Void, word: (Int) -> Void
+  ) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: decodingCapacity(of: count)) {
+      scratch in
+      let output = scratch.baseAddress!
+      var index = 0
+      var written = 0
+      // Bytes of the current text part in `output`.
+      var part = 0
+      var afterWord = false
+      // Whether the last byte written may belong to a term.
+      var afterWordByte = false
+      while written < count {
+        let byte = input[index]
+        if byte < firstShortWord {
+          output[part] = byte
+          part += 1
+          written += 1
+          index += 1
+          afterWord = false
+          afterWordByte = isTermByte(byte)
+          continue
+        }
+        if byte == verbatim {
+          let length = min(Int(input[index + 1]), count - written)
+          (output + part).update(from: input + index + 2, count: length)
+          part += length
+          written += length
+          index += 2 + Int(input[index + 1])
+          afterWord = false
+          // Its last byte may end a term (a letter with an accent).
+          afterWordByte = true
+          continue
+        }
+        let (number, codeLength) = readCode(input + index)
+        index += codeLength
+        let record = codebook.record(number)
+        let length = Int(record.load(fromByteOffset: 15, as: UInt8.self))
+        let space = afterWord ? 1 : 0
+        let end = written + space + length
+        // A separator before (the space between two words, or a byte that
+        // is not a term's) and after (the end, the next word's space, or
+        // such a byte).
+        var alone = afterWord || !afterWordByte
+        if alone && end < count {
+          let next = input[index]
+          alone = next < firstShortWord ? !isTermByte(next) : next != verbatim
+        }
+        if alone && end <= count {
+          if part > 0 { text(UnsafeBufferPointer(start: output, count: part)) }
+          part = 0
+          word(number)
+        } else {
+          if afterWord {
+            output[part] = 0x20
+            part += 1
+          }
+          let (letters, _) = codebook.letters(number)
+          let kept = min(length, count - written - space)
+          (output + part).update(from: letters, count: kept)
+          part += kept
+        }
+        written = min(end, count)
+        afterWord = true
+        afterWordByte = true
+      }
+      if part > 0 { text(UnsafeBufferPointer(start: output, count: part)) }
+    }
+  }
+
+  /// An ASCII byte that belongs to a search term: a letter or a digit.
+  @inline(__always)
+  private static func isTermByte(_ byte: UInt8) -> Bool {
+    isLetter(byte) || byte &- 0x30 < 10
+  }
+
+  /// The word number of the code at `code` (not an ASCII or verbatim
+  /// byte), and the code's length.
+  @inline(__always)
+  private static func readCode(_ code: UnsafePointer<UInt8>) -> (number: Int, length: Int) {
+    let byte = code[0]
+    switch byte {
+    case ..<firstMediumWord:
+      return (Int(byte - firstShortWord), 1)
+    case ..<firstLongWord:
+      return (shortWords + (Int(byte - firstMediumWord) << 8 | Int(code[1])), 2)
+    case ..<anyWord:
+      return (
+        mediumWords
+          + (Int(byte - firstLongWord) << 16 | Int(code[1]) << 8 | Int(code[2])), 3
+      )
+    default:
+      return (Int(code[1]) << 16 | Int(code[2]) << 8 | Int(code[3]), 4)
     }
   }
 }

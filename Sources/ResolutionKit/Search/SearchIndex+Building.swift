@@ -356,8 +356,16 @@ private struct ChunkBuilder {
       // Only the fields used, read in place (see `collectChunk`).
       let children = top[first].children
       let footnotes = top[first].footnotes
-      top[first].withTextBytes { text in
-        addUTF8(.clause, document, group, clauseIndex, -1, text, &tokenizer)
+      top[first].withStoredText { codebook, stored in
+        if let codebook, let stored {
+          addCoded(
+            document, group, clauseIndex, stored, count: top[first].textByteCount,
+            codebook: codebook, &tokenizer)
+        } else {
+          top[first].withTextBytes { text in
+            addUTF8(.clause, document, group, clauseIndex, -1, text, &tokenizer)
+          }
+        }
       }
       top = top.dropFirst()
       stack.append(top)
@@ -386,34 +394,116 @@ private struct ChunkBuilder {
     _ field: SearchField, _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int,
     _ text: UnsafeBufferPointer<UInt8>, _ tokenizer: inout SearchTokenizer
   ) {
+    let (unit, before) = beginUnit(document, section, clause, footnote)
+    tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
+      count(interner.intern(padded: term), in: unit)
+    }
+    endUnit(field, tokensFrom: before)
+  }
+
+  /// `addUTF8` for a clause's coded text (`WordCoding`): a word that is a
+  /// term on its own is looked up by its number, its term found once per
+  /// chunk (most words are), and only the text around other words is
+  /// decoded and tokenised.
+  mutating func addCoded(
+    _ document: Int32, _ section: Int, _ clause: Int, _ stored: UnsafePointer<UInt8>,
+    count: Int, codebook: WordCodebook, _ tokenizer: inout SearchTokenizer
+  ) {
+    let (unit, before) = beginUnit(document, section, clause, -1)
+    var cache = takeWordTerms(of: codebook)
+    WordCoding.forEachPart(
+      of: stored, count: count, codebook: codebook,
+      text: { text in
+        tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
+          self.count(interner.intern(padded: term), in: unit)
+        }
+      },
+      word: { number in
+        if number >= cache.terms.count {
+          cache.terms += repeatElement(-1, count: max(number + 1 - cache.terms.count, 1024))
+        }
+        var id = cache.terms[number]
+        if id < 0 {
+          id = term(ofWord: number, in: codebook)
+          cache.terms[number] = id
+        }
+        self.count(id, in: unit)
+      })
+    wordTerms.append(cache)
+    endUnit(.clause, tokensFrom: before)
+  }
+
+  /// Per codebook met, the term id of each word number (-1: not yet
+  /// known): a word's term is its letters lowered.
+  private var wordTerms: [(codebook: ObjectIdentifier, terms: [Int32])] = []
+
+  /// The word terms of `codebook`, taken out (`addCoded` puts them back).
+  private mutating func takeWordTerms(of codebook: WordCodebook) -> (
+    codebook: ObjectIdentifier, terms: [Int32]
+  ) {
+    let identifier = ObjectIdentifier(codebook)
+    guard let index = wordTerms.firstIndex(where: { $0.codebook == identifier }) else {
+      return (identifier, [])
+    }
+    return wordTerms.remove(at: index)
+  }
+
+  /// The term id of word `number`: its letters, lowered.
+  private mutating func term(ofWord number: Int, in codebook: WordCodebook) -> Int32 {
+    let (letters, length) = codebook.letters(number)
+    return withUnsafeTemporaryAllocation(
+      of: UInt8.self, capacity: WordCodebook.longestWord + SearchTokenizer.termPadding
+    ) { buffer in
+      let term = buffer.baseAddress!
+      for index in 0..<length {
+        let byte = letters[index]
+        term[index] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+      }
+      return interner.intern(padded: UnsafeBufferPointer(start: term, count: length))
+    }
+  }
+
+  /// Starts a unit: its record, and where its tokens start.
+  private mutating func beginUnit(
+    _ document: Int32, _ section: Int, _ clause: Int, _ footnote: Int
+  ) -> (unit: Int32, before: Int) {
     let unit = Int32(chunk.units.count)
     chunk.units.append(
       SearchIndex.Unit(
         document: document, section: Int32(section), clause: Int32(clause),
         footnote: Int32(footnote)))
-    let before = chunk.tokenTerms.count
-    tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
-      let id = interner.intern(padded: term)
-      if Int(id) == chunk.tallies.count { chunk.tallies.append(SearchIndex.TermTally()) }
-      chunk.tallies.withUnsafeMutableBufferPointer { tallies in
-        let index = Int(id)
-        tallies[index].tokens += 1
-        if tallies[index].lastUnit != unit {
-          tallies[index].lastUnit = unit
-          tallies[index].postings += 1
-          tallies[index].run = 0
-        }
-        tallies[index].run &+= 1
-        tallies[index].maximumFrequency = max(tallies[index].maximumFrequency, tallies[index].run)
+    unitTerms.removeAll(keepingCapacity: true)
+    return (unit, chunk.tokenTerms.count)
+  }
+
+  /// The current unit's term ids, in order: a long unit counts them again.
+  private var unitTerms: [Int32] = []
+
+  /// Counts a token of term `id` in `unit`.
+  @inline(__always)
+  private mutating func count(_ id: Int32, in unit: Int32) {
+    if Int(id) == chunk.tallies.count { chunk.tallies.append(SearchIndex.TermTally()) }
+    chunk.tallies.withUnsafeMutableBufferPointer { tallies in
+      let index = Int(id)
+      tallies[index].tokens += 1
+      if tallies[index].lastUnit != unit {
+        tallies[index].lastUnit = unit
+        tallies[index].postings += 1
+        tallies[index].run = 0
       }
-      chunk.tokenTerms.append(id)
+      tallies[index].run &+= 1
+      tallies[index].maximumFrequency = max(tallies[index].maximumFrequency, tallies[index].run)
     }
+    chunk.tokenTerms.append(id)
+    unitTerms.append(id)
+  }
+
+  /// Ends the unit whose tokens start at `before`: its length and field.
+  private mutating func endUnit(_ field: SearchField, tokensFrom before: Int) {
     let count = chunk.tokenTerms.count - before
     if count > PostingPositions.narrowUnitLength {
-      // A long unit's positions take two bytes: count them again (rare).
-      tokenizer.forEachTermBytes(inUTF8: text) { term, _ in
-        chunk.tallies[Int(interner.intern(padded: term))].wideTokens += 1
-      }
+      // A long unit's positions take two bytes (rare).
+      for id in unitTerms { chunk.tallies[Int(id)].wideTokens += 1 }
     }
     chunk.unitTokenCounts.append(Int32(clamping: count))
     let code = UInt32(SearchIndex.fieldCodes.firstIndex(of: field) ?? 3)
