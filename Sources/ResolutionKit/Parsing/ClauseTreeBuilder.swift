@@ -107,7 +107,7 @@ struct ClauseTreeBuilder {
   var codebook: WordCodebook?
   /// Where a section's texts are coded before they get a buffer of their
   /// size; kept for the next section.
-  private var codeScratch: [UInt8] = []
+  private let codeScratch = CodingScratch()
 
   init(
     heading: String, separator: String = " ", usedPaths: ClausePathSet, capacity: Int = 0
@@ -514,25 +514,16 @@ struct ClauseTreeBuilder {
     let buffer: SharedText
     if let codebook {
       // Coded into scratch first, then into a buffer of their size.
-      var scratch = codeScratch
-      codeScratch = []
-      defer { codeScratch = scratch }
-      let room = WordCoding.maximumCodedCount(of: total)
-      if scratch.count < room {
-        scratch = []
-        scratch = [UInt8](repeating: 0, count: room)
+      let scratch = codeScratch.reserve(WordCoding.maximumCodedCount(of: total))
+      var coded = 0
+      for index in texts.indices {
+        starts.append(coded)
+        texts[index].withUTF8 {
+          coded += WordCoding.encode($0, into: scratch + coded, codebook: codebook)
+        }
       }
-      buffer = scratch.withUnsafeMutableBufferPointer { scratch in
-        var coded = 0
-        for index in texts.indices {
-          starts.append(coded)
-          texts[index].withUTF8 {
-            coded += WordCoding.encode($0, into: scratch.baseAddress! + coded, codebook: codebook)
-          }
-        }
-        return SharedText(count: coded, codedWith: codebook) { bytes in
-          _ = bytes.initialize(from: UnsafeBufferPointer(rebasing: scratch[..<coded]))
-        }
+      buffer = SharedText(count: coded, codedWith: codebook) { bytes in
+        _ = bytes.initialize(from: UnsafeBufferPointer(start: scratch, count: coded))
       }
     } else {
       buffer = SharedText(count: total, codedWith: nil) { bytes in
@@ -584,5 +575,26 @@ struct ClauseTreeBuilder {
     while let root = pending.popLast() { roots.append(root) }
     nodes.removeAll(keepingCapacity: true)
     return roots
+  }
+}
+
+/// Bytes a builder codes texts into, kept from section to section; not
+/// zeroed, so only the bytes written become resident (room is reserved
+/// for the worst case, twice the text).
+final class CodingScratch: @unchecked Sendable {
+  private var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+  private var capacity = 0
+
+  deinit { bytes.deallocate() }
+
+  /// Room for `count` bytes, valid until the next call; the contents are
+  /// not kept.
+  func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    if count > capacity {
+      bytes.deallocate()
+      capacity = max(count, 2 * capacity)
+      bytes = .allocate(capacity: capacity)
+    }
+    return bytes
   }
 }
