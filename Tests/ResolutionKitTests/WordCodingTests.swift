@@ -42,6 +42,10 @@ import Testing
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa long word beside short ones",
     "\u{1B}[31mred\u{1B}[0m and \u{7F} controls",
     "x y z x y z x y z",
+    // Words of 16 to 32 letters are numbered by their letters kept apart;
+    // two that share their first 15 letters are two words.
+    "internationalisationsprocess internationalisationsprocesses"
+      + " internationalisationsprocess",
   ])
   func textsReadBackByteForByte(_ text: String) {
     let codebook = WordCodebook()
