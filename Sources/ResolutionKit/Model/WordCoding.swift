@@ -163,45 +163,71 @@ enum WordCoding {
     var written = 0
     var afterWord = false
     while written < count {
-      let byte = input[index]
-      if byte < firstShortWord {
+      let (piece, codedLength) = piece(at: input + index)
+      index += codedLength
+      switch piece {
+      case .byte(let byte):
         output[written] = byte
         written += 1
-        index += 1
         afterWord = false
-        continue
-      }
-      if byte == verbatim {
-        let length = min(Int(input[index + 1]), count - written)
-        (output + written).update(from: input + index + 2, count: length)
-        written += length
-        index += 2 + Int(input[index + 1])
-        afterWord = false
-        continue
-      }
-      let (number, codeLength) = readCode(input + index)
-      index += codeLength
-      if afterWord && written < count {
-        output[written] = 0x20
-        written += 1
-      }
-      let record = codebook.record(number)
-      let length = Int(record.load(fromByteOffset: 15, as: UInt8.self))
-      if length <= WordCodebook.recordLetters {
-        // The whole record, padding and all: the slack takes what is
-        // past the word, and the next byte written overwrites it.
-        let target = UnsafeMutableRawPointer(output + written)
-        target.storeBytes(of: record.load(as: UInt64.self), as: UInt64.self)
-        target.storeBytes(
-          of: record.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-        written += min(length, count - written)
-      } else {
-        let letters = record.load(as: UnsafePointer<UInt8>.self)
+      case .verbatim(let bytes, let length):
         let kept = min(length, count - written)
-        (output + written).update(from: letters, count: kept)
+        (output + written).update(from: bytes, count: kept)
         written += kept
+        afterWord = false
+      case .word(let number):
+        if afterWord && written < count {
+          output[written] = 0x20
+          written += 1
+        }
+        let record = codebook.record(number)
+        let length = Int(record.load(fromByteOffset: 15, as: UInt8.self))
+        if length <= WordCodebook.recordLetters {
+          // The whole record, padding and all: the slack takes what is
+          // past the word, and the next byte written overwrites it.
+          let target = UnsafeMutableRawPointer(output + written)
+          target.storeBytes(of: record.load(as: UInt64.self), as: UInt64.self)
+          target.storeBytes(
+            of: record.load(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+          written += min(length, count - written)
+        } else {
+          let letters = record.load(as: UnsafePointer<UInt8>.self)
+          let kept = min(length, count - written)
+          (output + written).update(from: letters, count: kept)
+          written += kept
+        }
+        afterWord = true
       }
-      afterWord = true
+    }
+  }
+
+  /// One step of coded text: an ASCII byte, bytes kept as they are, or a
+  /// word by its number.
+  enum Piece {
+    case byte(UInt8)
+    case verbatim(UnsafePointer<UInt8>, count: Int)
+    case word(Int)
+  }
+
+  /// The piece coded at `code`, and how many coded bytes it takes.
+  @inline(__always)
+  static func piece(at code: UnsafePointer<UInt8>) -> (Piece, codedLength: Int) {
+    let byte = code[0]
+    switch byte {
+    case ..<firstShortWord:
+      return (.byte(byte), 1)
+    case ..<firstMediumWord:
+      return (.word(Int(byte - firstShortWord)), 1)
+    case ..<firstLongWord:
+      return (.word(shortWords + (Int(byte - firstMediumWord) << 8 | Int(code[1]))), 2)
+    case ..<anyWord:
+      let offset = Int(byte - firstLongWord) << 16 | Int(code[1]) << 8 | Int(code[2])
+      return (.word(mediumWords + offset), 3)
+    case anyWord:
+      return (.word(Int(code[1]) << 16 | Int(code[2]) << 8 | Int(code[3])), 4)
+    default:
+      let length = Int(code[1])
+      return (.verbatim(code + 2, count: length), 2 + length)
     }
   }
 }
@@ -229,29 +255,29 @@ extension WordCoding {
       // Whether the last byte written may belong to a term.
       var afterWordByte = false
       while written < count {
-        let byte = input[index]
-        if byte < firstShortWord {
+        let (current, codedLength) = piece(at: input + index)
+        index += codedLength
+        let number: Int
+        switch current {
+        case .byte(let byte):
           output[part] = byte
           part += 1
           written += 1
-          index += 1
           afterWord = false
           afterWordByte = isTermByte(byte)
           continue
-        }
-        if byte == verbatim {
-          let length = min(Int(input[index + 1]), count - written)
-          (output + part).update(from: input + index + 2, count: length)
-          part += length
-          written += length
-          index += 2 + Int(input[index + 1])
+        case .verbatim(let bytes, let length):
+          let kept = min(length, count - written)
+          (output + part).update(from: bytes, count: kept)
+          part += kept
+          written += kept
           afterWord = false
           // Its last byte may end a term (a letter with an accent).
           afterWordByte = true
           continue
+        case .word(let word):
+          number = word
         }
-        let (number, codeLength) = readCode(input + index)
-        index += codeLength
         let record = codebook.record(number)
         let length = Int(record.load(fromByteOffset: 15, as: UInt8.self))
         let space = afterWord ? 1 : 0
@@ -290,25 +316,5 @@ extension WordCoding {
   @inline(__always)
   private static func isTermByte(_ byte: UInt8) -> Bool {
     isLetter(byte) || byte &- 0x30 < 10
-  }
-
-  /// The word number of the code at `code` (not an ASCII or verbatim
-  /// byte), and the code's length.
-  @inline(__always)
-  private static func readCode(_ code: UnsafePointer<UInt8>) -> (number: Int, length: Int) {
-    let byte = code[0]
-    switch byte {
-    case ..<firstMediumWord:
-      return (Int(byte - firstShortWord), 1)
-    case ..<firstLongWord:
-      return (shortWords + (Int(byte - firstMediumWord) << 8 | Int(code[1])), 2)
-    case ..<anyWord:
-      return (
-        mediumWords
-          + (Int(byte - firstLongWord) << 16 | Int(code[1]) << 8 | Int(code[2])), 3
-      )
-    default:
-      return (Int(code[1]) << 16 | Int(code[2]) << 8 | Int(code[3]), 4)
-    }
   }
 }
