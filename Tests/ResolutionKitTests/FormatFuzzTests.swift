@@ -34,6 +34,20 @@ import Testing
     #expect(loaded < rounds)
   }
 
+  /// zlib is told a whole buffer is there: the last piece of a stream
+  /// must be that long, or a damaged stream reads past it.
+  @Test func inflateInputIsAsLongAsZlibIsTold() {
+    let compressed = Data((0..<100).map { UInt8($0) })[10..<75]
+    let (first, afterFirst) = ZipReader.inflateInput(compressed, from: 10, size: 32)
+    #expect(first == Data((10..<42).map { UInt8($0) }))
+    #expect(afterFirst == 42)
+    let (last, afterLast) = ZipReader.inflateInput(compressed, from: 42, size: 64)
+    #expect(last.count == 64)
+    #expect(last.prefix(33) == Data((42..<75).map { UInt8($0) }))
+    #expect(last.dropFirst(33).allSatisfy { $0 == 0 })
+    #expect(afterLast == 75)
+  }
+
   /// A deflate stream cut short inside an intact directory: ZIPFoundation's
   /// own extraction waits for more input forever; the reader must stop.
   @Test func deflateStreamCutShortIsAnError() throws {

@@ -84,6 +84,20 @@ struct ZipReader {
     }
   }
 
+  /// The next `size` bytes of a deflate stream for ZIPFoundation, from
+  /// `position`, and where the following ones start. ZIPFoundation tells
+  /// zlib that `size` bytes are there, however short the chunk, so a
+  /// damaged stream read on past its end (an AddressSanitizer run crashed
+  /// in zlib there): zeros make up the rest.
+  static func inflateInput(_ compressed: Data, from position: Int, size: Int) -> (
+    chunk: Data, next: Int
+  ) {
+    let next = min(compressed.endIndex, position + max(size, 1))
+    var chunk = Data(compressed[position..<next])
+    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+    return (chunk, next)
+  }
+
   /// The unpacked content of a part; at most `limit` bytes.
   func read(_ name: String, limit: Int) throws(Failure) -> Data {
     guard let entry = entries[name] else { throw .damaged("\(name) missing") }
@@ -114,9 +128,9 @@ struct ZipReader {
             guard position < compressed.endIndex else {
               throw Failure.damaged("\(name) is cut short")
             }
-            let next = min(compressed.endIndex, position + max(size, 1))
-            defer { position = next }
-            return Data(compressed[position..<next])
+            let (chunk, next) = Self.inflateInput(compressed, from: position, size: size)
+            position = next
+            return chunk
           },
           consumer: { chunk in
             output.append(chunk)
