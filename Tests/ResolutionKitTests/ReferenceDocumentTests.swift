@@ -145,6 +145,52 @@ enum ReferenceFixtures {
     #expect(documents[3].references.first?.body == "Plenipotentiary Conference")
   }
 
+  /// The parse finds references while it builds each document, from the
+  /// text before it is coded; extraction over the finished document must
+  /// find the same ones, in the same order.
+  @Test(arguments: [
+    "seed.txt", "seed_pdftotext.txt", "seed_word.txt", "footnotes_pdftotext.txt",
+    "renderings_pdftotext.txt",
+  ])
+  func parseFindsWhatExtractionFinds(_ fixture: String) throws {
+    let parsed = DocumentParser.parse(try ParserFixtures.text(fixture), findingReferences: true)
+    #expect(parsed.documents.contains { !$0.references.isEmpty })
+    for document in parsed.documents {
+      #expect(document.references == ReferenceExtractor.extract(from: document), "\(document.id)")
+    }
+  }
+
+  /// The same with references in a title, an annex title and the clauses
+  /// on either side, where the order of parts shows.
+  @Test func parseFindsWhatExtractionFindsAroundAnAnnex() {
+    let parsed = DocumentParser.parse(
+      SourceText(
+        name: "collector.txt",
+        text: """
+          R 1316 Follow-up to Resolution 1300 of the Council
+
+          The Council,
+
+          resolves
+
+          1 to apply Resolution 71 (Rev. Dubai, 2018);
+
+          ANNEX
+
+          Plan under Resolution 1305
+
+          1 as set out in Document C09/120.
+
+          Ref.: Documents C09/108 and C09/120.
+          """), findingReferences: true)
+    let document = parsed.documents[0]
+    #expect(
+      document.references.map(\.field) == [
+        .title, .clause, .annexTitle, .clause, .sources, .sources,
+      ])
+    #expect(document.references == ReferenceExtractor.extract(from: document))
+  }
+
   @Test func headingsAreScanned() {
     let document = F.document(
       "R1", number: "1",

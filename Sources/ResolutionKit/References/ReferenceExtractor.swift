@@ -55,8 +55,8 @@ public enum ReferenceExtractor {
     for index in documents.indices { documents[index].references = results.take(index) }
   }
 
-  /// `extractAll` on the calling thread: for a few documents, or a parse
-  /// piece that is already one of several running at once.
+  /// `extractAll` on the calling thread, for a few documents. (The parse
+  /// finds references as it builds each document: `ReferenceCollector`.)
   public static func extractEach(into documents: inout [Document]) {
     for index in documents.indices {
       documents[index].references = extract(from: documents[index])

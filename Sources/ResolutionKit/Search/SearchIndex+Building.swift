@@ -420,7 +420,9 @@ private struct ChunkBuilder {
       },
       word: { number in
         if number >= cache.terms.count {
-          cache.terms += repeatElement(-1, count: max(number + 1 - cache.terms.count, 1024))
+          // Doubled, not grown by a step: a codebook can hold millions.
+          let larger = max(number + 1, 2 * cache.terms.count, 1024)
+          cache.terms += repeatElement(-1, count: larger - cache.terms.count)
         }
         var id = cache.terms[number]
         if id < 0 {
