@@ -83,6 +83,25 @@ import Testing
     #expect(joined.map(\.number) == Array(0..<alreadyHeld + 5))
   }
 
+  /// Many small arrays appended in turn: the storage grows by doubling,
+  /// so it is reallocated (and every element moved) a logarithmic number
+  /// of times, not once per append as with an exact `reserveCapacity`.
+  @Test func appendingManyArraysGrowsGeometrically() {
+    var joined = [0]
+    var reallocations = 0
+    var capacity = joined.capacity
+    for part in 1...1_000 {
+      var next = [part]
+      joined.appendMoving(&next)
+      if joined.capacity != capacity {
+        reallocations += 1
+        capacity = joined.capacity
+      }
+    }
+    #expect(joined == Array(0...1_000))
+    #expect(reallocations <= 12)
+  }
+
   #if os(Linux)
     @Test func heapTrimIsFoundOnGlibc() {
       #expect(FreedMemory.canReturnToSystem)

@@ -31,7 +31,12 @@ extension Array {
       swap(&self, &other)
       return
     }
-    reserveCapacity(count + other.count)
+    // Grown by doubling at the least: `reserveCapacity` gives exactly what
+    // is asked, and a caller appending many arrays in turn would move
+    // every element each time. Callers that know the total reserve it.
+    if count + other.count > capacity {
+      reserveCapacity(Swift.max(count + other.count, 2 * capacity))
+    }
     moveAppending(&other)
   }
 
