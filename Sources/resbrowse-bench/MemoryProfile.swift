@@ -101,7 +101,6 @@ private func printCounts(_ corpus: Corpus) {
       clauses += 1
       // Counted by buffer below (`storedTextByteCounts`).
       textBytes += clause.text.utf8.count
-      add("clause paths and labels", heap(clause.path) + heap(clause.label))
       add("footnotes", records(clause.footnotes))
       for footnote in clause.footnotes { add("footnotes", heap(footnote.text)) }
       addClauses(clause.children)
@@ -120,16 +119,11 @@ private func printCounts(_ corpus: Corpus) {
     }
     for annex in document.annexes { addClauses(annex.clauses) }
     add("reference records", records(document.references))
-    for reference in document.references {
-      references += 1
-      add(
-        "reference strings",
-        [
-          reference.text, reference.number, reference.body, reference.symbol, reference.revision,
-          reference.pinpoint,
-        ].reduce(0) { $0 + heap($1) })
-    }
+    references += document.references.count
   }
+  // References', paths' and labels' strings are numbers into one table
+  // (`InternedStrings`): its slots, strings and stored copies.
+  add("string table (references, paths, labels)", Corpus.internedStringBytes)
   print(
     "documents \(corpus.documents.count), clauses \(clauses) (text \(textBytes / 1_048_576) MB),"
       + " references \(references), strings on the heap \(heapStrings)")

@@ -14,6 +14,7 @@ import ResolutionKit
 //                                           (resbrowse's first frame on a terminal)
 //   resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]
 //                                           (index build and queries only)
+//   resbrowse-bench refs FILE [--rounds N]  (finding references alone, one thread)
 //
 // Each size is measured in a child process so that its peak memory is its own.
 
@@ -28,6 +29,7 @@ let usage = """
          resbrowse-bench memory FILE
          resbrowse-bench first-frame [FILE] [--runs N]
          resbrowse-bench search FILE [--rounds N] [--builds N] [--only N] [--dump]
+         resbrowse-bench refs FILE [--rounds N]
   """
 switch arguments.first {
 case "generate":
@@ -71,6 +73,8 @@ case "first-frame":
   }
 case "search":
   SearchWorkload.run(arguments: Array(arguments.dropFirst()))
+case "refs":
+  ReferenceWorkload.run(arguments: Array(arguments.dropFirst()))
 case "help", "--help", "-h":
   print(usage)
 case nil, "--sizes":

@@ -63,4 +63,46 @@ import Testing
       #expect(InternedStrings.string(number) == string)
     }
   }
+
+  /// Short digit strings are numbered by value, without the table: each
+  /// reads back exactly (leading zeros too), equal digits give equal
+  /// numbers, and anything else takes a table number.
+  @Test func digitStringsAreNumberedByValue() {
+    let digits = ["0", "7", "00", "007", "1300", "99999", "12345678", "00000000", "99999999"]
+    let numbers = digits.map { InternedStrings.number(of: $0) }
+    #expect(Set(numbers).count == digits.count)
+    for (string, number) in zip(digits, numbers) {
+      #expect(number & InternedStrings.Digits.flag != 0, "\(string)")
+      #expect(InternedStrings.string(number) == string)
+      #expect(InternedStrings.number(of: String(string)) == number)
+    }
+    for other in ["123456789", "12a", "1.1", "-1", "\u{0661}", "１２"] {
+      let number = InternedStrings.number(of: other)
+      #expect(number & InternedStrings.Digits.flag == 0, "\(other)")
+      #expect(InternedStrings.string(number) == other)
+    }
+  }
+
+  /// Stored copies hold their bytes and index exactly, across blocks, and
+  /// a string longer than a block gets one of its own.
+  @Test func storedBytesKeepEveryCopy() {
+    var stored = StoredBytes()
+    let strings =
+      (0..<5_000).map { String(repeating: "x", count: $0 % 40) + "\($0)" }
+      + [String(repeating: "long ", count: 20_000), "after the long one"]
+    var places: [(UInt32, UnsafeRawPointer)] = []
+    for (index, string) in strings.enumerated() {
+      places.append(Array(string.utf8).withUnsafeBufferPointer { stored.store($0, index: index) })
+    }
+    #expect(Set(places.map(\.0)).count == strings.count)
+    #expect(!places.contains { $0.0 == 0 })
+    for (index, (place, address)) in places.enumerated() {
+      #expect(stored.address(of: place) == address)
+      #expect(StoredBytes.index(address) == index)
+      let bytes = Array(strings[index].utf8)
+      #expect(bytes.withUnsafeBufferPointer { StoredBytes.equal(address, $0) })
+      let other = Array((strings[index] + "!").utf8)
+      #expect(!other.withUnsafeBufferPointer { StoredBytes.equal(address, $0) })
+    }
+  }
 }

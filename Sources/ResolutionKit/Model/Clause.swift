@@ -33,6 +33,10 @@ public struct Clause: Hashable, Sendable {
     self.text = text
   }
 
+  /// `path` as numbered: what a reference found in the clause keeps,
+  /// without numbering the string again.
+  var numberedPath: InternedText { _path }
+
   /// The paragraph without its label; lines joined by single spaces.
   public var text: String {
     get { textBuffer?.string(start: Int(textStart), count: Int(textCount)) ?? "" }

@@ -67,7 +67,8 @@ public struct Reference: Hashable, Sendable {
   ) {
     self.init(
       kind: kind, text: InternedText(wrappedValue: text), number: number, body: body,
-      symbol: symbol, revision: revision, pinpoint: pinpoint, field: field, path: path,
+      symbol: symbol, revision: revision, pinpoint: pinpoint, field: field,
+      path: InternedText(wrappedValue: path),
       footnote: footnote, span: span, target: target, candidates: candidates)
   }
 
@@ -76,8 +77,8 @@ public struct Reference: Hashable, Sendable {
   /// table makes its own copy of a new one).
   init(
     kind: ReferenceKind, text: InternedText, number: String?, body: String?, symbol: String?,
-    revision: String?, pinpoint: String?, field: ReferenceField, path: String, footnote: Int?,
-    span: Range<Int>, target: String? = nil, candidates: [String] = []
+    revision: String?, pinpoint: String?, field: ReferenceField, path: InternedText,
+    footnote: Int?, span: Range<Int>, target: String? = nil, candidates: [String] = []
   ) {
     self._text = text
     self.number = number
@@ -85,7 +86,7 @@ public struct Reference: Hashable, Sendable {
     self.symbol = symbol
     self.revision = revision
     self.pinpoint = pinpoint
-    self.path = path
+    self._path = path
     self.target = target
     self.candidates = candidates
     self.spanStart = UInt32(clamping: span.lowerBound)

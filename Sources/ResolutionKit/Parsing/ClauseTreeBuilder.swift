@@ -502,7 +502,8 @@ struct ClauseTreeBuilder {
     if collector != nil {
       for index in clauses.indices {
         texts[index].withUTF8 {
-          collector!.addClause($0, path: clauses[index].path, footnotes: clauses[index].footnotes)
+          collector!.addClause(
+            $0, path: clauses[index].numberedPath, footnotes: clauses[index].footnotes)
         }
       }
     }

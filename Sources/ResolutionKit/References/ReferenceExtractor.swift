@@ -30,7 +30,8 @@ public enum ReferenceExtractor {
         stack.append(run.dropFirst())
         if !run[first].children.isEmpty { stack.append(run[first].children[...]) }
         run[first].withTextBytes { text in
-          collector.addClause(text, path: run[first].path, footnotes: run[first].footnotes)
+          collector.addClause(
+            text, path: run[first].numberedPath, footnotes: run[first].footnotes)
         }
       }
     }
@@ -126,11 +127,20 @@ struct ReferenceCollector {
   mutating func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil)
   {
     guard let text, !text.isEmpty else { return }
+    add(text, field, InternedText(wrappedValue: path), footnote: footnote)
+  }
+
+  private mutating func add(
+    _ text: String, _ field: ReferenceField, _ path: InternedText, footnote: Int?
+  ) {
     // Straight into the document's list: no per-text array to copy each
     // reference out of (a copy retains every string it holds).
-    ReferenceScanner.scan(
-      text, citingBody: citingBody, field: field, path: path, footnote: footnote,
-      into: &references)
+    var text = text
+    text.withUTF8 {
+      ReferenceScanner.scan(
+        utf8: $0, citingBody: citingBody, field: field, path: path, footnote: footnote,
+        into: &references)
+    }
   }
 
   /// The title's references, then its footnotes'.
@@ -150,15 +160,16 @@ struct ReferenceCollector {
   }
 
   /// A clause's references (its UTF-8 `text`), then its footnotes'.
+  /// `path` is the clause's own, already numbered.
   mutating func addClause(
-    _ text: UnsafeBufferPointer<UInt8>, path: String, footnotes: [Footnote]
+    _ text: UnsafeBufferPointer<UInt8>, path: InternedText, footnotes: [Footnote]
   ) {
     if !text.isEmpty {
       ReferenceScanner.scan(
         utf8: text, citingBody: citingBody, field: .clause, path: path, footnote: nil,
         into: &references)
     }
-    for (index, footnote) in footnotes.enumerated() {
+    for (index, footnote) in footnotes.enumerated() where !footnote.text.isEmpty {
       add(footnote.text, .footnote, path, footnote: index)
     }
   }

@@ -12,7 +12,8 @@ struct ReferenceScanner {
   let citingBody: String?
   /// Where the text stands, stamped on every reference.
   let field: ReferenceField
-  let path: String
+  /// Numbered once per text, not once per reference.
+  let path: InternedText
   let footnote: Int?
   /// `instrumentTable`, read once per text rather than once per word.
   let instruments: InstrumentTable
@@ -31,6 +32,7 @@ struct ReferenceScanner {
     into references: inout [Reference], wordByWord: Bool = false
   ) {
     var text = text
+    let path = InternedText(wrappedValue: path)
     text.withUTF8 { buffer in
       scan(
         utf8: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote,
@@ -38,10 +40,12 @@ struct ReferenceScanner {
     }
   }
 
-  /// `scan` over UTF-8 read in place (`Clause.withTextBytes`).
+  /// `scan` over UTF-8 read in place (`Clause.withTextBytes`), the path
+  /// already numbered (a clause's own).
   static func scan(
     utf8 buffer: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
-    path: String, footnote: Int?, into references: inout [Reference], wordByWord: Bool = false
+    path: InternedText, footnote: Int?, into references: inout [Reference],
+    wordByWord: Bool = false
   ) {
     var scanner = ReferenceScanner(
       bytes: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote)
@@ -55,7 +59,8 @@ struct ReferenceScanner {
   }
 
   private init(
-    bytes: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField, path: String,
+    bytes: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
+    path: InternedText,
     footnote: Int?
   ) {
     self.bytes = bytes
