@@ -21,4 +21,37 @@ import Testing
       #expect(!result.output.contains("measured"))
     }
   }
+
+  /// The table from a tiny corpus: each size measured three times in
+  /// fresh processes, each figure their median, and the total load's range.
+  @Test func reportTakesTheMedianOfThreeColdRuns() throws {
+    let result = try BuiltBinary.run(["--sizes", "20"], binary: BuiltBinary.bench)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("Cold runs per size (each figure their median): 20: 3"))
+    let range = result.output.split(separator: "\n").first { $0.hasPrefix("| total load s, range") }
+    #expect(range?.contains("–") == true && range?.contains("| – ") == false, "\(range ?? "")")
+    let documents = result.output.split(separator: "\n").first { $0.hasPrefix("| documents") }
+    #expect(documents?.contains("| 20 ") == true, "\(documents ?? "")")
+  }
+
+  /// `refs`: finding references alone, on a generated corpus.
+  @Test func refsFindsTheReferencesOfAGeneratedCorpus() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bench-refs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("corpus.txt").path
+    let generated = try BuiltBinary.run(["generate", "30", file], binary: BuiltBinary.bench)
+    #expect(generated.status == 0, "\(generated.error)")
+    let result = try BuiltBinary.run(["refs", file, "--rounds", "2"], binary: BuiltBinary.bench)
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("documents=30"))
+    let references = result.output.split(separator: " ").first { $0.hasPrefix("references=") }
+      .flatMap { Int($0.dropFirst("references=".count)) }
+    #expect((references ?? 0) > 30, "\(result.output)")
+    #expect(result.output.contains("(min of 2;"))
+    let refused = try BuiltBinary.run(["refs"], binary: BuiltBinary.bench)
+    #expect(refused.status == 2)
+    #expect(refused.error.contains("usage: resbrowse-bench refs FILE"))
+  }
 }
