@@ -162,9 +162,11 @@ import Testing
       var chunked: [Reference] = []
       var wordByWord: [Reference] = []
       ReferenceScanner.scan(
-        text, citingBody: "Council", field: .clause, path: "p", footnote: nil, into: &chunked)
+        text, citingBody: "Council", field: .clause, path: InternedText(wrappedValue: "p"),
+        footnote: nil, into: &chunked)
       ReferenceScanner.scan(
-        text, citingBody: "Council", field: .clause, path: "p", footnote: nil, into: &wordByWord,
+        text, citingBody: "Council", field: .clause, path: InternedText(wrappedValue: "p"),
+        footnote: nil, into: &wordByWord,
         wordByWord: true)
       #expect(chunked == wordByWord, "\(text.debugDescription)")
       compared += 1

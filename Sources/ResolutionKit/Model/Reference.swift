@@ -72,9 +72,10 @@ public struct Reference: Hashable, Sendable {
       footnote: footnote, span: span, target: target, candidates: candidates)
   }
 
-  /// With its text already numbered: the scanner numbers a span's bytes
-  /// without making a `String` of them (most citations are new, and the
-  /// table makes its own copy of a new one).
+  /// With its text and path already numbered: the scanner numbers a
+  /// span's bytes without making a `String` of them (most citations are
+  /// new, and the table makes its own copy of a new one), and a path once
+  /// per text, not once per reference.
   init(
     kind: ReferenceKind, text: InternedText, number: String?, body: String?, symbol: String?,
     revision: String?, pinpoint: String?, field: ReferenceField, path: InternedText,

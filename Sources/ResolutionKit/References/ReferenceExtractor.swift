@@ -82,8 +82,8 @@ public enum ReferenceExtractor {
   ) -> [Reference] {
     var references: [Reference] = []
     ReferenceScanner.scan(
-      text, citingBody: citingBody, field: field, path: path, footnote: footnote,
-      into: &references)
+      text, citingBody: citingBody, field: field, path: InternedText(wrappedValue: path),
+      footnote: footnote, into: &references)
     return references
   }
 }
@@ -130,17 +130,16 @@ struct ReferenceCollector {
     add(text, field, InternedText(wrappedValue: path), footnote: footnote)
   }
 
+  /// `add` with the path already numbered.
   private mutating func add(
     _ text: String, _ field: ReferenceField, _ path: InternedText, footnote: Int?
   ) {
+    guard !text.isEmpty else { return }
     // Straight into the document's list: no per-text array to copy each
     // reference out of (a copy retains every string it holds).
-    var text = text
-    text.withUTF8 {
-      ReferenceScanner.scan(
-        utf8: $0, citingBody: citingBody, field: field, path: path, footnote: footnote,
-        into: &references)
-    }
+    ReferenceScanner.scan(
+      text, citingBody: citingBody, field: field, path: path, footnote: footnote,
+      into: &references)
   }
 
   /// The title's references, then its footnotes'.
@@ -169,7 +168,7 @@ struct ReferenceCollector {
         utf8: text, citingBody: citingBody, field: .clause, path: path, footnote: nil,
         into: &references)
     }
-    for (index, footnote) in footnotes.enumerated() where !footnote.text.isEmpty {
+    for (index, footnote) in footnotes.enumerated() {
       add(footnote.text, .footnote, path, footnote: index)
     }
   }

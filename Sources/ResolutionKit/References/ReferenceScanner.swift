@@ -27,12 +27,12 @@ struct ReferenceScanner {
   /// `Resolution N` is one of its own.
   /// `wordByWord` forces the plain loop (tests compare it with the
   /// chunked one).
+  /// `path` is numbered once, by the caller.
   static func scan(
-    _ text: String, citingBody: String?, field: ReferenceField, path: String, footnote: Int?,
-    into references: inout [Reference], wordByWord: Bool = false
+    _ text: String, citingBody: String?, field: ReferenceField, path: InternedText,
+    footnote: Int?, into references: inout [Reference], wordByWord: Bool = false
   ) {
     var text = text
-    let path = InternedText(wrappedValue: path)
     text.withUTF8 { buffer in
       scan(
         utf8: buffer, citingBody: citingBody, field: field, path: path, footnote: footnote,
@@ -40,8 +40,7 @@ struct ReferenceScanner {
     }
   }
 
-  /// `scan` over UTF-8 read in place (`Clause.withTextBytes`), the path
-  /// already numbered (a clause's own).
+  /// `scan` over UTF-8 read in place (`Clause.withTextBytes`).
   static func scan(
     utf8 buffer: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
     path: InternedText, footnote: Int?, into references: inout [Reference],
@@ -60,8 +59,7 @@ struct ReferenceScanner {
 
   private init(
     bytes: UnsafeBufferPointer<UInt8>, citingBody: String?, field: ReferenceField,
-    path: InternedText,
-    footnote: Int?
+    path: InternedText, footnote: Int?
   ) {
     self.bytes = bytes
     self.citingBody = citingBody

@@ -11,7 +11,8 @@ import Foundation
 ///
 /// The table never shrinks: it holds what the references of the
 /// process's corpora ever said (at 10,000 resolutions, 100,000 strings
-/// in about 10 MB, with the copies lookups compare against). Sixteen shards, each with its own lock, let the
+/// in about 10 MB, with the copies lookups compare against). Sixteen
+/// shards, each with its own lock, let the
 /// parse's threads add strings side by side, and each thread keeps the
 /// numbers of the strings it asked for last (`ThreadCache`): the same few
 /// strings are asked for again and again (a body, a label, a path), and
@@ -34,11 +35,15 @@ enum InternedStrings {
     let hash = ByteHash.of(bytes).value
     let cache = ThreadCache.current
     if let cached = cache.number(hash: hash, bytes: bytes) { return cached }
-    let shard = Int(hash) & ((1 << shardBits) - 1)
-    let (local, stored) = shards[shard].number(of: bytes, hash: hash)
-    let number = UInt32(local + 1) << UInt32(shardBits) | UInt32(shard)
-    cache.remember(number, hash: hash, stored: stored)
-    return number
+    let (index, stored) = shards[Int(hash) & ((1 << shardBits) - 1)].number(of: bytes, hash: hash)
+    cache.remember(hash: hash, stored: stored)
+    return number(index: index, hash: hash)
+  }
+
+  /// The number of string `index` of the shard that `hash` picks.
+  @inline(__always)
+  private static func number(index: Int, hash: UInt32) -> UInt32 {
+    UInt32(index + 1) << UInt32(shardBits) | hash & ((1 << UInt32(shardBits)) - 1)
   }
 
   /// The number of `string`; `none` for nil.
@@ -102,32 +107,28 @@ enum InternedStrings {
     }
   }
 
-  /// The numbers this thread asked for last, by hash: one per slot of a
-  /// small table, the last one asked for in that slot, with where its
-  /// bytes are stored (`StoredBytes`), so that a hit is checked without
-  /// touching the `String`. Made per thread on first use, freed with the
+  /// The strings this thread asked for last, by hash: one per slot of a
+  /// small table, the last one asked for in that slot, as the address of
+  /// its stored copy (`StoredBytes`), which a hit is checked against and
+  /// which holds its index. Made per thread on first use, freed with the
   /// thread.
   final class ThreadCache {
     static let slotBits = 10
     /// Buffers, not arrays: a class's array property is checked for
     /// exclusive access on every use, and this is read per string.
     private let hashes: UnsafeMutablePointer<UInt32>
-    private let numbers: UnsafeMutablePointer<UInt32>
     private let stored: UnsafeMutablePointer<UnsafeRawPointer?>
 
     init() {
       let count = 1 << Self.slotBits
       hashes = .allocate(capacity: count)
       hashes.initialize(repeating: 0, count: count)
-      numbers = .allocate(capacity: count)
-      numbers.initialize(repeating: InternedStrings.none, count: count)
       stored = .allocate(capacity: count)
       stored.initialize(repeating: nil, count: count)
     }
 
     deinit {
       hashes.deallocate()
-      numbers.deallocate()
       stored.deallocate()
     }
 
@@ -137,14 +138,13 @@ enum InternedStrings {
       let slot = Int(hash) & ((1 << Self.slotBits) - 1)
       guard hashes[slot] == hash, let entry = stored[slot], StoredBytes.equal(entry, bytes)
       else { return nil }
-      return numbers[slot]
+      return InternedStrings.number(index: StoredBytes.index(entry), hash: hash)
     }
 
     @inline(__always)
-    func remember(_ number: UInt32, hash: UInt32, stored entry: UnsafeRawPointer) {
+    func remember(hash: UInt32, stored entry: UnsafeRawPointer) {
       let slot = Int(hash) & ((1 << Self.slotBits) - 1)
       hashes[slot] = hash
-      numbers[slot] = number
       stored[slot] = entry
     }
 
@@ -184,8 +184,7 @@ enum InternedStrings {
     /// wake-up.
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
     /// Open addressing, one word a slot: the hash above the place of the
-    /// string's stored bytes (`StoredBytes.Place`, never 0: an empty slot
-    /// is 0).
+    /// string's copy in `bytes` (never 0: an empty slot is 0).
     private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
     private var count = 0
