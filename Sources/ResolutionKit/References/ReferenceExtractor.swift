@@ -126,7 +126,7 @@ struct ReferenceCollector {
   /// The references in `text`, standing in `field` at `path`.
   mutating func add(_ text: String?, _ field: ReferenceField, _ path: String, footnote: Int? = nil)
   {
-    guard let text, !text.isEmpty else { return }
+    guard let text else { return }
     add(text, field, InternedText(wrappedValue: path), footnote: footnote)
   }
 

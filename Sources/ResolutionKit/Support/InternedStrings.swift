@@ -12,9 +12,9 @@ import Foundation
 /// The table never shrinks: it holds what the references of the
 /// process's corpora ever said (at 10,000 resolutions, 100,000 strings
 /// in about 10 MB, with the copies lookups compare against). Sixteen
-/// shards, each with its own lock, let the
-/// parse's threads add strings side by side, and each thread keeps the
-/// numbers of the strings it asked for last (`ThreadCache`): the same few
+/// shards, each with its own lock, let the parse's threads add strings
+/// side by side, and each thread keeps the strings it asked for last
+/// (`ThreadCache`, by their stored copies): the same few
 /// strings are asked for again and again (a body, a label, a path), and
 /// two threads asking for one of them at once put one to sleep on its
 /// shard's lock (1,600 context switches in a `resbrowse-bench measure`
@@ -258,7 +258,10 @@ enum InternedStrings {
       }
       for index in 0..<count {
         let length = string(at: index).utf8.count
-        if length > 15 { total += (32 + length + 1 + 15) & ~15 }
+        // A native string's storage: a 32-byte header, the bytes and a
+        // terminating zero, in a malloc chunk (8 bytes more, rounded to
+        // 16), as `resbrowse-bench memory` counts the model's strings.
+        if length > 15 { total += (32 + length + 1 + 8 + 15) & ~15 }
       }
       return total
     }
